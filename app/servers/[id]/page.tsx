@@ -1,0 +1,65 @@
+// One server: its registration, detected version and connection state, with test / edit / remove.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CheckBadge } from "@/components/servers/check-badge";
+import { DeleteButton } from "@/components/servers/delete-button";
+import { TestButton } from "@/components/servers/test-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { findServer } from "@/lib/data/servers";
+import { versionLabel } from "@/lib/domain/server-version";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+/** The server page. */
+export default async function ServerPage({ params, searchParams }: Props) {
+  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
+  const s = await findServer(id);
+  if (!s) notFound();
+  const rows: [string, string][] = [
+    ["Address", `${s.host}:${s.port}`],
+    ["User", s.user],
+    ["Version", versionLabel(s.flavor, s.version)],
+    ["TLS", s.tlsMode],
+    ["Cluster", s.cluster ?? "—"],
+    ["Tags", s.tags.join(", ") || "—"],
+    ["Lag thresholds", `warn ${s.lagWarnSeconds ?? "10 (default)"} s · critical ${s.lagCritSeconds ?? "60 (default)"} s`],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={s.name}
+        subtitle={`${s.host}:${s.port}`}
+        actions={
+          <>
+            <Link href={`/servers/${s.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Edit</Link>
+            <DeleteButton serverId={s.id} name={s.name} />
+          </>
+        }
+      />
+      {saved && <p role="status" className="mb-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-800 dark:bg-sky-950 dark:text-sky-200">Saved.</p>}
+      <section aria-label="Connection" className="mb-6 rounded-md border border-slate-200 p-4 dark:border-slate-800">
+        <h2 className="mb-2 text-sm font-semibold uppercase text-slate-500">Connection</h2>
+        {s.lastCheck ? (
+          <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="last-check">
+            <CheckBadge status={s.lastCheck.status} /> <span>{s.lastCheck.detail}</span>
+            <span className="text-slate-500">(<RelativeTime iso={s.lastCheck.at} />)</span>
+          </p>
+        ) : (
+          <p className="mb-3 text-sm text-slate-500">Not tested yet.</p>
+        )}
+        <TestButton serverId={s.id} />
+      </section>
+      <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-y-2 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+// The server registry: every registered server with its detected version and last test.
+import Link from "next/link";
+import { ServerTable } from "@/components/servers/server-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { listServers } from "@/lib/data/servers";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Servers" };
+
+/** Lists registered servers. */
+export default async function ServersPage() {
+  const servers = await listServers();
+  return (
+    <>
+      <PageHeader
+        title="Servers"
+        subtitle={`${servers.length} registered`}
+        actions={<Link href="/servers/new" className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700">Add server</Link>}
+      />
+      <ServerTable servers={servers} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+// Add / edit form for a server; keeps what the user typed when the server action reports errors.
+import { type FormEvent, startTransition, useActionState } from "react";
+import type { ServerFormState } from "@/lib/actions/servers";
+import type { ServerRecord } from "@/lib/data/servers";
+import { TLS_MODES } from "@/lib/domain/server-input";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+/** Props: the action to call, and the server being edited (none when adding). */
+export interface ServerFormProps {
+  action: (prev: ServerFormState, form: FormData) => Promise<ServerFormState>;
+  server?: ServerRecord;
+}
+
+/** The registration form; submitting tests the connection too, so it may take a few seconds. */
+export function ServerForm({ action, server }: ServerFormProps) {
+  const [state, dispatch, pending] = useActionState(action, {});
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    startTransition(() => dispatch(form));
+  };
+  const err = state.fieldErrors ?? {};
+  return (
+    <form onSubmit={onSubmit} className="grid max-w-2xl gap-4" noValidate aria-busy={pending}>
+      {state.error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          {state.error}
+        </p>
+      )}
+      <Field name="name" label="Name" defaultValue={server?.name} errors={err.name} required />
+      <div className="grid grid-cols-[1fr_8rem] gap-3">
+        <Field name="host" label="Host" defaultValue={server?.host} errors={err.host} required placeholder="db1.example.com" />
+        <Field name="port" label="Port" type="number" defaultValue={server?.port ?? 3306} errors={err.port} />
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="user" label="User" defaultValue={server?.user} errors={err.user} autoComplete="off" required />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          errors={err.password}
+          hint={server ? "Leave blank to keep the stored password." : "Stored encrypted; never shown again."}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="tlsMode" className="text-sm font-medium">TLS</label>
+        <select id="tlsMode" name="tlsMode" defaultValue={server?.tlsMode ?? "disabled"} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+          {TLS_MODES.map((m) => (
+            <option key={m} value={m}>{m === "verify" ? "required, verify certificate" : m}</option>
+          ))}
+        </select>
+        {err.tlsMode && <p className="text-xs text-red-600">{err.tlsMode.join(" ")}</p>}
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="cluster" label="Cluster (optional)" defaultValue={server?.cluster ?? ""} errors={err.cluster} />
+        <Field name="tags" label="Tags (optional)" defaultValue={server?.tags.join(", ")} errors={err.tags} hint="Comma separated" />
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="lagWarnSeconds" label="Lag warning (s)" type="number" min={0} defaultValue={server?.lagWarnSeconds ?? ""} errors={err.lagWarnSeconds} hint="Blank: default (10 s)" />
+        <Field name="lagCritSeconds" label="Lag critical (s)" type="number" min={0} defaultValue={server?.lagCritSeconds ?? ""} errors={err.lagCritSeconds} hint="Blank: default (60 s)" />
+      </div>
+      <div>
+        <Button type="submit" disabled={pending}>{pending ? "Saving and testing…" : server ? "Save and test" : "Add and test"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+// Validated runtime configuration from environment variables (one place, read once).
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  REPLSCOPE_DATA_DIR: z.string().min(1).default("./data"),
+  REPLSCOPE_SECRET_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex characters or 44 base64 characters")
+    .optional(),
+  REPLSCOPE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
+  REPLSCOPE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+});
+
+/** The app's configuration; throws a readable error at startup when a variable is malformed. */
+export type AppEnv = z.infer<typeof schema> & { dataDir: string; sqliteFile: string };
+
+let cached: AppEnv | undefined;
+
+/** Reads and validates the environment once per process. */
+export function env(): AppEnv {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid replscope configuration:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.REPLSCOPE_DATA_DIR);
+  cached = { ...parsed.data, dataDir, sqliteFile: path.join(dataDir, "replscope.db") };
+  return cached;
+}

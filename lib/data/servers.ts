@@ -1,0 +1,110 @@
+// The server registry in replscope's own database. Secrets stay sealed here; callers get ServerRecord.
+import "server-only";
+import type { CheckResult } from "@/lib/domain/connection-check";
+import type { ServerCreateInput, ServerUpdateInput, TlsMode } from "@/lib/domain/server-input";
+import type { Server } from "@/generated/prisma/client";
+import { db } from "./db";
+import { open, seal } from "./secret-box";
+
+/** A registered server as the UI and API see it: no password, not even encrypted. */
+export interface ServerRecord {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  user: string;
+  tlsMode: TlsMode;
+  cluster: string | null;
+  tags: string[];
+  lagWarnSeconds: number | null;
+  lagCritSeconds: number | null;
+  flavor: string | null;
+  version: string | null;
+  lastCheck: { status: string; detail: string; at: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Maps a row to the public shape, dropping the sealed password. */
+export function reshapeServer(row: Server): ServerRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    host: row.host,
+    port: row.port,
+    user: row.user,
+    tlsMode: row.tlsMode as TlsMode,
+    cluster: row.cluster,
+    tags: row.tags ? row.tags.split(",") : [],
+    lagWarnSeconds: row.lagWarnSeconds,
+    lagCritSeconds: row.lagCritSeconds,
+    flavor: row.flavor,
+    version: row.version,
+    lastCheck:
+      row.lastCheckStatus && row.lastCheckedAt
+        ? { status: row.lastCheckStatus, detail: row.lastCheckDetail ?? "", at: row.lastCheckedAt.toISOString() }
+        : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** All servers, by name. */
+export async function listServers(): Promise<ServerRecord[]> {
+  return (await db().server.findMany({ orderBy: { name: "asc" } })).map(reshapeServer);
+}
+
+/** One server, or null. */
+export async function findServer(id: string): Promise<ServerRecord | null> {
+  const row = await db().server.findUnique({ where: { id } });
+  return row ? reshapeServer(row) : null;
+}
+
+/** Which of name and host:port are already taken by another server (for per-field errors). */
+export async function findConflicts(v: { name?: string; host?: string; port?: number }, exceptId?: string) {
+  const others = { NOT: { id: exceptId ?? "" } };
+  const byName = v.name ? await db().server.findFirst({ where: { name: v.name, ...others } }) : null;
+  const byAddr = v.host && v.port ? await db().server.findFirst({ where: { host: v.host, port: v.port, ...others } }) : null;
+  return { name: byName?.name ?? null, address: byAddr?.name ?? null };
+}
+
+/** Stores a new server with its password sealed. */
+export async function insertServer(input: ServerCreateInput): Promise<ServerRecord> {
+  const { password, tags, ...rest } = input;
+  const row = await db().server.create({ data: { ...rest, tags: tags.join(","), passwordEnc: seal(password) } });
+  return reshapeServer(row);
+}
+
+/** Applies a partial change; a password, when given, replaces the sealed one. */
+export async function updateServerRow(id: string, input: ServerUpdateInput): Promise<ServerRecord> {
+  const { password, tags, ...rest } = input;
+  const data = {
+    ...rest,
+    ...(tags ? { tags: tags.join(",") } : {}),
+    ...(password !== undefined ? { passwordEnc: seal(password) } : {}),
+  };
+  return reshapeServer(await db().server.update({ where: { id }, data }));
+}
+
+/** Removes a server; false when it did not exist. */
+export async function deleteServerRow(id: string): Promise<boolean> {
+  const r = await db().server.deleteMany({ where: { id } });
+  return r.count > 0;
+}
+
+/** Stores a connection test's outcome; flavor and version are kept from the last successful test. */
+export async function recordCheck(id: string, r: CheckResult): Promise<ServerRecord> {
+  const detected = r.status === "ok" ? { flavor: r.flavor ?? null, version: r.version ?? null } : {};
+  const row = await db().server.update({
+    where: { id },
+    data: { lastCheckStatus: r.status, lastCheckDetail: r.detail, lastCheckedAt: new Date(), ...detected },
+  });
+  return reshapeServer(row);
+}
+
+/** Connection details with the password decrypted, for lib/mysql only; never serialise this. */
+export async function loadTarget(id: string) {
+  const row = await db().server.findUnique({ where: { id } });
+  if (!row) return null;
+  return { host: row.host, port: row.port, user: row.user, password: open(row.passwordEnc), tlsMode: row.tlsMode as TlsMode };
+}

@@ -1,0 +1,7 @@
+// Startup work for the Node.js server: apply committed migrations to the data directory's SQLite file.
+import path from "node:path";
+import { env } from "@/lib/config/env";
+import { applyMigrations } from "./migrate";
+
+const applied = applyMigrations(env().sqliteFile, path.join(process.cwd(), "prisma", "migrations"));
+if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${env().sqliteFile}`);

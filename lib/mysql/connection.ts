@@ -1,0 +1,63 @@
+// One way to talk to a monitored server: a mysql2 connection with connect and query timeouts, always closed.
+import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
+import type { TlsMode } from "@/lib/domain/server-input";
+
+/** Where and how to connect to a monitored server (password already decrypted; never logged). */
+export interface ServerTarget {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  tlsMode: TlsMode;
+}
+
+/** Timeouts for one connection; defaults come from the app configuration. */
+export interface Timeouts {
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+}
+
+/** mysql2 options for a target: TLS per mode, no multi-statements, numbers as JS numbers. */
+export function connectionOptions(t: ServerTarget, connectTimeoutMs: number): ConnectionOptions {
+  const ssl = t.tlsMode === "disabled" ? undefined : { rejectUnauthorized: t.tlsMode === "verify" };
+  return {
+    host: t.host,
+    port: t.port,
+    user: t.user,
+    password: t.password,
+    ssl,
+    connectTimeout: connectTimeoutMs,
+    multipleStatements: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    dateStrings: true,
+    charset: "utf8mb4_general_ci",
+  };
+}
+
+/** A connection whose queries each carry the query timeout. */
+export interface TimedConnection {
+  query<T = Record<string, unknown>[]>(sql: string, values?: unknown[]): Promise<T>;
+  raw: Connection;
+}
+
+/** Opens a connection, runs `fn`, and closes it; a failed or timed-out connection is destroyed, not reused. */
+export async function withConnection<T>(target: ServerTarget, timeouts: Timeouts, fn: (c: TimedConnection) => Promise<T>): Promise<T> {
+  const conn = await mysql.createConnection(connectionOptions(target, timeouts.connectTimeoutMs));
+  conn.on("error", () => conn.destroy());
+  const timed: TimedConnection = {
+    raw: conn,
+    async query<R>(sql: string, values?: unknown[]) {
+      const [rows] = await conn.query({ sql, timeout: timeouts.queryTimeoutMs, values });
+      return rows as R;
+    },
+  };
+  try {
+    const result = await fn(timed);
+    await conn.end().catch(() => conn.destroy());
+    return result;
+  } catch (e) {
+    conn.destroy();
+    throw e;
+  }
+}

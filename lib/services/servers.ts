@@ -1,0 +1,67 @@
+// Registry use cases shared by server actions and the JSON API: validate, store, test, report per-field errors.
+import "server-only";
+import type { z } from "zod";
+import { env } from "@/lib/config/env";
+import type { CheckResult } from "@/lib/domain/connection-check";
+import { type FieldErrors, fieldErrorsOf, serverCreateSchema, serverUpdateSchema } from "@/lib/domain/server-input";
+import * as data from "@/lib/data/servers";
+import { probeServer } from "@/lib/mysql/probe";
+
+/** A use case's outcome: a value, or an HTTP-like status with a message and per-field errors. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; error: string; fieldErrors?: FieldErrors };
+
+const invalid = (fieldErrors: FieldErrors, status: 400 | 409 = 400) =>
+  ({ ok: false, status, error: "Please correct the highlighted fields.", fieldErrors }) as const;
+const notFound = { ok: false, status: 404, error: "No such server." } as const;
+
+async function conflictErrors(v: { name?: string; host?: string; port?: number }, exceptId?: string): Promise<FieldErrors | null> {
+  const c = await data.findConflicts(v, exceptId);
+  const errors: FieldErrors = {};
+  if (c.name) errors.name = ["Another server already has this name"];
+  if (c.address) errors.port = [`${v.host}:${v.port} is already registered as "${c.address}"`];
+  return Object.keys(errors).length ? errors : null;
+}
+
+function parse<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+  const r = schema.safeParse(raw);
+  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+}
+
+/** Tests a stored server's connection and records flavor, version and the outcome. */
+export async function testServer(id: string): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
+  const target = await data.loadTarget(id);
+  if (!target) return notFound;
+  const check = await probeServer(target, env().REPLSCOPE_CONNECT_TIMEOUT_MS);
+  return { ok: true, value: { server: await data.recordCheck(id, check), check } };
+}
+
+/** Registers a server, then tests it (the server is kept even when the test fails, with that state shown). */
+export async function createServer(raw: unknown): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
+  const p = parse(serverCreateSchema, raw);
+  if (!p.ok) return invalid(p.errors);
+  const conflicts = await conflictErrors(p.data);
+  if (conflicts) return invalid(conflicts, 409);
+  const server = await data.insertServer(p.data);
+  return testServer(server.id);
+}
+
+/** Changes a server; re-tests it when anything about how we connect changed. */
+export async function updateServer(id: string, raw: unknown): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
+  const current = await data.findServer(id);
+  if (!current) return notFound;
+  const p = parse(serverUpdateSchema, raw);
+  if (!p.ok) return invalid(p.errors);
+  const next = { name: p.data.name, host: p.data.host ?? current.host, port: p.data.port ?? current.port };
+  const conflicts = await conflictErrors(next, id);
+  if (conflicts) return invalid(conflicts, 409);
+  const server = await data.updateServerRow(id, p.data);
+  const reconnect = (["host", "port", "user", "password", "tlsMode"] as const).some((k) => p.data[k] !== undefined && p.data[k] !== current[k as keyof data.ServerRecord]);
+  if (!reconnect) return { ok: true, value: { server, check: null } };
+  const tested = await testServer(id);
+  return tested.ok ? tested : { ok: true, value: { server, check: null } };
+}
+
+/** Removes a server from the registry (nothing is done on the server itself). */
+export async function deleteServer(id: string): Promise<Outcome<{ id: string }>> {
+  return (await data.deleteServerRow(id)) ? { ok: true, value: { id } } : notFound;
+}

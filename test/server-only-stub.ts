@@ -1,0 +1,2 @@
+// Lets server-only modules load under vitest (outside the React server bundle).
+export {};
