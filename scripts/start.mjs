@@ -1,0 +1,34 @@
+// `npm start`: build when the sources are newer than the last build, then serve (migrations apply at startup).
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.CHECKPOINT_DISABLE = "1";
+const bin = (name) => path.resolve("node_modules/.bin", name);
+const SOURCES = ["app", "components", "lib", "prisma", "public", "instrumentation.ts", "next.config.js", "package.json"];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+function needsBuild() {
+  const id = ".next/BUILD_ID";
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+if (!fs.existsSync("generated/prisma/client.ts")) spawnSync(bin("prisma"), ["generate"], { stdio: "inherit" });
+if (needsBuild()) {
+  console.log("replscope: building (first start or sources changed)…");
+  const r = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const port = process.env.PORT ?? "3000";
+const child = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,50 @@
+// `npm test`: unit + integration tests (vitest) and end-to-end tests (Playwright), then one line of real totals.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", FORCE_COLOR: "0" };
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-test-"));
+const bin = (name) => path.resolve("node_modules/.bin", name);
+const only = process.argv[2];
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function runVitest() {
+  const file = path.join(out, "vitest.json");
+  const r = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { stdio: "inherit", env });
+  const j = readJson(file);
+  if (!j) return { passed: 0, failed: 1, note: `vitest produced no report (exit ${r.status})` };
+  const failed = j.numFailedTests + (r.status !== 0 && j.numFailedTests === 0 ? 1 : 0);
+  return { passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests };
+}
+
+function runPlaywright() {
+  const file = path.join(out, "playwright.json");
+  const r = spawnSync(bin("playwright"), ["test", "--reporter=list,json"], { stdio: "inherit", env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file } });
+  const s = readJson(file)?.stats;
+  if (!s) return { passed: 0, failed: 1, note: `playwright produced no report (exit ${r.status})` };
+  const failed = s.unexpected + (r.status !== 0 && s.unexpected === 0 ? 1 : 0);
+  return { passed: s.expected + s.flaky, failed, skipped: s.skipped };
+}
+
+const results = [];
+if (only !== "e2e") results.push(["vitest", runVitest()]);
+if (only !== "vitest") results.push(["playwright", runPlaywright()]);
+let passed = 0, failed = 0, skipped = 0;
+for (const [name, r] of results) {
+  console.log(`${name}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ""}`);
+  passed += r.passed;
+  failed += r.failed;
+  skipped += r.skipped ?? 0;
+}
+fs.rmSync(out, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 ? 1 : 0);
