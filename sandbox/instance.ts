@@ -1,0 +1,184 @@
+// One throw-away MariaDB server: temporary datadir, free loopback port, root over TCP without a password.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import mysql, { type ConnectionOptions } from "mysql2/promise";
+import { mariadbBinaries } from "./binaries";
+import { DIR_PREFIX, removeStaleSandboxes, track, untrack } from "./registry";
+
+/** Options for a sandbox; defaults give a binlog-enabled ROW-format server with a unique server_id. */
+export interface SandboxOptions {
+  name?: string;
+  serverId?: number;
+  logBin?: boolean;
+  extraArgs?: string[];
+}
+
+let nextServerId = 1;
+let cleaned = false;
+
+/** A free TCP port on 127.0.0.1 (asked of the kernel). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running sandbox with lifecycle controls and fault injection at the process level. */
+export class Sandbox {
+  readonly host = "127.0.0.1";
+  private child?: ChildProcess;
+  private paused = false;
+
+  constructor(readonly name: string, readonly port: number, readonly serverId: number, readonly dir: string, private readonly args: string[]) {}
+
+  /** The data directory of this server. */
+  get datadir() {
+    return path.join(this.dir, "data");
+  }
+
+  /** Root login options for mysql2. */
+  connectionOptions(): ConnectionOptions {
+    return { host: this.host, port: this.port, user: "root", password: "", connectTimeout: 5000, multipleStatements: false };
+  }
+
+  /** Runs one statement as root on a fresh connection (closed afterwards, destroyed on error). */
+  async query<T = Record<string, unknown>[]>(sql: string, params?: unknown[]): Promise<T> {
+    return this.session(async (conn) => (await conn.query(sql, params))[0] as T);
+  }
+
+  /** Runs several statements on one root connection (e.g. session variables), closing it afterwards. */
+  async session<T>(fn: (conn: mysql.Connection) => Promise<T>): Promise<T> {
+    const conn = await mysql.createConnection(this.connectionOptions());
+    try {
+      const result = await fn(conn);
+      await conn.end();
+      return result;
+    } catch (e) {
+      conn.destroy();
+      throw e;
+    }
+  }
+
+  /** The server's process id while it runs. */
+  pid(): number | undefined {
+    return this.child?.exitCode === null ? this.child.pid : undefined;
+  }
+
+  /** Starts (or restarts) mariadbd on the same datadir and port and waits until it accepts logins. */
+  async start(): Promise<void> {
+    const { server } = mariadbBinaries();
+    this.child = spawn(server, this.args, { stdio: "ignore" });
+    this.paused = false;
+    const exited = new Promise<never>((_, reject) => this.child!.once("exit", (code) => reject(new Error(`mariadbd exited (${code}):\n${this.errorLogTail()}`))));
+    exited.catch(() => {});
+    await Promise.race([this.waitReady(), exited]);
+  }
+
+  private async waitReady() {
+    for (let i = 0; i < 300; i++) {
+      try {
+        const c = await mysql.createConnection({ ...this.connectionOptions(), connectTimeout: 1000 });
+        await c.end();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`sandbox ${this.name} did not accept connections in 30 s:\n${this.errorLogTail()}`);
+  }
+
+  /** The last lines of the server's error log, for failure messages. */
+  errorLogTail(lines = 15): string {
+    try {
+      return fs.readFileSync(path.join(this.dir, "err.log"), "utf8").trim().split("\n").slice(-lines).join("\n");
+    } catch {
+      return "(no error log)";
+    }
+  }
+
+  private async signal(sig: NodeJS.Signals, graceMs: number) {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode) return;
+    const done = new Promise((r) => child.once("exit", r));
+    if (this.paused) child.kill("SIGCONT");
+    this.paused = false;
+    child.kill(sig);
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await done;
+    clearTimeout(timer);
+  }
+
+  /** Clean shutdown (SIGTERM), waiting for the process to exit. */
+  stop = () => this.signal("SIGTERM", 20_000);
+  /** Crash (SIGKILL), as a power loss would. */
+  kill9 = () => this.signal("SIGKILL", 0);
+  /** Freezes the server (SIGSTOP): connections are accepted by the kernel but never answered. */
+  pause = async () => {
+    this.child?.kill("SIGSTOP");
+    this.paused = true;
+  };
+  /** Unfreezes a paused server (SIGCONT). */
+  resume = async () => {
+    this.child?.kill("SIGCONT");
+    this.paused = false;
+  };
+  /** Kills the server and removes its datadir. */
+  destroy = async () => {
+    await this.signal("SIGKILL", 0);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    untrack(this);
+  };
+}
+
+/** Creates, starts and registers (for teardown) a new sandbox. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  if (!cleaned) (removeStaleSandboxes(), (cleaned = true));
+  const { installDb } = mariadbBinaries();
+  const dir = fs.mkdtempSync(DIR_PREFIX);
+  fs.writeFileSync(path.join(dir, "owner.pid"), String(process.pid));
+  const datadir = path.join(dir, "data");
+  fs.mkdirSync(path.join(dir, "tmp"));
+  const install = ["--no-defaults", `--datadir=${datadir}`, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db", `--tmpdir=${path.join(dir, "tmp")}`];
+  await promisify(execFile)(installDb, install);
+  const serverId = opts.serverId ?? nextServerId++;
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const args = serverArgs(datadir, dir, port, serverId, opts);
+    const sb = new Sandbox(opts.name ?? `sandbox-${serverId}`, port, serverId, dir, args);
+    track(sb);
+    try {
+      await sb.start();
+      return sb;
+    } catch (e) {
+      await sb.kill9();
+      untrack(sb);
+      if (attempt >= 2 || !/in use|bind/i.test(String(e))) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+    }
+  }
+}
+
+function serverArgs(datadir: string, dir: string, port: number, serverId: number, opts: SandboxOptions): string[] {
+  const binlog = opts.logBin === false ? [] : ["--log-bin=mysql-bin", "--binlog-format=ROW", "--log-slave-updates=ON"];
+  return [
+    "--no-defaults", "--user=root", `--datadir=${datadir}`, `--port=${port}`, "--bind-address=127.0.0.1",
+    `--socket=${path.join(dir, "sock")}`, `--tmpdir=${path.join(dir, "tmp")}`, `--pid-file=${path.join(datadir, "mariadbd.pid")}`, `--log-error=${path.join(dir, "err.log")}`,
+    `--server-id=${serverId}`, ...binlog, "--relay-log=relay-bin", `--report-host=127.0.0.1`, `--report-port=${port}`,
+    "--skip-name-resolve", "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M", "--max-connections=200",
+    ...(opts.extraArgs ?? []),
+  ];
+}
+
+/** Starts several sandboxes in parallel. */
+export function startSandboxes(n: number, opts: SandboxOptions = {}): Promise<Sandbox[]> {
+  return Promise.all(Array.from({ length: n }, () => startSandbox({ ...opts, serverId: undefined })));
+}
