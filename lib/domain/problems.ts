@@ -1,0 +1,132 @@
+// Problems in the style of orchestrator / VTOrc, each with a plain explanation, from all servers' statuses (pure).
+import { HEALTH_ORDER, type HealthState } from "./health";
+import type { ServerStatus } from "./server-status";
+
+/** Problem codes replscope reports. */
+export type ProblemCode =
+  | "ReplicationBroken" | "ReplicationStopped" | "IOThreadConnecting" | "LagAboveCritical" | "LagAboveWarning" | "Unreachable"
+  | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently";
+
+/** One problem on one server. */
+export interface Problem {
+  code: ProblemCode;
+  severity: "critical" | "warning";
+  channel?: string;
+  message: string;
+}
+
+/** A registered server with its latest status, as problem detection needs it. */
+export interface ServerForProblems {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  cluster: string | null;
+  status: ServerStatus | null;
+}
+
+const key = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
+
+/** The registered server a channel replicates from (by host:port, else by server_id), if any. */
+export function findSource<T extends ServerForProblems>(servers: T[], channel: { sourceHost: string; sourcePort: number; sourceServerId: number | null }): T | undefined {
+  return (
+    servers.find((s) => key(s.host, s.port) === key(channel.sourceHost, channel.sourcePort)) ??
+    (channel.sourceServerId ? servers.find((s) => s.status?.facts?.serverId === channel.sourceServerId) : undefined)
+  );
+}
+
+function channelProblems(s: ServerStatus): Problem[] {
+  const out: Problem[] = [];
+  for (const c of s.channels) {
+    const ch = c.channel ? ` (channel ${c.channel})` : "";
+    const from = `${c.sourceHost}:${c.sourcePort}`;
+    if (c.state === "broken") {
+      const [errno, text] = c.lastSqlErrno ? [c.lastSqlErrno, c.lastSqlError] : [c.lastIoErrno, c.lastIoError];
+      out.push({ code: "ReplicationBroken", severity: "critical", channel: c.channel, message: `Replication from ${from}${ch} stopped on error ${errno}: ${text}` });
+    } else if (c.state === "stopped") {
+      const which = c.ioThread === "stopped" && c.sqlThread === "stopped" ? "Both threads are" : c.sqlThread === "stopped" ? "The applier (SQL thread) is" : "The receiver (IO thread) is";
+      out.push({ code: "ReplicationStopped", severity: "warning", channel: c.channel, message: `${which} stopped without an error${ch}: someone ran STOP; changes from ${from} are not applied.` });
+    } else if (c.state === "connecting") {
+      out.push({ code: "IOThreadConnecting", severity: "critical", channel: c.channel, message: `Cannot reach its source ${from}${ch}${c.lastIoErrno ? `: error ${c.lastIoErrno} ${c.lastIoError}` : ""}.` });
+    } else if (c.state === "critical" || c.state === "lagging") {
+      const delay = c.sqlDelay ? ` beyond its configured delay of ${c.sqlDelay} s` : "";
+      out.push({ code: c.state === "critical" ? "LagAboveCritical" : "LagAboveWarning", severity: c.state === "critical" ? "critical" : "warning", channel: c.channel, message: `${c.lagSeconds} s behind ${from}${delay}${ch}.` });
+    }
+  }
+  return out;
+}
+
+/** Two auto-increment series o1+k·i1 and o2+m·i2 share a value iff gcd(i1, i2) divides o1−o2 (offset > increment is ignored). */
+export function autoIncrementCollides(a: { inc: number; off: number }, b: { inc: number; off: number }): boolean {
+  const gcd = (x: number, y: number): number => (y === 0 ? x : gcd(y, x % y));
+  const off = (s: { inc: number; off: number }) => (s.off > s.inc ? 1 : s.off);
+  return (off(a) - off(b)) % gcd(Math.max(1, a.inc), Math.max(1, b.inc)) === 0;
+}
+
+/** All problems of every server, computed over the whole registry (some need the servers' neighbours). */
+export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>(servers.map((s) => [s.id, []]));
+  const add = (id: string, p: Problem) => out.get(id)!.push(p);
+  for (const s of servers) {
+    const st = s.status;
+    if (!st) continue;
+    if (now - st.checkedAt > staleAfter) add(s.id, { code: "NotCheckedRecently", severity: "warning", message: `Last checked ${Math.round(now - st.checkedAt)} s ago: the poller is behind or stopped; what is shown may be out of date.` });
+    if (st.state === "unreachable") {
+      add(s.id, { code: "Unreachable", severity: "critical", message: `replscope cannot read this server: ${st.error}` });
+      continue;
+    }
+    channelProblems(st).forEach((p) => add(s.id, p));
+    const f = st.facts;
+    if (!f) continue;
+    if (st.channels.length && !f.readOnly) add(s.id, { code: "ReplicaIsWritable", severity: "warning", message: "This replica has read_only OFF: a stray write here makes it diverge from its source." });
+    if (f.logBin && f.binlogFormat.toUpperCase() === "STATEMENT") add(s.id, { code: "StatementBasedBinlog", severity: "warning", message: "binlog_format is STATEMENT: non-deterministic statements can make replicas differ. ROW is safer." });
+  }
+  sourceProblems(servers, add);
+  return out;
+}
+
+/** Groups servers into clusters: linked by replication, or sharing a cluster name. Returns server id → group id. */
+export function clusterOf(servers: ServerForProblems[]): Map<string, string> {
+  const parent = new Map(servers.map((s) => [s.id, s.id]));
+  const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+  const union = (a: string, b: string) => parent.set(find(a), find(b));
+  const byName = new Map<string, string>();
+  for (const s of servers) {
+    if (s.cluster) byName.has(s.cluster) ? union(s.id, byName.get(s.cluster)!) : byName.set(s.cluster, s.id);
+    for (const c of s.status?.channels ?? []) {
+      const src = findSource(servers, c);
+      if (src) union(s.id, src.id);
+    }
+  }
+  return new Map(servers.map((s) => [s.id, find(s.id)]));
+}
+
+function sourceProblems(servers: ServerForProblems[], add: (id: string, p: Problem) => void) {
+  const cluster = clusterOf(servers);
+  const byServerId = new Map<string, ServerForProblems[]>();
+  for (const s of servers) {
+    const f = s.status?.facts;
+    if (!f?.serverId) continue;
+    for (const c of s.status!.channels) {
+      const src = findSource(servers, c);
+      const sf = src?.status?.facts;
+      if (src && sf && !sf.logBin) add(src.id, { code: "SourceBinlogDisabled", severity: "critical", message: `${s.name} replicates from this server, but its binary log (log_bin) is off.` });
+      const back = src?.status?.channels.some((bc) => findSource(servers, bc)?.id === s.id);
+      if (src && sf && back && s.id < src.id && autoIncrementCollides({ inc: f.autoIncrementIncrement, off: f.autoIncrementOffset }, { inc: sf.autoIncrementIncrement, off: sf.autoIncrementOffset })) {
+        const msg = `Master-master with ${src.name}: auto_increment_increment/offset ${f.autoIncrementIncrement}/${f.autoIncrementOffset} and ${sf.autoIncrementIncrement}/${sf.autoIncrementOffset} can generate the same ids.`;
+        add(s.id, { code: "AutoIncrementCollision", severity: "warning", message: msg });
+        add(src.id, { code: "AutoIncrementCollision", severity: "warning", message: msg.replace(src.name, s.name) });
+      }
+    }
+    const k = `${cluster.get(s.id)}/${f.serverId}`;
+    byServerId.set(k, [...(byServerId.get(k) ?? []), s]);
+  }
+  for (const [k, group] of byServerId) {
+    if (group.length < 2) continue;
+    const id = k.split("/").pop();
+    for (const s of group) add(s.id, { code: "DuplicateServerId", severity: "critical", message: `server_id ${id} is also used by ${group.filter((o) => o !== s).map((o) => o.name).join(", ")}: replication between them silently skips events.` });
+  }
+}
+
+/** Severity rank of a health state, for sorting (0 = worst). */
+export const healthRank = (s: HealthState) => HEALTH_ORDER.indexOf(s);

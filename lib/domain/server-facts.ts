@@ -1,0 +1,84 @@
+// Per-server facts (ids, read_only, binlog, GTID, semi-sync) and source-side rows, normalised by name.
+
+/** What replscope knows about a server's replication configuration. */
+export interface ServerFacts {
+  serverId: number | null;
+  serverUuid: string | null;
+  readOnly: boolean;
+  superReadOnly: boolean | null;
+  logBin: boolean;
+  binlogFormat: string;
+  gtidMode: string;
+  gtidExecuted: string;
+  logReplicaUpdates: boolean;
+  parallelWorkers: number;
+  autoIncrementIncrement: number;
+  autoIncrementOffset: number;
+  semiSync: { source: boolean | null; replica: boolean | null };
+}
+
+/** The source side: current binlog coordinates. */
+export interface SourceStatus {
+  file: string;
+  position: number;
+  gtidExecuted: string;
+}
+
+/** A replica as listed by its source (SHOW REPLICAS / SLAVE HOSTS / REPLICA HOSTS). */
+export interface ListedReplica {
+  serverId: number;
+  host: string;
+  port: number;
+  sourceId: number | null;
+  uuid: string | null;
+}
+
+type Row = Record<string, unknown>;
+const bool = (v: unknown) => v === 1 || v === "1" || v === "ON" || v === "on" || v === true;
+const numOr = (v: unknown, d: number) => (v === null || v === undefined || v === "" || !Number.isFinite(Number(v)) ? d : Number(v));
+
+/** Normalises the dialect's facts SELECT plus the semi-sync SHOW VARIABLES rows. */
+export function normaliseFacts(row: Row, semiSyncRows: Row[] = []): ServerFacts {
+  const semi = new Map(semiSyncRows.map((r) => [String(r.Variable_name ?? r.variable_name).toLowerCase(), r.Value ?? r.value]));
+  const flag = (...names: string[]) => {
+    const hit = names.find((n) => semi.has(n));
+    return hit ? bool(semi.get(hit)) : null;
+  };
+  const mariaGtid = row.gtid_current_pos !== undefined;
+  return {
+    serverId: row.server_id === undefined ? null : numOr(row.server_id, 0),
+    serverUuid: row.server_uuid ? String(row.server_uuid) : null,
+    readOnly: bool(row.read_only),
+    superReadOnly: row.super_read_only === undefined ? null : bool(row.super_read_only),
+    logBin: bool(row.log_bin),
+    binlogFormat: String(row.binlog_format ?? ""),
+    gtidMode: mariaGtid ? (bool(row.gtid_strict_mode) ? "strict" : "on") : String(row.gtid_mode ?? "OFF"),
+    gtidExecuted: String((mariaGtid ? row.gtid_binlog_pos : row.gtid_executed) ?? "").replace(/\s+/g, ""),
+    logReplicaUpdates: bool(row.log_replica_updates),
+    parallelWorkers: numOr(row.parallel_workers, 0),
+    autoIncrementIncrement: numOr(row.auto_increment_increment, 1),
+    autoIncrementOffset: numOr(row.auto_increment_offset, 1),
+    semiSync: {
+      source: flag("rpl_semi_sync_source_enabled", "rpl_semi_sync_master_enabled"),
+      replica: flag("rpl_semi_sync_replica_enabled", "rpl_semi_sync_slave_enabled"),
+    },
+  };
+}
+
+/** SHOW MASTER / BINARY LOG / BINLOG STATUS → coordinates; null when the binary log is off (no row). */
+export function normaliseSourceStatus(rows: Row[]): SourceStatus | null {
+  const r = rows[0];
+  if (!r) return null;
+  return { file: String(r.File ?? ""), position: numOr(r.Position, 0), gtidExecuted: String(r.Executed_Gtid_Set ?? "").replace(/\s+/g, "") };
+}
+
+/** SHOW REPLICAS / SLAVE HOSTS / REPLICA HOSTS rows → listed replicas. */
+export function normaliseReplicaHosts(rows: Row[]): ListedReplica[] {
+  return rows.map((r) => ({
+    serverId: numOr(r.Server_Id ?? r.Server_id, 0),
+    host: String(r.Host ?? ""),
+    port: numOr(r.Port, 0),
+    sourceId: r.Source_Id ?? r.Master_id ?? r.Master_Id ? numOr(r.Source_Id ?? r.Master_id ?? r.Master_Id, 0) : null,
+    uuid: (r.Replica_UUID ?? r.Slave_UUID) ? String(r.Replica_UUID ?? r.Slave_UUID) : null,
+  }));
+}

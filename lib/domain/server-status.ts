@@ -1,0 +1,67 @@
+// One poll of one server turned into what the UI and API show: channels with health, server state, headline lag.
+import { classifyChannel, type ChannelHealth, type HealthState, type KnownLag, type LagSource, type Thresholds, worstHealth } from "./health";
+import type { ChannelStatus } from "./replica-status";
+import type { ServerFacts, SourceStatus } from "./server-facts";
+
+/** A channel with its verdict. */
+export type ChannelView = ChannelStatus & ChannelHealth;
+
+/** What a poll produced: normalised status, or why the server could not be read. */
+export type PollOutcome =
+  | { ok: true; channels: ChannelStatus[]; facts: ServerFacts; source: SourceStatus | null; heartbeatLag: number | null }
+  | { ok: false; error: string };
+
+/** A server's evaluated status (stored as the snapshot, served by /api/status). */
+export interface ServerStatus {
+  state: HealthState;
+  lagSeconds: number | null;
+  lagSource: LagSource | null;
+  error: string | null;
+  facts: ServerFacts | null;
+  source: SourceStatus | null;
+  channels: ChannelView[];
+  checkedAt: number;
+  reachedAt: number | null;
+}
+
+/**
+ * Evaluates one poll at `now`, using the previous status to estimate lag that can no longer be measured.
+ * Heartbeat lag applies to single-channel replicas (a multi-source replica cannot tell which source it measures).
+ */
+export function evaluateServer(poll: PollOutcome, t: Thresholds, now: number, previous: ServerStatus | null): ServerStatus {
+  if (!poll.ok) {
+    return {
+      state: "unreachable",
+      lagSeconds: null,
+      lagSource: null,
+      error: poll.error,
+      facts: previous?.facts ?? null,
+      source: previous?.source ?? null,
+      channels: previous?.channels ?? [],
+      checkedAt: now,
+      reachedAt: previous?.reachedAt ?? null,
+    };
+  }
+  const known = new Map<string, KnownLag | null>((previous?.channels ?? []).map((c) => [c.channel, c.lastKnown]));
+  const channels: ChannelView[] = poll.channels.map((c) => ({
+    ...c,
+    ...classifyChannel(c, t, now, poll.channels.length === 1 ? poll.heartbeatLag : null, known.get(c.channel) ?? null),
+  }));
+  const headline = channels.reduce<ChannelView | null>((w, c) => (w === null || (c.lagSeconds ?? -1) > (w.lagSeconds ?? -1) ? c : w), null);
+  return {
+    state: worstHealth(channels.map((c) => c.state)),
+    lagSeconds: headline?.lagSeconds ?? null,
+    lagSource: headline?.lagSource ?? null,
+    error: null,
+    facts: poll.facts,
+    source: poll.source,
+    channels,
+    checkedAt: now,
+    reachedAt: now,
+  };
+}
+
+/** True when the last check is older than `staleAfter` seconds (the poller fell behind or stopped). */
+export function isStale(s: Pick<ServerStatus, "checkedAt">, now: number, staleAfter: number): boolean {
+  return now - s.checkedAt > staleAfter;
+}
