@@ -43,6 +43,7 @@ async function main() {
   await wireReplication(source, replica1);
   await wireReplication(replica1, replica2);
   await waitForCaughtUp(source, replica2);
+  await Promise.all([replica1, replica2].map((r) => r.query("SET GLOBAL read_only = ON")));
 
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   console.log(`Starting replscope on ${BASE} (data in ${path.relative(process.cwd(), DATA_DIR)})…`);

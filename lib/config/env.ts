@@ -10,6 +10,10 @@ const schema = z.object({
     .optional(),
   REPLSCOPE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
   REPLSCOPE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+  REPLSCOPE_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(2000),
+  REPLSCOPE_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  REPLSCOPE_POLLER: z.enum(["on", "off"]).default("on"),
+  REPLSCOPE_LAG_RETENTION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
 });
 
 /** The app's configuration; throws a readable error at startup when a variable is malformed. */

@@ -108,3 +108,22 @@ export async function loadTarget(id: string) {
   if (!row) return null;
   return { host: row.host, port: row.port, user: row.user, password: open(row.passwordEnc), tlsMode: row.tlsMode as TlsMode };
 }
+
+/** A server as the poller needs it: registry facts plus decrypted connection details (server side only). */
+export interface PollTarget {
+  record: ServerRecord;
+  heartbeatEnabled: boolean;
+  heartbeatSchema: string;
+  target: { host: string; port: number; user: string; password: string; tlsMode: TlsMode };
+}
+
+/** Every server with its connection details, for one sweep. */
+export async function listPollTargets(): Promise<PollTarget[]> {
+  const rows = await db().server.findMany({ orderBy: { name: "asc" } });
+  return rows.map((row) => ({
+    record: reshapeServer(row),
+    heartbeatEnabled: row.heartbeatEnabled,
+    heartbeatSchema: row.heartbeatSchema,
+    target: { host: row.host, port: row.port, user: row.user, password: open(row.passwordEnc), tlsMode: row.tlsMode as TlsMode },
+  }));
+}

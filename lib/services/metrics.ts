@@ -1,0 +1,49 @@
+// Prometheus metrics (prom-client) refreshed after every sweep: lag, threads, state, check time, sweep duration.
+import "server-only";
+import { Gauge, Registry } from "prom-client";
+import type { ServerRecord } from "@/lib/data/servers";
+import { HEALTH_ORDER } from "@/lib/domain/health";
+import type { ServerStatus } from "@/lib/domain/server-status";
+
+const g = globalThis as unknown as { replscopeMetrics?: ReturnType<typeof create> };
+
+function create() {
+  const registry = new Registry();
+  const labels = ["server", "host", "channel"] as const;
+  return {
+    registry,
+    lag: new Gauge({ name: "replscope_replica_lag_seconds", help: "Replication lag per channel (absent when unknown)", labelNames: [...labels, "source"], registers: [registry] }),
+    io: new Gauge({ name: "replscope_replica_io_running", help: "1 when the receiver (IO) thread runs, 0.5 connecting, 0 stopped", labelNames: labels, registers: [registry] }),
+    sql: new Gauge({ name: "replscope_replica_sql_running", help: "1 when the applier (SQL) thread runs", labelNames: labels, registers: [registry] }),
+    state: new Gauge({ name: "replscope_server_state", help: "1 for the server's current health state", labelNames: ["server", "host", "state"], registers: [registry] }),
+    checked: new Gauge({ name: "replscope_server_last_check_timestamp_seconds", help: "When the server was last checked", labelNames: ["server", "host"], registers: [registry] }),
+    sweep: new Gauge({ name: "replscope_sweep_duration_seconds", help: "Wall time of the last sweep of all servers", registers: [registry] }),
+    servers: new Gauge({ name: "replscope_servers", help: "Registered servers", registers: [registry] }),
+  };
+}
+
+/** The metrics registry (one per process). */
+export function metrics() {
+  g.replscopeMetrics ??= create();
+  return g.replscopeMetrics;
+}
+
+/** Replaces every per-server series with the sweep's results (removed servers disappear). */
+export function recordSweepMetrics(results: { record: ServerRecord; status: ServerStatus }[], sweep: { durationMs: number; servers: number }) {
+  const m = metrics();
+  [m.lag, m.io, m.sql, m.state, m.checked].forEach((x) => x.reset());
+  for (const { record: r, status: s } of results) {
+    const host = `${r.host}:${r.port}`;
+    for (const st of HEALTH_ORDER) m.state.set({ server: r.name, host, state: st }, st === s.state ? 1 : 0);
+    m.checked.set({ server: r.name, host }, s.checkedAt);
+    if (s.state === "unreachable") continue;
+    for (const c of s.channels) {
+      const l = { server: r.name, host, channel: c.channel };
+      if (c.lagSeconds !== null) m.lag.set({ ...l, source: c.lagSource ?? "unknown" }, c.lagSeconds);
+      m.io.set(l, c.ioThread === "running" ? 1 : c.ioThread === "connecting" ? 0.5 : 0);
+      m.sql.set(l, c.sqlThread === "running" ? 1 : 0);
+    }
+  }
+  m.sweep.set(sweep.durationMs / 1000);
+  m.servers.set(sweep.servers);
+}

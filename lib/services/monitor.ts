@@ -1,0 +1,131 @@
+// The background poller: one sweep of every registered server at a time, results stored and exported as metrics.
+import "server-only";
+import { env } from "@/lib/config/env";
+import { thresholdsFor } from "@/lib/domain/health";
+import { failedPoll, reshapePoll } from "@/lib/domain/poll";
+import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
+import { parseServerVersion } from "@/lib/domain/server-version";
+import { listPollTargets, type PollTarget } from "@/lib/data/servers";
+import { latestStates, saveSweep, thinSamples } from "@/lib/data/status";
+import { ConnectionCache } from "@/lib/mysql/connection-cache";
+import { mapLimit } from "@/lib/mysql/limit";
+import { readStatus } from "@/lib/mysql/status";
+import { HeartbeatWriter } from "./heartbeat-writer";
+import { recordSweepMetrics } from "./metrics";
+
+/** Timing of the last completed sweep. */
+export interface SweepInfo {
+  startedAt: number;
+  durationMs: number;
+  servers: number;
+}
+
+function toStored(id: string, s: ServerStatus) {
+  return { serverId: id, state: s.state, lagSeconds: s.lagSeconds, lagSource: s.lagSource, snapshot: JSON.stringify(s), checkedAt: s.checkedAt, reachedAt: s.reachedAt };
+}
+
+function toSamples(id: string, s: ServerStatus) {
+  const reached = s.state !== "unreachable";
+  return s.channels.map((c) => ({ serverId: id, channel: c.channel, at: s.checkedAt, lagSeconds: reached ? c.lagSeconds : null, source: (reached && c.lagSource) || "unknown" }));
+}
+
+const THIN_TIERS = [
+  { olderThan: 3600, bucket: 60 },
+  { olderThan: 86_400, bucket: 600 },
+];
+
+/** Polls every server on an interval; a sweep never overlaps the previous one. */
+export class Monitor {
+  private cache = new ConnectionCache();
+  private previous = new Map<string, ServerStatus>();
+  private timer?: NodeJS.Timeout;
+  private running: Promise<SweepInfo> | null = null;
+  private lastThin = 0;
+  readonly heartbeat = new HeartbeatWriter();
+  last: SweepInfo | null = null;
+
+  /** Starts sweeping every `intervalMs` (and writing heartbeats every second). */
+  start(intervalMs = env().REPLSCOPE_POLL_INTERVAL_MS) {
+    if (this.timer) return;
+    const tick = () => void this.sweep().catch((e) => console.error("replscope: sweep failed:", (e as Error).message));
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.heartbeat.start(() => listPollTargets());
+  }
+
+  /** Stops the timers and closes every connection. */
+  stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.heartbeat.stop();
+    this.cache.closeAll();
+  }
+
+  /** Runs one sweep, or joins the one already running (so callers never start a second). */
+  sweep(): Promise<SweepInfo> {
+    this.running ??= this.runSweep().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async runSweep(): Promise<SweepInfo> {
+    const { REPLSCOPE_POLL_CONCURRENCY, REPLSCOPE_CONNECT_TIMEOUT_MS: connectTimeoutMs, REPLSCOPE_QUERY_TIMEOUT_MS: queryTimeoutMs } = env();
+    const started = Date.now();
+    if (this.previous.size === 0) await this.loadPrevious();
+    const targets = await listPollTargets();
+    this.cache.retain(new Set(targets.map((t) => t.record.id)));
+    const schemas = [...new Set(targets.filter((t) => t.heartbeatEnabled).map((t) => t.heartbeatSchema))];
+    const pending: { id: string; status: ServerStatus }[] = [];
+    const flush = async () => {
+      const batch = pending.splice(0);
+      if (batch.length) await saveSweep(batch.map(({ id, status }) => toStored(id, status)), batch.flatMap(({ id, status }) => toSamples(id, status)));
+    };
+    const flusher = setInterval(() => void flush().catch(() => {}), 250);
+    const statuses = await mapLimit(targets, REPLSCOPE_POLL_CONCURRENCY, async (t) => {
+      const poll = await this.pollOne(t, schemas, { connectTimeoutMs, queryTimeoutMs });
+      const r = t.record;
+      const status = evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, this.previous.get(r.id) ?? null);
+      this.previous.set(r.id, status);
+      pending.push({ id: r.id, status });
+      return { id: r.id, status };
+    }).finally(() => clearInterval(flusher));
+    await flush();
+    const now = Date.now() / 1000;
+    this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
+    recordSweepMetrics(targets.map((t, i) => ({ record: t.record, status: statuses[i].status })), this.last);
+    await this.maybeThin(now);
+    return this.last;
+  }
+
+  private async pollOne(t: PollTarget, schemas: string[], timeouts: { connectTimeoutMs: number; queryTimeoutMs: number }) {
+    const r = t.record;
+    const known = r.flavor && r.version ? parseServerVersion(r.flavor === "mariadb" ? `${r.version}-MariaDB` : r.version) : null;
+    try {
+      const raw = await this.cache.use(r.id, t.target, timeouts, (c) => readStatus(c, known, schemas));
+      return reshapePoll(raw);
+    } catch (e) {
+      return failedPoll(e, `${r.host}:${r.port}`, timeouts.connectTimeoutMs);
+    }
+  }
+
+  private async loadPrevious() {
+    for (const s of await latestStates()) {
+      try {
+        this.previous.set(s.serverId, JSON.parse(s.snapshot) as ServerStatus);
+      } catch {}
+    }
+  }
+
+  private async maybeThin(now: number) {
+    if (now - this.lastThin < 600) return;
+    this.lastThin = now;
+    await thinSamples(now, env().REPLSCOPE_LAG_RETENTION_DAYS * 86_400, THIN_TIERS);
+  }
+}
+
+const g = globalThis as unknown as { replscopeMonitor?: Monitor };
+
+/** The process-wide monitor (shared by instrumentation, routes and actions). */
+export function monitor(): Monitor {
+  g.replscopeMonitor ??= new Monitor();
+  return g.replscopeMonitor;
+}

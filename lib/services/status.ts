@@ -1,0 +1,89 @@
+// The on-call view of every server: latest status, problems, freshness — the shape of GET /api/status.
+import "server-only";
+import { env } from "@/lib/config/env";
+import { listServers, type ServerRecord } from "@/lib/data/servers";
+import { latestStates } from "@/lib/data/status";
+import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
+import { findProblems, type Problem } from "@/lib/domain/problems";
+import { isStale, type ServerStatus } from "@/lib/domain/server-status";
+
+/** One channel as the API reports it. */
+export interface ChannelReport {
+  name: string;
+  sourceHost: string;
+  sourcePort: number;
+  ioThread: string;
+  sqlThread: string;
+  state: HealthState;
+  lagSeconds: number | null;
+  lagSource: LagSource | null;
+  sqlDelay: number;
+  sqlRemainingDelay: number | null;
+  applierState: string;
+  lastIoErrno: number;
+  lastIoError: string;
+  lastSqlErrno: number;
+  lastSqlError: string;
+}
+
+/** One server as the API and the overview report it. */
+export interface ServerReport {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  cluster: string | null;
+  flavor: string | null;
+  version: string | null;
+  state: HealthState;
+  lagSeconds: number | null;
+  lagSource: LagSource | null;
+  checkedAt: string | null;
+  stale: boolean;
+  error: string | null;
+  problems: Problem[];
+  channels: ChannelReport[];
+}
+
+/** After how many seconds without a check a row is stale: three poll intervals plus a connect timeout. */
+export function staleAfterSeconds(): number {
+  const e = env();
+  return (3 * e.REPLSCOPE_POLL_INTERVAL_MS + e.REPLSCOPE_CONNECT_TIMEOUT_MS) / 1000;
+}
+
+function channelReport(c: ServerStatus["channels"][number]): ChannelReport {
+  return {
+    name: c.channel, sourceHost: c.sourceHost, sourcePort: c.sourcePort, ioThread: c.ioThread, sqlThread: c.sqlThread, state: c.state,
+    lagSeconds: c.lagSeconds, lagSource: c.lagSource, sqlDelay: c.sqlDelay, sqlRemainingDelay: c.sqlRemainingDelay, applierState: c.applierState,
+    lastIoErrno: c.lastIoErrno, lastIoError: c.lastIoError, lastSqlErrno: c.lastSqlErrno, lastSqlError: c.lastSqlError,
+  };
+}
+
+function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], now: number, staleAfter: number): ServerReport {
+  return {
+    id: r.id, name: r.name, host: r.host, port: r.port, cluster: r.cluster, flavor: r.flavor, version: r.version,
+    state: s?.state ?? "unknown",
+    lagSeconds: s && s.state !== "unreachable" ? s.lagSeconds : null,
+    lagSource: s && s.state !== "unreachable" ? s.lagSource : null,
+    checkedAt: s ? new Date(s.checkedAt * 1000).toISOString() : null,
+    stale: s ? isStale(s, now, staleAfter) : true,
+    error: s?.error ?? null,
+    problems,
+    channels: (s?.channels ?? []).map(channelReport),
+  };
+}
+
+/** Every server's latest status with its problems, worst first. */
+export async function statusReport(): Promise<{ checkedAt: string | null; servers: ServerReport[]; statuses: Map<string, ServerStatus> }> {
+  const [servers, states] = await Promise.all([listServers(), latestStates()]);
+  const statuses = new Map<string, ServerStatus>();
+  for (const s of states) statuses.set(s.serverId, JSON.parse(s.snapshot) as ServerStatus);
+  const now = Date.now() / 1000;
+  const staleAfter = staleAfterSeconds();
+  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
+  const reports = servers
+    .map((r) => report(r, statuses.get(r.id) ?? null, problems.get(r.id) ?? [], now, staleAfter))
+    .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name));
+  const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
+  return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };
+}
