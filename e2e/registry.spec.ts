@@ -45,7 +45,9 @@ test("a wrong password shows access denied", async ({ page }) => {
   await register(page, "sandbox-b", b, "not-the-password");
   await expect(page.getByTestId("last-check")).toContainText("access denied");
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Unreachable servers" })).toContainText("sandbox-b");
+  const row = page.locator('tr[data-server="sandbox-b"]');
+  await expect(row).toHaveAttribute("data-state", "unreachable");
+  await expect(row.locator('[data-problem="Unreachable"]')).toContainText("Access denied");
 });
 
 test("editing without a password keeps the stored one; fixing the password makes it ok", async ({ page }) => {
@@ -69,13 +71,13 @@ test("editing without a password keeps the stored one; fixing the password makes
 test("the password appears in no page, API response, log line or database file", async ({ page, request }) => {
   const variants = [PASSWORD, JSON.stringify(PASSWORD).slice(1, -1), PASSWORD.replace(/'/g, "&#x27;").replace(/"/g, "&quot;"), "pässwörd"];
   const { servers } = await (await request.get("/api/servers")).json();
-  const bodies: string[] = [JSON.stringify(servers)];
+  const bodies: string[] = [JSON.stringify(servers), await (await request.get("/api/status")).text(), await (await request.get("/metrics")).text()];
   for (const s of servers) {
     for (const p of ["/", "/servers", `/servers/${s.id}`, `/servers/${s.id}/edit`]) {
       await page.goto(p);
       bodies.push(await page.content());
     }
-    bodies.push(await (await request.get(`/api/servers/${s.id}`)).text());
+    bodies.push(await (await request.get(`/api/servers/${s.id}`)).text(), await (await request.get(`/api/servers/${s.id}/status`)).text());
     bodies.push(await (await request.post(`/api/servers/${s.id}/test`)).text());
     bodies.push(await (await request.patch(`/api/servers/${s.id}`, { data: { password: PASSWORD } })).text());
   }

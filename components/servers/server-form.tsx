@@ -62,6 +62,14 @@ export function ServerForm({ action, server }: ServerFormProps) {
         <Field name="lagWarnSeconds" label="Lag warning (s)" type="number" min={0} defaultValue={server?.lagWarnSeconds ?? ""} errors={err.lagWarnSeconds} hint="Blank: default (10 s)" />
         <Field name="lagCritSeconds" label="Lag critical (s)" type="number" min={0} defaultValue={server?.lagCritSeconds ?? ""} errors={err.lagCritSeconds} hint="Blank: default (60 s)" />
       </div>
+      <fieldset className="grid grid-cols-2 items-end gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">Heartbeat (optional)</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="heartbeatEnabled" defaultChecked={server?.heartbeatEnabled ?? false} />
+          Write a pt-heartbeat row every second on this source
+        </label>
+        <Field name="heartbeatSchema" label="Heartbeat schema" defaultValue={server?.heartbeatSchema ?? "replscope"} errors={err.heartbeatSchema} hint="Needs CREATE and INSERT there; replicas need SELECT." />
+      </fieldset>
       <div>
         <Button type="submit" disabled={pending}>{pending ? "Saving and testing…" : server ? "Save and test" : "Add and test"}</Button>
       </div>

@@ -18,6 +18,8 @@ export interface ServerRecord {
   tags: string[];
   lagWarnSeconds: number | null;
   lagCritSeconds: number | null;
+  heartbeatEnabled: boolean;
+  heartbeatSchema: string;
   flavor: string | null;
   version: string | null;
   lastCheck: { status: string; detail: string; at: string } | null;
@@ -38,6 +40,8 @@ export function reshapeServer(row: Server): ServerRecord {
     tags: row.tags ? row.tags.split(",") : [],
     lagWarnSeconds: row.lagWarnSeconds,
     lagCritSeconds: row.lagCritSeconds,
+    heartbeatEnabled: row.heartbeatEnabled,
+    heartbeatSchema: row.heartbeatSchema,
     flavor: row.flavor,
     version: row.version,
     lastCheck:

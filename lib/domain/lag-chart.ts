@@ -22,9 +22,9 @@ export function niceCeiling(v: number): number {
 }
 
 /** Lays points on a width×height canvas over [from, to]; a null lag breaks the line and is shaded instead. */
-export function chartGeometry(points: ChartPoint[], from: number, to: number, width: number, height: number): ChartGeometry {
+export function chartGeometry(points: ChartPoint[], from: number, to: number, width: number, height: number, axisTop?: number): ChartGeometry {
   const known = points.filter((p) => p.lag !== null).map((p) => p.lag as number);
-  const maxLag = niceCeiling(Math.max(1, ...known));
+  const maxLag = axisTop ?? niceCeiling(Math.max(1, ...known));
   const x = (at: number) => ((at - from) / Math.max(1, to - from)) * width;
   const y = (lag: number) => height - (lag / maxLag) * height;
   const paths: string[] = [];
@@ -46,3 +46,7 @@ export function chartGeometry(points: ChartPoint[], from: number, to: number, wi
   if (unknownStart !== null) unknown.push({ x: unknownStart, width: Math.max(1, x(points.at(-1)!.at) - unknownStart) });
   return { paths, unknown, maxLag, ticks: [0, maxLag / 2, maxLag] };
 }
+
+/** Chart ranges in seconds. */
+export const RANGES = { hour: 3600, day: 86_400, week: 604_800 } as const;
+export type RangeName = keyof typeof RANGES;

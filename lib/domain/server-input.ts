@@ -1,5 +1,6 @@
 // Validation of server registrations (UI forms and JSON API share these schemas).
 import { z } from "zod";
+import { HEARTBEAT_SCHEMA_RE } from "./heartbeat";
 
 /** How replscope connects to a server over TLS. */
 export const TLS_MODES = ["disabled", "required", "verify"] as const;
@@ -25,6 +26,8 @@ const fields = {
   tags: z.array(z.string().trim().min(1).max(40, "Each tag at most 40 characters")).max(20, "At most 20 tags"),
   lagWarnSeconds: optionalSeconds,
   lagCritSeconds: optionalSeconds,
+  heartbeatEnabled: z.boolean({ error: "Must be true or false" }),
+  heartbeatSchema: z.string().regex(HEARTBEAT_SCHEMA_RE, "Letters, digits, _ and $ only (at most 64)"),
 };
 
 const thresholdsOrdered = (v: { lagWarnSeconds?: number | null; lagCritSeconds?: number | null }) =>
@@ -33,7 +36,14 @@ const thresholdIssue = { message: "Critical must be above warning", path: ["lagC
 
 /** A new server: everything but cluster, tags and thresholds is required. */
 export const serverCreateSchema = z
-  .object({ ...fields, port: fields.port.default(3306), tlsMode: fields.tlsMode.default("disabled"), tags: fields.tags.default([]) })
+  .object({
+    ...fields,
+    port: fields.port.default(3306),
+    tlsMode: fields.tlsMode.default("disabled"),
+    tags: fields.tags.default([]),
+    heartbeatEnabled: fields.heartbeatEnabled.default(false),
+    heartbeatSchema: fields.heartbeatSchema.default("replscope"),
+  })
   .refine(thresholdsOrdered, thresholdIssue);
 export type ServerCreateInput = z.infer<typeof serverCreateSchema>;
 
@@ -64,6 +74,8 @@ export function formToServerInput(form: FormData, mode: "create" | "update"): Re
     tags: parseTags(text("tags") ?? ""),
     lagWarnSeconds: blankToNull(text("lagWarnSeconds")),
     lagCritSeconds: blankToNull(text("lagCritSeconds")),
+    heartbeatEnabled: form.get("heartbeatEnabled") === "on",
+    heartbeatSchema: text("heartbeatSchema") || undefined,
   };
   const password = text("password") ?? "";
   if (mode === "create" || password !== "") out.password = password;

@@ -87,3 +87,10 @@ export async function statusReport(): Promise<{ checkedAt: string | null; server
   const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
   return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };
 }
+
+/** One server's full status (every normalised field) with its problems, for the server page. */
+export async function serverStatusDetail(id: string): Promise<{ report: ServerReport; status: ServerStatus | null } | null> {
+  const { servers, statuses } = await statusReport();
+  const report = servers.find((s) => s.id === id);
+  return report ? { report, status: statuses.get(id) ?? null } : null;
+}

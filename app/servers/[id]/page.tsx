@@ -6,7 +6,11 @@ import { DeleteButton } from "@/components/servers/delete-button";
 import { TestButton } from "@/components/servers/test-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { LagChart } from "@/components/status/lag-chart";
+import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { findServer } from "@/lib/data/servers";
+import { monitor } from "@/lib/services/monitor";
+import { serverStatusDetail } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/server-version";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +20,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 /** The server page. */
 export default async function ServerPage({ params, searchParams }: Props) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const s = await findServer(id);
-  if (!s) notFound();
+  const [s, detail] = await Promise.all([findServer(id), serverStatusDetail(id)]);
+  if (!s || !detail) notFound();
   const rows: [string, string][] = [
     ["Address", `${s.host}:${s.port}`],
     ["User", s.user],
@@ -25,6 +29,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
     ["TLS", s.tlsMode],
     ["Cluster", s.cluster ?? "—"],
     ["Tags", s.tags.join(", ") || "—"],
+    ["Heartbeat", s.heartbeatEnabled ? `written every second to \`${s.heartbeatSchema}\`.heartbeat` : "off"],
     ["Lag thresholds", `warn ${s.lagWarnSeconds ?? "10 (default)"} s · critical ${s.lagCritSeconds ?? "60 (default)"} s`],
   ];
   return (
@@ -40,6 +45,10 @@ export default async function ServerPage({ params, searchParams }: Props) {
         }
       />
       {saved && <p role="status" className="mb-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-800 dark:bg-sky-950 dark:text-sky-200">Saved.</p>}
+      <div className="mb-6 space-y-6">
+        <ServerStatusPanel serverId={s.id} initial={{ ...detail, heartbeatError: monitor().heartbeat.errors.get(s.id) ?? null }} />
+        <LagChart serverId={s.id} />
+      </div>
       <section aria-label="Connection" className="mb-6 rounded-md border border-slate-200 p-4 dark:border-slate-800">
         <h2 className="mb-2 text-sm font-semibold uppercase text-slate-500">Connection</h2>
         {s.lastCheck ? (

@@ -1,0 +1,74 @@
+"use client";
+// Every normalised field of one server, grouped (threads, lag, positions, GTID, errors, configuration), live.
+import type { ServerStatus } from "@/lib/domain/server-status";
+import type { ServerReport } from "@/lib/services/status";
+import { formatLag, LAG_SOURCE_LABELS } from "@/lib/domain/format";
+import { RelativeTime } from "../ui/relative-time";
+import { StateBadge } from "./state-badge";
+import { useLive } from "./use-status";
+
+/** What /api/servers/:id/status returns. */
+export interface ServerStatusPayload {
+  report: ServerReport;
+  status: ServerStatus | null;
+  heartbeatError: string | null;
+}
+
+type Pairs = [string, string | number | null | undefined][];
+
+function Group({ title, rows }: { title: string; rows: Pairs }) {
+  return (
+    <div>
+      <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">{title}</h3>
+      <dl className="grid grid-cols-[11rem_1fr] gap-x-3 gap-y-0.5 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd className="break-all font-mono text-xs leading-5">{v === null || v === undefined || v === "" ? "—" : String(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+const yesNo = (b: boolean | null | undefined) => (b === null || b === undefined ? "—" : b ? "ON" : "OFF");
+
+/** The live status section of the server page. */
+export function ServerStatusPanel({ serverId, initial }: { serverId: string; initial: ServerStatusPayload }) {
+  const { data } = useLive<ServerStatusPayload>(`/api/servers/${serverId}/status`, initial);
+  const { report, status, heartbeatError } = data ?? initial;
+  const f = status?.facts;
+  return (
+    <section aria-label="Replication status" className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
+      <div className="flex flex-wrap items-center gap-3">
+        <StateBadge state={report.state} />
+        <span className="text-sm" data-testid="server-lag">lag {formatLag(report.lagSeconds, report.lagSource)}{report.lagSource ? ` (${LAG_SOURCE_LABELS[report.lagSource]})` : ""}</span>
+        <span className="text-xs text-slate-500">checked {report.checkedAt ? <RelativeTime iso={report.checkedAt} /> : "never"}{report.stale ? " · stale" : ""}</span>
+      </div>
+      {report.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{report.error}</p>}
+      {heartbeatError && <p className="text-sm text-amber-800 dark:text-amber-300">{heartbeatError}</p>}
+      {report.problems.length > 0 && (
+        <ul aria-label="Problems" className="space-y-1 text-sm">
+          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}</li>)}
+        </ul>
+      )}
+      {status?.channels.map((c) => (
+        <div key={c.channel} data-channel={c.channel} className="grid gap-4 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
+          <Group title={`Channel ${c.channel || "(default)"} — threads`} rows={[["State", c.state], ["Source", `${c.sourceHost}:${c.sourcePort}`], ["Source server_id", c.sourceServerId], ["IO thread", c.ioThread], ["IO state", c.ioState], ["SQL thread", c.sqlThread], ["Applier state", c.applierState], ["Filters", c.filters.join("; ")]]} />
+          <Group title="Lag" rows={[["Lag", formatLag(c.lagSeconds, c.lagSource)], ["Lag source", c.lagSource ? LAG_SOURCE_LABELS[c.lagSource] : "unknown"], ["Seconds_Behind", c.secondsBehind ?? "NULL"], ["Configured delay", `${c.sqlDelay} s`], ["Remaining delay", c.sqlRemainingDelay]]} />
+          <Group title="Positions" rows={[["Source log (read)", `${c.sourceLogFile}:${c.readSourceLogPos ?? "—"}`], ["Source log (executed)", `${c.relaySourceLogFile}:${c.execSourceLogPos ?? "—"}`], ["Relay log", `${c.relayLogFile}:${c.relayLogPos ?? "—"}`]]} />
+          <Group title="GTID" rows={[["Mode", c.gtidMode], ["Retrieved", c.retrievedGtidSet], ["Executed", c.executedGtidSet], ["IO pos", c.gtidIoPos], ["Slave pos", c.gtidSlavePos]]} />
+          <Group title="Errors" rows={[["Last IO error", c.lastIoErrno ? `${c.lastIoErrno}: ${c.lastIoError}` : "none"], ["IO error at", c.lastIoErrorAt], ["Last SQL error", c.lastSqlErrno ? `${c.lastSqlErrno}: ${c.lastSqlError}` : "none"], ["SQL error at", c.lastSqlErrorAt]]} />
+        </div>
+      ))}
+      {status && status.channels.length === 0 && <p className="text-sm text-slate-500">This server replicates from no source.</p>}
+      {f && (
+        <div className="grid gap-4 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
+          <Group title="Configuration" rows={[["server_id", f.serverId], ["server_uuid", f.serverUuid], ["read_only", yesNo(f.readOnly)], ["super_read_only", yesNo(f.superReadOnly)], ["log_bin", yesNo(f.logBin)], ["binlog_format", f.binlogFormat], ["log_replica_updates", yesNo(f.logReplicaUpdates)], ["parallel workers", f.parallelWorkers], ["auto_increment inc/offset", `${f.autoIncrementIncrement} / ${f.autoIncrementOffset}`], ["semi-sync source / replica", `${yesNo(f.semiSync.source)} / ${yesNo(f.semiSync.replica)}`]]} />
+          <Group title="Binary log (as a source)" rows={[["GTID mode", f.gtidMode], ["GTID executed", f.gtidExecuted], ["Current binlog", status?.source ? `${status.source.file}:${status.source.position}` : "binary log off"]]} />
+        </div>
+      )}
+    </section>
+  );
+}
