@@ -47,6 +47,7 @@ export function LagChart({ serverId }: { serverId: string }) {
               </g>
             );
           })}
+          <line x1={0} y1={H - 0.5} x2={W} y2={H - 0.5} stroke="currentColor" opacity={0.2} />
           <text x={4} y={12} fontSize={11} fill="currentColor" opacity={0.6}>axis top {formatDuration(top)}</text>
         </svg>
       ) : (

@@ -50,7 +50,11 @@ function ServerRow({ s }: { s: ServerReport }) {
       </td>
       <td className="py-2 pr-3"><StateBadge state={s.state} /></td>
       <td className="py-2 pr-3" data-col="lag">
-        <span className={s.lagSeconds === null ? "text-slate-500" : ""}>{formatLag(s.lagSeconds, s.lagSource)}</span>
+        {s.channels.length === 0 && s.state !== "unreachable" && s.state !== "unknown" ? (
+          <span className="text-slate-500">— not a replica</span>
+        ) : (
+          <span className={s.lagSeconds === null ? "text-slate-500" : ""}>{formatLag(s.lagSeconds, s.lagSource)}</span>
+        )}
         {s.lagSource && <div className="text-xs text-slate-500">{LAG_SOURCE_LABELS[s.lagSource]}</div>}
         {s.channels.length > 0 && <div className="text-xs text-slate-500">from {s.channels.map((c) => `${c.sourceHost}:${c.sourcePort}`).join(", ")}</div>}
       </td>
