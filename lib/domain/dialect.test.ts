@@ -31,6 +31,8 @@ describe("dialectFor", () => {
     const first = dialectFor(v);
     const second = fallbackDialect(v, first);
     expect(second.replicaStatus).toBe("SHOW SLAVE STATUS");
+    expect(fallbackDialect(v, dialectFor(parseServerVersion("8.0.21")!)).sourceStatus).toBe("SHOW BINARY LOG STATUS");
+    expect(fallbackDialect(parseServerVersion("8.4.0")!, dialectFor(parseServerVersion("8.4.0")!)).sourceStatus).toBe("SHOW MASTER STATUS");
     expect(fallbackDialect(v, second).replicaStatus).toBe("SHOW REPLICA STATUS");
     expect(isSyntaxError({ errno: 1064 })).toBe(true);
     expect(isSyntaxError({ errno: 1045 })).toBe(false);

@@ -55,10 +55,15 @@ export function dialectFor(v: ServerVersion): Dialect {
   return mysqlDialect(v, atLeast(v, 8, 0, 22) ? "replica" : "slave");
 }
 
-/** The same server's other terminology, tried once when the preferred one is a syntax error. */
+/**
+ * The same server's other terminology, tried once when the preferred statement is a syntax error: every
+ * statement flips (SLAVE ↔ REPLICA, MASTER STATUS ↔ BINARY LOG / BINLOG STATUS), whatever the version guessed.
+ */
 export function fallbackDialect(v: ServerVersion, current: Dialect): Dialect {
   const other = current.terms === "replica" ? "slave" : "replica";
-  return v.flavor === "mariadb" ? mariadbDialect(v, other) : mysqlDialect(v, other);
+  const base = v.flavor === "mariadb" ? mariadbDialect(v, other) : mysqlDialect(v, other);
+  const newSource = v.flavor === "mariadb" ? "SHOW BINLOG STATUS" : "SHOW BINARY LOG STATUS";
+  return { ...base, sourceStatus: current.sourceStatus === "SHOW MASTER STATUS" ? newSource : "SHOW MASTER STATUS" };
 }
 
 /** True for ER_PARSE_ERROR (1064), the server's answer to a statement its version does not know. */
