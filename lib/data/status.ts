@@ -21,12 +21,26 @@ export interface LagPoint {
   source: string;
 }
 
-/** Stores a sweep's results in one transaction: upserts each server's state and appends its samples. */
+const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt"] as const;
+const SAMPLE_COLUMNS = ["serverId", "channel", "at", "lagSeconds", "source"] as const;
+const CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+}
+
+function rowsSql(table: string, columns: readonly string[], count: number, conflict = ""): string {
+  const row = `(${columns.map(() => "?").join(", ")})`;
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(count).fill(row).join(", ")}${conflict}`;
+}
+
+/** Stores poll results in one transaction, as multi-row statements (the poller's hot path: one per batch, not per server). */
 export async function saveSweep(states: StoredState[], samples: (LagPoint & { serverId: string })[]): Promise<void> {
   const client = db();
+  const upsert = ` ON CONFLICT("serverId") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
   await client.$transaction([
-    ...states.map((s) => client.serverState.upsert({ where: { serverId: s.serverId }, create: s, update: s })),
-    ...(samples.length ? [client.lagSample.createMany({ data: samples })] : []),
+    ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c])))),
+    ...chunks(samples).map((part) => client.$executeRawUnsafe(rowsSql("LagSample", SAMPLE_COLUMNS, part.length), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
   ]);
 }
 

@@ -34,7 +34,10 @@ const THIN_TIERS = [
   { olderThan: 86_400, bucket: 600 },
 ];
 
-/** Polls every server on an interval; a sweep never overlaps the previous one. */
+/**
+ * Polls every server on an interval; a sweep never overlaps the previous one. Servers that were unreachable
+ * last time are polled in a lane of their own, so their timeouts never hold up the healthy servers' slots.
+ */
 export class Monitor {
   private cache = new ConnectionCache();
   private previous = new Map<string, ServerStatus>();
@@ -80,18 +83,26 @@ export class Monitor {
       if (batch.length) await saveSweep(batch.map(({ id, status }) => toStored(id, status)), batch.flatMap(({ id, status }) => toSamples(id, status)));
     };
     const flusher = setInterval(() => void flush().catch(() => {}), 250);
-    const statuses = await mapLimit(targets, REPLSCOPE_POLL_CONCURRENCY, async (t) => {
+    const pollAndEvaluate = async (t: PollTarget) => {
       const poll = await this.pollOne(t, schemas, { connectTimeoutMs, queryTimeoutMs });
       const r = t.record;
       const status = evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, this.previous.get(r.id) ?? null);
       this.previous.set(r.id, status);
       pending.push({ id: r.id, status });
       return { id: r.id, status };
-    }).finally(() => clearInterval(flusher));
+    };
+    const suspect = (t: PollTarget) => this.previous.get(t.record.id)?.state === "unreachable";
+    const suspects = targets.filter(suspect);
+    const [healthy, unreachable] = await Promise.all([
+      mapLimit(targets.filter((t) => !suspect(t)), REPLSCOPE_POLL_CONCURRENCY, pollAndEvaluate),
+      mapLimit(suspects, suspects.length, pollAndEvaluate),
+    ]).finally(() => clearInterval(flusher));
+    const statuses = [...healthy, ...unreachable];
     await flush();
     const now = Date.now() / 1000;
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
-    recordSweepMetrics(targets.map((t, i) => ({ record: t.record, status: statuses[i].status })), this.last);
+    const byId = new Map(statuses.map((x) => [x.id, x.status]));
+    recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), this.last);
     await this.maybeThin(now);
     return this.last;
   }

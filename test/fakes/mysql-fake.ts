@@ -90,9 +90,28 @@ export function answer(conn: Conn, sql: string, o: FakeOptions) {
 
 let connectionIds = 1;
 
+/** Answers from recorded bytes when this fake already answered the same statement (keeps 1,000 fakes cheap). */
+function replay(conn: Conn, stream: net.Socket, sql: string, o: FakeOptions, cache: Map<string, Buffer>) {
+  const hit = cache.get(sql);
+  if (hit) {
+    stream.write(hit);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: Buffer, ...rest: never[]) => (chunks.push(Buffer.from(chunk)), write(chunk, ...rest))) as typeof stream.write;
+  try {
+    answer(conn, sql, o);
+  } finally {
+    stream.write = write;
+  }
+  cache.set(sql, Buffer.concat(chunks));
+}
+
 /** Starts a fake on 127.0.0.1 (free port). */
 export function startFake(o: FakeOptions): Promise<FakeServer> {
   const queries: string[] = [];
+  const cache = new Map<string, Buffer>();
   const sockets = new Set<net.Socket>();
   const server = mysql.createServer((raw) => {
     const conn = raw as unknown as Conn;
@@ -109,7 +128,7 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
     conn.serverHandshake({ protocolVersion: 10, serverVersion: o.version, connectionId: connectionIds++, statusFlags: 2, characterSet: 33, capabilityFlags: 0xffffff, authCallback: accept });
     conn.on("query", (sql: unknown) => {
       queries.push(String(sql));
-      const reply = () => answer(conn, String(sql), o);
+      const reply = () => replay(conn, stream, String(sql), o, cache);
       o.latencyMs ? setTimeout(reply, o.latencyMs) : reply();
     });
     conn.on("stmt_prepare", () => {
@@ -118,14 +137,15 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
     });
   });
   return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server as unknown as { _server: net.Server })._server.address() as net.AddressInfo;
+    const inner = (server as unknown as { _server: net.Server })._server;
+    inner.listen(0, "127.0.0.1", () => {
+      const port = inner.address() as net.AddressInfo;
       resolve({
         port: port.port,
         queries,
         close: () => new Promise<void>((done) => {
           sockets.forEach((s) => s.destroy());
-          (server as unknown as { _server: net.Server })._server.close(() => done());
+          inner.close(() => done());
         }),
       });
     });
