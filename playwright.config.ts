@@ -24,6 +24,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/servers`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", REPLSCOPE_POLL_INTERVAL_MS: "1000", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -57,6 +57,7 @@ function ServerRow({ s }: { s: ServerReport }) {
         )}
         {s.lagSource && <div className="text-xs text-slate-500">{LAG_SOURCE_LABELS[s.lagSource]}</div>}
         {s.channels.length > 0 && <div className="text-xs text-slate-500">from {s.channels.map((c) => `${c.sourceHost}:${c.sourcePort}`).join(", ")}</div>}
+        {s.channels.filter((c) => c.sqlDelay > 0).map((c) => <div key={c.name} data-col="delay" className="text-xs text-slate-500">delayed by design: {c.sqlDelay} s</div>)}
       </td>
       <td className="py-2 pr-3 text-xs" data-col="checked">
         {s.checkedAt ? <RelativeTime iso={s.checkedAt} /> : "never"}
