@@ -17,7 +17,7 @@ export interface Timeouts {
   queryTimeoutMs: number;
 }
 
-/** mysql2 options for a target: TLS per mode, no multi-statements, numbers as JS numbers. */
+/** mysql2 options for a target: TLS per mode, no multi-statements, numbers as JS numbers, a tiny statement cache (we never prepare). */
 export function connectionOptions(t: ServerTarget, connectTimeoutMs: number): ConnectionOptions {
   const ssl = t.tlsMode === "disabled" ? undefined : { rejectUnauthorized: t.tlsMode === "verify" };
   return {
@@ -28,6 +28,7 @@ export function connectionOptions(t: ServerTarget, connectTimeoutMs: number): Co
     ssl,
     connectTimeout: connectTimeoutMs,
     multipleStatements: false,
+    maxPreparedStatements: 4,
     supportBigNumbers: true,
     bigNumberStrings: false,
     dateStrings: true,
