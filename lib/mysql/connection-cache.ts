@@ -1,7 +1,7 @@
 // Keeps one open connection per monitored server between sweeps; a connection that errs is destroyed, never reused.
 import { createHash } from "node:crypto";
 import mysql, { type Connection } from "mysql2/promise";
-import { connectionOptions, type ServerTarget, type TimedConnection, type Timeouts } from "./connection";
+import { connectionOptions, type ServerTarget, timed, type TimedConnection, type Timeouts } from "./connection";
 
 interface Entry {
   key: string;
@@ -29,15 +29,8 @@ export class ConnectionCache {
       this.entries.set(id, entry);
     }
     const conn = entry.conn;
-    const timed: TimedConnection = {
-      raw: conn,
-      async query<R>(sql: string, values?: unknown[]) {
-        const [rows] = await conn.query({ sql, timeout: timeouts.queryTimeoutMs, values });
-        return rows as R;
-      },
-    };
     try {
-      return await fn(timed);
+      return await fn(timed(conn, timeouts.queryTimeoutMs));
     } catch (e) {
       this.drop(id, conn);
       throw e;

@@ -42,19 +42,23 @@ export interface TimedConnection {
   raw: Connection;
 }
 
+/** Wraps a connection so every query carries the query timeout. */
+export function timed(conn: Connection, queryTimeoutMs: number): TimedConnection {
+  return {
+    raw: conn,
+    async query<R>(sql: string, values?: unknown[]) {
+      const [rows] = await conn.query({ sql, timeout: queryTimeoutMs, values });
+      return rows as R;
+    },
+  };
+}
+
 /** Opens a connection, runs `fn`, and closes it; a failed or timed-out connection is destroyed, not reused. */
 export async function withConnection<T>(target: ServerTarget, timeouts: Timeouts, fn: (c: TimedConnection) => Promise<T>): Promise<T> {
   const conn = await mysql.createConnection(connectionOptions(target, timeouts.connectTimeoutMs));
   conn.on("error", () => conn.destroy());
-  const timed: TimedConnection = {
-    raw: conn,
-    async query<R>(sql: string, values?: unknown[]) {
-      const [rows] = await conn.query({ sql, timeout: timeouts.queryTimeoutMs, values });
-      return rows as R;
-    },
-  };
   try {
-    const result = await fn(timed);
+    const result = await fn(timed(conn, timeouts.queryTimeoutMs));
     await conn.end().catch(() => conn.destroy());
     return result;
   } catch (e) {
