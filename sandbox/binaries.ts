@@ -1,4 +1,5 @@
 // Finds the MariaDB programs the sandbox harness runs (env override, PATH, then /usr/sbin and /usr/bin).
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -18,6 +19,17 @@ function lookup(names: string[]): string | null {
   return null;
 }
 
+const flavors = new Map<string, "mariadb" | "mysql">();
+
+/** Whether a server binary is MariaDB's or MySQL's (from its --version output; cached). */
+export function serverFlavor(server: string): "mariadb" | "mysql" {
+  if (!flavors.has(server)) {
+    const out = execFileSync(server, ["--version"], { encoding: "utf8" });
+    flavors.set(server, /mariadb/i.test(out) ? "mariadb" : "mysql");
+  }
+  return flavors.get(server)!;
+}
+
 /** Paths of the server, installer, dump and client programs; throws with an install hint when one is missing. */
 export function mariadbBinaries() {
   const server = process.env.REPLSCOPE_MARIADBD ?? lookup(["mariadbd", "mysqld"]);
@@ -25,11 +37,11 @@ export function mariadbBinaries() {
   const near = (names: string[]) => names.map((n) => path.join(dir, n)).find((p) => fs.existsSync(p)) ?? lookup(names);
   const found = {
     server,
-    installDb: near(["mariadb-install-db", "mysql_install_db"]),
+    installDb: near(["mariadb-install-db", "mysql_install_db"]) ?? server,
     dump: lookup(["mariadb-dump", "mysqldump"]),
     client: lookup(["mariadb", "mysql"]),
   };
   const missing = Object.entries(found).filter(([, v]) => !v).map(([k]) => k);
   if (missing.length) throw new Error(`MariaDB programs not found (${missing.join(", ")}): apt-get install -y mariadb-server mariadb-client, or set REPLSCOPE_MARIADBD`);
-  return found as { server: string; installDb: string; dump: string; client: string };
+  return { ...(found as { server: string; installDb: string; dump: string; client: string }), flavor: serverFlavor(found.server!) };
 }

@@ -140,13 +140,14 @@ export class Sandbox {
 /** Creates, starts and registers (for teardown) a new sandbox. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   if (!cleaned) (removeStaleSandboxes(), (cleaned = true));
-  const { installDb } = mariadbBinaries();
+  const { installDb, server, flavor } = mariadbBinaries();
   const dir = fs.mkdtempSync(DIR_PREFIX);
   fs.writeFileSync(path.join(dir, "owner.pid"), String(process.pid));
   const datadir = path.join(dir, "data");
   fs.mkdirSync(path.join(dir, "tmp"));
-  const install = ["--no-defaults", `--datadir=${datadir}`, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db", `--tmpdir=${path.join(dir, "tmp")}`];
-  await promisify(execFile)(installDb, install);
+  const tmp = `--tmpdir=${path.join(dir, "tmp")}`;
+  if (flavor === "mysql") await promisify(execFile)(server, ["--no-defaults", "--initialize-insecure", `--datadir=${datadir}`, "--user=root", tmp]);
+  else await promisify(execFile)(installDb, ["--no-defaults", `--datadir=${datadir}`, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db", tmp]);
   const serverId = opts.serverId ?? nextServerId++;
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
