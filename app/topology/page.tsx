@@ -1,9 +1,23 @@
-// Topology graphs (master → replica) — this area is being built.
+// Topology graphs: who replicates from whom, which link lags or is broken, per cluster.
+import Link from "next/link";
+import { TopologyView } from "@/components/topology/topology-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { topologyReport } from "@/lib/services/topology";
 
+export const dynamic = "force-dynamic";
 export const metadata = { title: "Topology" };
 
-/** Placeholder until the topology graph lands. */
-export default function TopologyPage() {
-  return <PageHeader title="Topology" subtitle="Replication graphs of every registered cluster will appear here." />;
+/** Server-renders the first graph data; the view refreshes itself. */
+export default async function TopologyPage() {
+  const report = await topologyReport();
+  return (
+    <>
+      <PageHeader title="Topology" subtitle="Sources above their replicas · red links are broken · click a server to open it" />
+      {report.clusters.length === 0 ? (
+        <p className="text-sm text-slate-500">No servers yet. <Link href="/servers/new" className="text-sky-600 underline">Register one</Link>.</p>
+      ) : (
+        <TopologyView initial={report} />
+      )}
+    </>
+  );
 }

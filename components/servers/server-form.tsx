@@ -11,10 +11,11 @@ import { Field } from "../ui/field";
 export interface ServerFormProps {
   action: (prev: ServerFormState, form: FormData) => Promise<ServerFormState>;
   server?: ServerRecord;
+  prefill?: { host?: string; port?: number };
 }
 
 /** The registration form; submitting tests the connection too, so it may take a few seconds. */
-export function ServerForm({ action, server }: ServerFormProps) {
+export function ServerForm({ action, server, prefill }: ServerFormProps) {
   const [state, dispatch, pending] = useActionState(action, {});
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -31,8 +32,8 @@ export function ServerForm({ action, server }: ServerFormProps) {
       )}
       <Field name="name" label="Name" defaultValue={server?.name} errors={err.name} required />
       <div className="grid grid-cols-[1fr_8rem] gap-3">
-        <Field name="host" label="Host" defaultValue={server?.host} errors={err.host} required placeholder="db1.example.com" />
-        <Field name="port" label="Port" type="number" defaultValue={server?.port ?? 3306} errors={err.port} />
+        <Field name="host" label="Host" defaultValue={server?.host ?? prefill?.host} errors={err.host} required placeholder="db1.example.com" />
+        <Field name="port" label="Port" type="number" defaultValue={server?.port ?? prefill?.port ?? 3306} errors={err.port} />
       </div>
       <div className="grid grid-cols-2 gap-3">
         <Field name="user" label="User" defaultValue={server?.user} errors={err.user} autoComplete="off" required />

@@ -56,6 +56,17 @@ describe("findProblems", () => {
   });
 });
 
+describe("relay checks", () => {
+  it("flags a relay whose replica updates are not logged", () => {
+    const top = server("top", 1, { server_id: 1 });
+    const relay = server("relay", 23306, { server_id: 2, read_only: 1, log_replica_updates: 0 }, [{ ...healthyRow, sourcePort: 1 }]);
+    const leaf = server("leaf", 3, { server_id: 3, read_only: 1 }, [healthyRow]);
+    const p = findProblems([top, relay, leaf], 1000, 10);
+    expect(codes(p, "relay")).toEqual(["RelayWithoutReplicaUpdates"]);
+    expect(codes(p, "top")).toEqual([]);
+  });
+});
+
 describe("autoIncrementCollides", () => {
   it.each([
     [{ inc: 2, off: 1 }, { inc: 2, off: 2 }, false],

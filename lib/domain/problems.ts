@@ -5,7 +5,8 @@ import type { ServerStatus } from "./server-status";
 /** Problem codes replscope reports. */
 export type ProblemCode =
   | "ReplicationBroken" | "ReplicationStopped" | "IOThreadConnecting" | "LagAboveCritical" | "LagAboveWarning" | "Unreachable"
-  | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently";
+  | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently"
+  | "RelayWithoutReplicaUpdates";
 
 /** One problem on one server. */
 export interface Problem {
@@ -110,6 +111,8 @@ function sourceProblems(servers: ServerForProblems[], add: (id: string, p: Probl
     for (const c of s.status!.channels) {
       const src = findSource(servers, c);
       const sf = src?.status?.facts;
+      if (src && sf && src.status!.channels.length > 0 && !sf.logReplicaUpdates)
+        add(src.id, { code: "RelayWithoutReplicaUpdates", severity: "critical", message: `${s.name} replicates from this replica, but log_replica_updates / log_slave_updates is off here: changes from upstream never reach ${s.name}.` });
       if (src && sf && !sf.logBin) add(src.id, { code: "SourceBinlogDisabled", severity: "critical", message: `${s.name} replicates from this server, but its binary log (log_bin) is off.` });
       const back = src?.status?.channels.some((bc) => findSource(servers, bc)?.id === s.id);
       if (src && sf && back && s.id < src.id && autoIncrementCollides({ inc: f.autoIncrementIncrement, off: f.autoIncrementOffset }, { inc: sf.autoIncrementIncrement, off: sf.autoIncrementOffset })) {

@@ -1,0 +1,34 @@
+"use client";
+// A server box on the topology canvas: name, address, version, role, read_only, health colour, problems.
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import type { NodeReport } from "@/lib/services/topology";
+import { versionLabel } from "@/lib/domain/server-version";
+import { StateBadge } from "../status/state-badge";
+
+const BORDER: Record<string, string> = {
+  ok: "border-emerald-500", lagging: "border-amber-500", critical: "border-orange-600", stopped: "border-violet-500",
+  broken: "border-red-600", connecting: "border-red-400", unreachable: "border-slate-700", unknown: "border-slate-300",
+};
+
+/** Custom xyflow node; ghosts (unregistered sources) are dashed and invite registration. */
+export function ServerNode({ data }: NodeProps) {
+  const n = data as unknown as NodeReport;
+  return (
+    <div data-node={n.name} data-state={n.state} data-role={n.role}
+      className={`w-[220px] rounded-md border-2 bg-white px-3 py-2 text-xs shadow-sm dark:bg-slate-900 ${BORDER[n.state]} ${n.registered ? "" : "border-dashed opacity-80"}`}>
+      <Handle type="target" position={Position.Top} />
+      <div className="flex items-center justify-between gap-2">
+        <span className="truncate text-sm font-semibold">{n.name}</span>
+        <StateBadge state={n.state} />
+      </div>
+      <div className="font-mono text-[11px] text-slate-500">{n.host}:{n.port}</div>
+      <div className="mt-1 flex flex-wrap gap-x-2 text-slate-600 dark:text-slate-400">
+        <span>{n.registered ? versionLabel(n.flavor, n.version) : "not registered — add it"}</span>
+        <span className="font-medium">{n.role}</span>
+        {n.readOnly !== null && <span>{n.readOnly ? "read_only" : "writable"}</span>}
+      </div>
+      {n.problems.length > 0 && <div className="mt-1 truncate text-red-700 dark:text-red-400" title={n.problems.map((p) => p.message).join("\n")}>⚠ {n.problems.map((p) => p.code).join(", ")}</div>}
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+}

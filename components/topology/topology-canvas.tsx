@@ -1,0 +1,56 @@
+"use client";
+// The graph: dagre layout (recomputed only when the structure changes), live colours, pan/zoom/fit, minimap, edge details.
+import "@xyflow/react/dist/style.css";
+import { Background, Controls, type Edge, MarkerType, MiniMap, type Node, ReactFlow } from "@xyflow/react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import type { ClusterReport } from "@/lib/services/topology";
+import { formatLag } from "@/lib/domain/format";
+import { layoutGraph, structureKey } from "@/lib/domain/graph-layout";
+import { ServerNode } from "./server-node";
+
+const NODE_TYPES = { server: ServerNode };
+const BAD = new Set(["broken", "connecting", "stopped"]);
+
+/** Draws one cluster (or several merged for the "all" tab). */
+export function TopologyCanvas({ nodes, edges }: Pick<ClusterReport, "nodes" | "edges">) {
+  const router = useRouter();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const key = structureKey(nodes.map((n) => n.id), edges);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- layout depends on structure only
+  const positions = useMemo(() => layoutGraph(nodes.map((n) => n.id), edges), [key]);
+  const flowNodes: Node[] = nodes.map((n) => ({ id: n.id, type: "server", position: positions.get(n.id) ?? { x: 0, y: 0 }, data: n as unknown as Record<string, unknown> }));
+  const flowEdges: Edge[] = edges.map((e) => {
+    const bad = BAD.has(e.state);
+    const color = e.state === "broken" || e.state === "connecting" ? "#dc2626" : e.state === "ok" ? "#10b981" : e.state === "stopped" ? "#7c3aed" : "#f59e0b";
+    return {
+      id: e.id, source: e.from, target: e.to,
+      label: `${e.channel ? `${e.channel}: ` : ""}${bad ? e.state : formatLag(e.lagSeconds, null)}`,
+      style: { stroke: color, strokeWidth: bad ? 3 : 2 }, labelStyle: { fill: color, fontWeight: 600 },
+      markerEnd: { type: MarkerType.ArrowClosed, color }, animated: e.state === "ok", data: { state: e.state },
+      className: `edge-${e.state}`,
+    };
+  });
+  const detail = edges.find((e) => e.id === hovered);
+  return (
+    <div className="relative h-[560px] rounded-md border border-slate-200 dark:border-slate-800" data-testid="topology-canvas">
+      <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} fitView nodesDraggable={false} nodesConnectable={false} minZoom={0.05}
+        onNodeClick={(_, node) => {
+          const n = nodes.find((x) => x.id === node.id);
+          router.push(n?.registryId ? `/servers/${n.registryId}` : `/servers/new?host=${encodeURIComponent(n?.host ?? "")}&port=${n?.port ?? 3306}`);
+        }}
+        onEdgeMouseEnter={(_, e) => setHovered(e.id)} onEdgeMouseLeave={() => setHovered(null)} proOptions={{ hideAttribution: true }}>
+        <Background />
+        <Controls showInteractive={false} />
+        {nodes.length > 20 && <MiniMap pannable zoomable />}
+      </ReactFlow>
+      {detail && (
+        <div role="tooltip" className="absolute left-3 top-3 max-w-md rounded-md border border-slate-200 bg-white p-3 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
+          <div className="font-semibold">{detail.from} → {detail.to}{detail.channel ? ` (channel ${detail.channel})` : ""}</div>
+          <div>state {detail.state} · IO {detail.ioThread} · SQL {detail.sqlThread} · lag {formatLag(detail.lagSeconds, null)}</div>
+          {detail.error && <div className="mt-1 text-red-700 dark:text-red-400">{detail.error}</div>}
+        </div>
+      )}
+    </div>
+  );
+}

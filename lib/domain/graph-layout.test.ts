@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { layoutGraph, structureKey } from "./graph-layout";
+
+describe("layoutGraph", () => {
+  it("puts a source above its replicas and a chain in descending ranks", () => {
+    const pos = layoutGraph(["s", "r1", "r2", "c"], [{ from: "s", to: "r1" }, { from: "s", to: "r2" }, { from: "r1", to: "c" }]);
+    expect(pos.get("s")!.y).toBeLessThan(pos.get("r1")!.y);
+    expect(pos.get("r1")!.y).toBe(pos.get("r2")!.y);
+    expect(pos.get("c")!.y).toBeGreaterThan(pos.get("r1")!.y);
+    expect(pos.get("r1")!.x).not.toBe(pos.get("r2")!.x);
+  });
+  it("lays out a master-master pair without failing", () => {
+    const pos = layoutGraph(["a", "b"], [{ from: "a", to: "b" }, { from: "b", to: "a" }]);
+    expect(pos.size).toBe(2);
+  });
+  it("keys structure, not live values", () => {
+    expect(structureKey(["b", "a"], [{ id: "a->b" }])).toBe(structureKey(["a", "b"], [{ id: "a->b" }]));
+    expect(structureKey(["a", "b"], [])).not.toBe(structureKey(["a", "b"], [{ id: "a->b" }]));
+  });
+});
