@@ -1,0 +1,62 @@
+// Discovery: from what one server says (its source, its listed replicas, its binlog dump threads), the servers to
+// visit next and how each was found; plus the plain reason when one cannot be reached (pure).
+import { normaliseReplicaHosts } from "./server-facts";
+import { normaliseReplicaRows } from "./replica-status";
+
+/** A server discovery knows of, before or after visiting it. */
+export interface Lead {
+  host: string;
+  port: number;
+  via: string;
+}
+
+/** What a visited server said, as raw rows. */
+export interface InspectRows {
+  replicaRows: Record<string, unknown>[];
+  hostRows: Record<string, unknown>[];
+  dumpRows: Record<string, unknown>[];
+}
+
+/** One discovered server in the result. */
+export interface Discovered {
+  host: string;
+  port: number;
+  foundVia: string[];
+  depth: number;
+  reachable: boolean;
+  reason: string | null;
+  serverId: number | null;
+  flavor: string | null;
+  version: string | null;
+  registeredAs: string | null;
+}
+
+/** Problems seen while reading leads (e.g. a replica listed without report_host). */
+export interface LeadNote {
+  via: string;
+  reason: string;
+}
+
+const hostOf = (processHost: string) => processHost.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+
+/** The leads one server gives: its sources, the replicas it lists, and dump threads not explained by the list. */
+export function leadsFrom(name: string, rows: InspectRows): { leads: Lead[]; notes: LeadNote[] } {
+  const leads: Lead[] = [];
+  const notes: LeadNote[] = [];
+  for (const c of normaliseReplicaRows(rows.replicaRows)) leads.push({ host: c.sourceHost, port: c.sourcePort, via: `source of ${name}${c.channel ? ` (channel ${c.channel})` : ""}` });
+  const listed = normaliseReplicaHosts(rows.hostRows);
+  for (const r of listed) {
+    if (!r.host || !r.port) notes.push({ via: `listed by ${name}`, reason: `replica with server_id ${r.serverId} is listed by the source but report_host is not set` });
+    else leads.push({ host: r.host, port: r.port, via: `listed by ${name} (replica hosts)` });
+  }
+  for (const d of rows.dumpRows) {
+    const host = hostOf(String(d.HOST ?? d.Host ?? ""));
+    if (!host || listed.some((r) => r.host === host)) continue;
+    notes.push({ via: `binlog dump thread on ${name}`, reason: `a replica at ${host} streams the binlog but is not listed with a port (set report_host/report_port on it); tried port 3306` });
+    leads.push({ host, port: 3306, via: `binlog dump thread on ${name}` });
+  }
+  return { leads, notes };
+}
+
+/** The key discovery deduplicates servers by. */
+export const leadKey = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
