@@ -12,7 +12,11 @@ export default async function TopologyPage() {
   const report = await topologyReport();
   return (
     <>
-      <PageHeader title="Topology" subtitle="Sources above their replicas · red links are broken · click a server to open it" />
+      <PageHeader
+        title="Topology"
+        subtitle="Sources above their replicas · red links are broken · click a server to open it"
+        actions={<Link href="/topology/discover" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover servers</Link>}
+      />
       {report.clusters.length === 0 ? (
         <p className="text-sm text-slate-500">No servers yet. <Link href="/servers/new" className="text-sky-600 underline">Register one</Link>.</p>
       ) : (

@@ -39,6 +39,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
         subtitle={`${s.host}:${s.port}`}
         actions={
           <>
+            <Link href={`/topology/discover?seed=${s.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover from here</Link>
             <Link href={`/servers/${s.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Edit</Link>
             <DeleteButton serverId={s.id} name={s.name} />
           </>

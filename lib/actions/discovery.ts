@@ -1,0 +1,39 @@
+"use server";
+// Server actions for discovery: crawl from a seed, register the chosen finds.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Discovered, LeadNote } from "@/lib/domain/discovery";
+import { crawl, registerDiscovered } from "@/lib/services/discovery";
+
+/** What the discovery panel shows after a crawl. */
+export interface CrawlState {
+  servers?: Discovered[];
+  notes?: LeadNote[];
+  error?: string;
+}
+
+/** Crawls outwards from a registered server. */
+export async function discoverTopologyAction(seedId: string): Promise<CrawlState> {
+  const id = z.string().min(1).safeParse(seedId);
+  if (!id.success) return { error: "Choose a server to start from." };
+  const r = await crawl(id.data);
+  return r.ok ? r.value : { error: r.error };
+}
+
+const chosenSchema = z.object({
+  seedId: z.string().min(1),
+  servers: z.array(z.object({ name: z.string().trim().min(1, "Name is required").max(100), host: z.string().min(1), port: z.number().int().min(1).max(65535) })).min(1, "Choose at least one server"),
+  credentials: z.object({ user: z.string().min(1, "User is required"), password: z.string().max(512) }).optional(),
+});
+
+/** The outcome of registering each chosen server. */
+export type RegisterResult = { name: string; ok: boolean; status?: string; error?: string }[];
+
+/** Registers the chosen servers (seed's credentials unless others are given) and tests each. */
+export async function registerDiscoveredAction(input: unknown): Promise<{ results?: RegisterResult; error?: string }> {
+  const p = chosenSchema.safeParse(input);
+  if (!p.success) return { error: p.error.issues.map((i) => i.message).join("; ") };
+  const results = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials);
+  revalidatePath("/", "layout");
+  return { results };
+}
