@@ -32,3 +32,16 @@ export function ServerNode({ data }: NodeProps) {
     </div>
   );
 }
+
+/** A small box for large graphs: name and health colour only; the full box's details are in its tooltip. */
+export function CompactNode({ data }: NodeProps) {
+  const n = data as unknown as NodeReport;
+  return (
+    <div data-node={n.name} data-state={n.state} data-role={n.role} title={`${n.name} ${n.host}:${n.port} · ${n.role} · ${n.state}`}
+      className={`flex h-[92px] w-[220px] items-center justify-center truncate rounded border-2 bg-white px-2 text-sm dark:bg-slate-900 ${BORDER[n.state]} ${n.registered ? "" : "border-dashed"}`}>
+      <Handle type="target" position={Position.Top} />
+      {n.name}
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+}

@@ -1,40 +1,50 @@
 "use client";
-// The graph: dagre layout (recomputed only when the structure changes), live colours, pan/zoom/fit, minimap, edge details.
+// The graph: the server's dagre layout per cluster, packed here (redone only when the structure changes), live colours, pan/zoom/fit, minimap, edge details.
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, type Edge, MarkerType, MiniMap, type Node, ReactFlow } from "@xyflow/react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ClusterReport } from "@/lib/services/topology";
 import { formatLag } from "@/lib/domain/format";
-import { layoutGraph, structureKey } from "@/lib/domain/graph-layout";
-import { ServerNode } from "./server-node";
+import { NODE_SIZE, packClusters, structureKey } from "@/lib/domain/graph-layout";
+import { CompactNode, ServerNode } from "./server-node";
 
-const NODE_TYPES = { server: ServerNode };
+const NODE_TYPES = { server: ServerNode, compact: CompactNode };
+/** Above this many servers: compact boxes, the view opens on the largest cluster, and only what is in view is drawn. */
+const COMPACT_ABOVE = 150;
 const BAD = new Set(["broken", "connecting", "stopped"]);
 
-/** Draws one cluster (or several merged for the "all" tab). */
-export function TopologyCanvas({ nodes, edges }: Pick<ClusterReport, "nodes" | "edges">) {
+/** Draws one cluster, or all of them packed side by side (the "all" tab). */
+export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "nodes" | "edges">[] }) {
   const router = useRouter();
   const [hovered, setHovered] = useState<string | null>(null);
+  const nodes = clusters.flatMap((c) => c.nodes);
+  const edges = clusters.flatMap((c) => c.edges);
   const key = structureKey(nodes.map((n) => n.id), edges);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- layout depends on structure only
-  const positions = useMemo(() => layoutGraph(nodes.map((n) => n.id), edges), [key]);
-  const flowNodes: Node[] = nodes.map((n) => ({ id: n.id, type: "server", position: positions.get(n.id) ?? { x: 0, y: 0 }, data: n as unknown as Record<string, unknown> }));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the server lays out each cluster; only packing depends on structure
+  const positions = useMemo(() => packClusters(clusters), [key]);
+  const large = nodes.length > COMPACT_ABOVE;
+  const type = large ? "compact" : "server";
+  const flowNodes: Node[] = nodes.map((n) => ({
+    id: n.id, type, position: positions.get(n.id) ?? { x: 0, y: 0 }, data: n as unknown as Record<string, unknown>,
+    ...(large ? { width: NODE_SIZE.width, height: NODE_SIZE.height } : { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height }),
+  }));
   const flowEdges: Edge[] = edges.map((e) => {
     const bad = BAD.has(e.state);
     const color = e.state === "broken" || e.state === "connecting" ? "#dc2626" : e.state === "ok" ? "#10b981" : e.state === "stopped" ? "#7c3aed" : "#f59e0b";
     return {
       id: e.id, source: e.from, target: e.to,
-      label: `${e.channel ? `${e.channel}: ` : ""}${bad ? e.state : formatLag(e.lagSeconds, null)}`,
+      label: large && e.state === "ok" ? undefined : `${e.channel ? `${e.channel}: ` : ""}${bad ? e.state : formatLag(e.lagSeconds, null)}`,
       style: { stroke: color, strokeWidth: bad ? 3 : 2 }, labelStyle: { fill: color, fontWeight: 600 },
-      markerEnd: { type: MarkerType.ArrowClosed, color }, animated: e.state === "ok", data: { state: e.state },
+      markerEnd: large ? undefined : { type: MarkerType.ArrowClosed, color }, animated: !large && e.state === "ok", data: { state: e.state },
       className: `edge-${e.state}`,
     };
   });
   const detail = edges.find((e) => e.id === hovered);
   return (
     <div className="relative h-[560px] rounded-md border border-slate-200 dark:border-slate-800" data-testid="topology-canvas">
-      <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} fitView nodesDraggable={false} nodesConnectable={false} minZoom={0.05}
+      <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} nodesDraggable={false} nodesConnectable={false} minZoom={0.02}
+        fitView fitViewOptions={large ? { nodes: clusters[0].nodes.map((n) => ({ id: n.id })) } : undefined} onlyRenderVisibleElements={large}
         onNodeClick={(_, node) => {
           const n = nodes.find((x) => x.id === node.id);
           router.push(n?.registryId ? `/servers/${n.registryId}` : `/servers/new?host=${encodeURIComponent(n?.host ?? "")}&port=${n?.port ?? 3306}`);

@@ -17,7 +17,8 @@ export function TopologyView({ initial }: { initial: TopologyPayload }) {
   const clusters = data?.clusters ?? [];
   const [tab, setTab] = useState<string>(clusters[0]?.id ?? "all");
   const [asTable, setAsTable] = useState(false);
-  const shown = tab === "all" ? { nodes: clusters.flatMap((c) => c.nodes), edges: clusters.flatMap((c) => c.edges) } : (clusters.find((c) => c.id === tab) ?? { nodes: [], edges: [] });
+  const shownClusters = tab === "all" ? clusters : clusters.filter((c) => c.id === tab);
+  const shown = { nodes: shownClusters.flatMap((c) => c.nodes), edges: shownClusters.flatMap((c) => c.edges) };
   const tabClass = (active: boolean) => `rounded-md px-3 py-1 text-sm ${active ? "bg-slate-200 font-medium dark:bg-slate-700" : "text-slate-600 dark:text-slate-400"}`;
   return (
     <div className="space-y-3">
@@ -32,7 +33,7 @@ export function TopologyView({ initial }: { initial: TopologyPayload }) {
           <input type="checkbox" checked={asTable} onChange={(e) => setAsTable(e.target.checked)} /> Text table view
         </label>
       </div>
-      {asTable ? <TopologyTable {...shown} /> : <TopologyCanvas {...shown} />}
+      {asTable ? <TopologyTable {...shown} /> : <TopologyCanvas clusters={shownClusters} />}
     </div>
   );
 }

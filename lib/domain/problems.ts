@@ -28,11 +28,12 @@ export interface ServerForProblems {
 
 const key = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
 
-/** The registered server a channel replicates from (by host:port, else by server_id), if any. */
-export function findSource<T extends ServerForProblems>(servers: T[], channel: { sourceHost: string; sourcePort: number; sourceServerId: number | null }): T | undefined {
+/** The registered server a channel replicates from (by host:port, else server_uuid, else server_id), if any. */
+export function findSource<T extends ServerForProblems>(servers: T[], channel: { sourceHost: string; sourcePort: number; sourceServerId: number | null; sourceUuid?: string | null }): T | undefined {
   return (
     servers.find((s) => key(s.host, s.port) === key(channel.sourceHost, channel.sourcePort)) ??
-    (channel.sourceServerId ? servers.find((s) => s.status?.facts?.serverId === channel.sourceServerId) : undefined)
+    (channel.sourceUuid ? servers.find((s) => s.status?.facts?.serverUuid === channel.sourceUuid) : undefined) ??
+    (channel.sourceServerId ? servers.find((s) => s.status?.facts?.serverId === channel.sourceServerId && (!channel.sourcePort || s.port === channel.sourcePort)) : undefined)
   );
 }
 

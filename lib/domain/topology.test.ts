@@ -55,6 +55,16 @@ describe("buildGraph", () => {
   });
 });
 
+describe("matching by server_uuid", () => {
+  it("matches a MySQL source named by another address through its server_uuid", () => {
+    const s = server("s", "db1", 3306, 1);
+    s.status!.facts!.serverUuid = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
+    const g = buildGraph([s, server("r", "db2", 3306, 2, [channel("192.168.7.7", 3307, { sourceUuid: "3e11fa47-71ca-11e1-9e33-c80aa9429562" })])]);
+    expect(g.nodes).toHaveLength(2);
+    expect(g.edges[0].from).toBe("db1:3306");
+  });
+});
+
 describe("buildClusters", () => {
   it("splits connected components, names them by the user's cluster name or their source, standalone servers alone", () => {
     const clusters = buildClusters([

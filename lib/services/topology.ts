@@ -1,12 +1,27 @@
 // The topology of every registered server, clustered, with each node's problems: the shape of GET /api/topology.
 import "server-only";
+import { layoutCluster, structureKey } from "@/lib/domain/graph-layout";
 import type { Problem } from "@/lib/domain/problems";
 import { buildClusters, type Cluster, type TopologyNode } from "@/lib/domain/topology";
 import { listServers } from "@/lib/data/servers";
 import { statusReport } from "./status";
 
-/** A node with the problems found on it. */
-export type NodeReport = TopologyNode & { problems: Problem[] };
+/** A node with the problems found on it and its position in its cluster's layout. */
+export type NodeReport = TopologyNode & { problems: Problem[]; x: number; y: number };
+
+const layouts = new Map<string, Map<string, { x: number; y: number }>>();
+
+/** Dagre layout of a cluster, computed once per structure (live refreshes reuse it: no jumps, no repeated work). */
+function cachedLayout(c: Cluster) {
+  const key = structureKey(c.nodes.map((n) => n.id), c.edges);
+  let pos = layouts.get(key);
+  if (!pos) {
+    pos = layoutCluster(c);
+    if (layouts.size > 500) layouts.delete(layouts.keys().next().value!);
+    layouts.set(key, pos);
+  }
+  return pos;
+}
 
 /** A cluster as the API and the graph page see it. */
 export type ClusterReport = Omit<Cluster, "nodes"> & { nodes: NodeReport[] };
@@ -17,6 +32,9 @@ export async function topologyReport(): Promise<{ clusters: ClusterReport[] }> {
   const problems = new Map(reports.map((r) => [r.id, r.problems]));
   const clusters = buildClusters(servers.map((s) => ({ ...s, status: statuses.get(s.id) ?? null })));
   return {
-    clusters: clusters.map((c) => ({ ...c, nodes: c.nodes.map((n) => ({ ...n, problems: (n.registryId && problems.get(n.registryId)) || [] })) })),
+    clusters: clusters.map((c) => {
+      const pos = cachedLayout(c);
+      return { ...c, nodes: c.nodes.map((n) => ({ ...n, ...pos.get(n.id)!, problems: (n.registryId && problems.get(n.registryId)) || [] })) };
+    }),
   };
 }
