@@ -1,6 +1,6 @@
 // Topology in Chromium on sandboxes: discover from one replica, register, see nodes and edges, a broken link turns red.
 import { expect, test } from "@playwright/test";
-import { createUser, injectDuplicateKeyConflict, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "../sandbox";
+import { createUser, injectDuplicateKeyConflict, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireMasterMaster, wireReplication } from "../sandbox";
 
 const PASSWORD = "topo'pw";
 let S: Sandbox, M2: Sandbox, R1: Sandbox, R2: Sandbox;
@@ -11,10 +11,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ request }) => {
   [S, M2, R1, R2] = await startSandboxes(4);
   await createUser(S, "topo", "%", PASSWORD, ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "REPLICATION MASTER ADMIN"]);
-  await S.query("SET GLOBAL auto_increment_increment=2, auto_increment_offset=1");
-  await M2.query("SET GLOBAL auto_increment_increment=2, auto_increment_offset=2");
-  await wireReplication(S, M2);
-  await wireReplication(M2, S, { skipCopy: true });
+  await wireMasterMaster(S, M2);
   await wireReplication(S, R1);
   await wireReplication(R1, R2);
   await Promise.all([R1, R2].map((r) => r.query("SET GLOBAL read_only = ON")));

@@ -1,5 +1,6 @@
 // The MariaDB sandbox harness: throw-away servers, replication wiring, fault injection, guaranteed teardown.
-export { freePort, Sandbox, type SandboxOptions, startSandbox, startSandboxes } from "./instance";
+export { freePort, Sandbox, type SandboxOptions } from "./instance";
+export { startSandbox, startSandboxes } from "./start";
 export { teardownAll } from "./registry";
 export { slaveStatus, waitForCaughtUp, waitForSlave, wireReplication, type SlaveRow, type WireOptions } from "./replication";
 export { createUser, injectDuplicateKeyConflict, setMasterDelay, stopReplicaSqlThread } from "./faults";

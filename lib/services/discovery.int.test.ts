@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "@/sandbox";
+import { createUser, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireMasterMaster, wireReplication } from "@/sandbox";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-discovery-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
@@ -20,10 +20,7 @@ const key = (sb: Sandbox) => `${sb.host}:${sb.port}`;
 beforeAll(async () => {
   [S, M2, R1, R2, dead] = await startSandboxes(5);
   await createUser(S, "disc", "%", PASSWORD, ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "REPLICATION MASTER ADMIN"]);
-  await S.query("SET GLOBAL auto_increment_increment=2, auto_increment_offset=1");
-  await M2.query("SET GLOBAL auto_increment_increment=2, auto_increment_offset=2");
-  await wireReplication(S, M2);
-  await wireReplication(M2, S, { skipCopy: true });
+  await wireMasterMaster(S, M2);
   await wireReplication(S, R1);
   await wireReplication(R1, R2);
   await wireReplication(S, dead);
