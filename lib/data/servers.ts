@@ -106,11 +106,22 @@ export async function recordCheck(id: string, r: CheckResult): Promise<ServerRec
   return reshapeServer(row);
 }
 
-/** Connection details with the password decrypted, for lib/mysql only; never serialise this. */
+/** Why a stored password could not be used (the key changed or the row was tampered with). */
+export const UNSEALABLE = "The stored password cannot be decrypted (REPLSCOPE_SECRET_KEY or the data directory's secret.key changed). Edit the server and enter the password again.";
+
+function unseal(sealed: string): string | null {
+  try {
+    return open(sealed);
+  } catch {
+    return null;
+  }
+}
+
+/** Connection details with the password decrypted (null when it cannot be), for lib/mysql only; never serialise this. */
 export async function loadTarget(id: string) {
   const row = await db().server.findUnique({ where: { id } });
   if (!row) return null;
-  return { host: row.host, port: row.port, user: row.user, password: open(row.passwordEnc), tlsMode: row.tlsMode as TlsMode };
+  return { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode };
 }
 
 /** A server as the poller needs it: registry facts plus decrypted connection details (server side only). */
@@ -118,7 +129,7 @@ export interface PollTarget {
   record: ServerRecord;
   heartbeatEnabled: boolean;
   heartbeatSchema: string;
-  target: { host: string; port: number; user: string; password: string; tlsMode: TlsMode };
+  target: { host: string; port: number; user: string; password: string | null; tlsMode: TlsMode };
 }
 
 /** Every server with its connection details, for one sweep. */
@@ -128,6 +139,6 @@ export async function listPollTargets(): Promise<PollTarget[]> {
     record: reshapeServer(row),
     heartbeatEnabled: row.heartbeatEnabled,
     heartbeatSchema: row.heartbeatSchema,
-    target: { host: row.host, port: row.port, user: row.user, password: open(row.passwordEnc), tlsMode: row.tlsMode as TlsMode },
+    target: { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode },
   }));
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { classifyError, type DriverError } from "@/lib/domain/connection-check";
 import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote } from "@/lib/domain/discovery";
-import { findServer, listServers, loadTarget } from "@/lib/data/servers";
+import { findServer, listServers, loadTarget, UNSEALABLE } from "@/lib/data/servers";
 import { withConnection } from "@/lib/mysql/connection";
 import { inspectServer } from "@/lib/mysql/discovery";
 import { mapLimit } from "@/lib/mysql/limit";
@@ -22,6 +22,8 @@ const DEFAULT_LIMITS: CrawlLimits = { maxDepth: 6, maxServers: 200, concurrency:
 export async function crawl(seedId: string, limits: CrawlLimits = DEFAULT_LIMITS): Promise<Outcome<{ servers: Discovered[]; notes: LeadNote[] }>> {
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
   if (!seed || !creds) return { ok: false, status: 404, error: "No such server." };
+  const { password } = creds;
+  if (password === null) return { ok: false, status: 400, error: UNSEALABLE };
   const registered = new Map((await listServers()).map((s) => [leadKey(s.host, s.port), s.name]));
   const timeoutMs = env().REPLSCOPE_CONNECT_TIMEOUT_MS;
   const found = new Map<string, Discovered>();
@@ -43,7 +45,7 @@ export async function crawl(seedId: string, limits: CrawlLimits = DEFAULT_LIMITS
     const visited = await mapLimit(toVisit, limits.concurrency, async (d) => {
       const where = `${d.host}:${d.port}`;
       try {
-        const rows = await withConnection({ ...creds, host: d.host, port: d.port }, { connectTimeoutMs: timeoutMs, queryTimeoutMs: timeoutMs }, inspectServer);
+        const rows = await withConnection({ ...creds, password, host: d.host, port: d.port }, { connectTimeoutMs: timeoutMs, queryTimeoutMs: timeoutMs }, inspectServer);
         Object.assign(d, { reachable: true, serverId: rows.serverId, flavor: rows.version.flavor, version: rows.version.text });
         return leadsFrom(where, rows);
       } catch (e) {
@@ -69,9 +71,10 @@ export interface ChosenServer {
 export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials?: { user: string; password: string }) {
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
   if (!seed || !creds) return [{ name: "", ok: false as const, error: "No such seed server." }];
+  if (!credentials && creds.password === null) return [{ name: "", ok: false as const, error: UNSEALABLE }];
   const results = [];
   for (const c of chosen) {
-    const r = await createServer({ ...c, user: credentials?.user ?? creds.user, password: credentials?.password ?? creds.password, tlsMode: creds.tlsMode, cluster: seed.cluster });
+    const r = await createServer({ ...c, user: credentials?.user ?? creds.user, password: credentials?.password ?? creds.password!, tlsMode: creds.tlsMode, cluster: seed.cluster });
     results.push(r.ok ? { name: c.name, ok: true as const, status: r.value.check.status } : { name: c.name, ok: false as const, error: Object.values(r.fieldErrors ?? {}).flat().join(" ") || r.error });
   }
   return results;

@@ -43,8 +43,10 @@ export class HeartbeatWriter {
 
   private async writeOne(t: PollTarget, timeouts: { connectTimeoutMs: number; queryTimeoutMs: number }) {
     const key = `${t.record.id}/${t.heartbeatSchema}`;
+    const { password } = t.target;
+    if (password === null) return void this.errors.set(t.record.id, "Heartbeat not written: the stored password cannot be decrypted.");
     try {
-      await this.cache.use(t.record.id, t.target, timeouts, (c) => writeHeartbeat(c, t.heartbeatSchema, !this.ensured.has(key)));
+      await this.cache.use(t.record.id, { ...t.target, password }, timeouts, (c) => writeHeartbeat(c, t.heartbeatSchema, !this.ensured.has(key)));
       this.ensured.add(key);
       this.errors.delete(t.record.id);
     } catch (e) {

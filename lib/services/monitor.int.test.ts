@@ -101,6 +101,18 @@ describe("monitor sweep", () => {
     await healthy.query("START SLAVE SQL_THREAD");
   });
 
+  it("a password that can no longer be decrypted is a state with a plain explanation, not a crash", async () => {
+    const { db } = await import("@/lib/data/db");
+    const { testServer } = await import("./servers");
+    const id = ids.get(stopped)!;
+    await db().server.update({ where: { id }, data: { passwordEnc: "v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" } });
+    const t = await testServer(id);
+    expect(t.ok && t.value.check).toMatchObject({ status: "error", detail: expect.stringMatching(/cannot be decrypted/) });
+    const get = await sweepReport();
+    expect(get(stopped)).toMatchObject({ state: "unreachable", error: expect.stringMatching(/cannot be decrypted/) });
+    expect(get(broken).state).toBe("broken");
+  });
+
   it("shows replicas of a stopped source as connecting, and the source as unreachable", async () => {
     await S.stop();
     try {

@@ -5,7 +5,7 @@ import { thresholdsFor } from "@/lib/domain/health";
 import { failedPoll, reshapePoll } from "@/lib/domain/poll";
 import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
 import { parseServerVersion } from "@/lib/domain/server-version";
-import { listPollTargets, type PollTarget } from "@/lib/data/servers";
+import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { latestStates, saveSweep, thinSamples } from "@/lib/data/status";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
@@ -109,9 +109,11 @@ export class Monitor {
 
   private async pollOne(t: PollTarget, schemas: string[], timeouts: { connectTimeoutMs: number; queryTimeoutMs: number }) {
     const r = t.record;
+    const { password } = t.target;
+    if (password === null) return { ok: false as const, error: UNSEALABLE };
     const known = r.flavor && r.version ? parseServerVersion(r.flavor === "mariadb" ? `${r.version}-MariaDB` : r.version) : null;
     try {
-      const raw = await this.cache.use(r.id, t.target, timeouts, (c) => readStatus(c, known, schemas));
+      const raw = await this.cache.use(r.id, { ...t.target, password }, timeouts, (c) => readStatus(c, known, schemas));
       return reshapePoll(raw);
     } catch (e) {
       return failedPoll(e, `${r.host}:${r.port}`, timeouts.connectTimeoutMs);

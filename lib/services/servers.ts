@@ -31,7 +31,8 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: 
 export async function testServer(id: string): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
   const target = await data.loadTarget(id);
   if (!target) return notFound;
-  const check = await probeServer(target, env().REPLSCOPE_CONNECT_TIMEOUT_MS);
+  const { password } = target;
+  const check: CheckResult = password === null ? { status: "error", detail: data.UNSEALABLE } : await probeServer({ ...target, password }, env().REPLSCOPE_CONNECT_TIMEOUT_MS);
   return { ok: true, value: { server: await data.recordCheck(id, check), check } };
 }
 
