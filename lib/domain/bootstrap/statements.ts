@@ -1,0 +1,56 @@
+// Statements the bootstrap wizard runs, per dialect, every value escaped by mysql2 (pure: text only, nothing is run).
+import mysql from "mysql2";
+import { atLeast, type ServerVersion } from "../server-version";
+
+/** Where the replica starts: binlog coordinates, or GTID auto-positioning. */
+export type StartPosition = { kind: "file"; file: string; position: number } | { kind: "gtid"; gtidSet?: string };
+
+/** What CHANGE MASTER / CHANGE REPLICATION SOURCE needs. */
+export interface PointOptions {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  start: StartPosition;
+  /** MySQL 8 caching_sha2_password without TLS: ask the source for its public key. */
+  getPublicKey?: boolean;
+}
+
+const esc = (v: string | number) => mysql.escape(v);
+
+/** True when the replica speaks CHANGE REPLICATION SOURCE (MySQL ≥ 8.0.23); MariaDB never does. */
+export const usesSourceTerms = (v: ServerVersion) => v.flavor === "mysql" && atLeast(v, 8, 0, 23);
+
+/** CHANGE MASTER TO … / CHANGE REPLICATION SOURCE TO … for the replica's dialect. */
+export function changeSourceStatement(replica: ServerVersion, o: PointOptions): string {
+  const src = usesSourceTerms(replica);
+  const opt = (name: string) => (src ? `SOURCE_${name}` : `MASTER_${name}`);
+  const parts = [`${opt("HOST")}=${esc(o.host)}`, `${opt("PORT")}=${esc(o.port)}`, `${opt("USER")}=${esc(o.user)}`, `${opt("PASSWORD")}=${esc(o.password)}`];
+  if (o.start.kind === "file") parts.push(`${opt("LOG_FILE")}=${esc(o.start.file)}`, `${opt("LOG_POS")}=${esc(o.start.position)}`);
+  else if (replica.flavor === "mariadb") parts.push("MASTER_USE_GTID=slave_pos");
+  else parts.push(`${opt("AUTO_POSITION")}=1`);
+  if (o.getPublicKey && replica.flavor === "mysql" && atLeast(replica, 8)) parts.push(src ? "GET_SOURCE_PUBLIC_KEY=1" : "GET_MASTER_PUBLIC_KEY=1");
+  return `${src ? "CHANGE REPLICATION SOURCE TO" : "CHANGE MASTER TO"} ${parts.join(", ")}`;
+}
+
+/** START SLAVE / START REPLICA. */
+export const startReplicaStatement = (v: ServerVersion) => (v.flavor === "mysql" ? (atLeast(v, 8, 0, 22) ? "START REPLICA" : "START SLAVE") : atLeast(v, 10, 5, 1) ? "START REPLICA" : "START SLAVE");
+
+/** STOP + RESET (ALL) of a replica being reconfigured. */
+export function resetReplicaStatements(v: ServerVersion): string[] {
+  const replica = v.flavor === "mysql" ? atLeast(v, 8, 0, 22) : atLeast(v, 10, 5, 1);
+  return replica ? ["STOP REPLICA", "RESET REPLICA ALL"] : ["STOP SLAVE", "RESET SLAVE ALL"];
+}
+
+/** MariaDB: set the replica's GTID position before MASTER_USE_GTID=slave_pos. */
+export const setGtidSlavePos = (gtid: string) => `SET GLOBAL gtid_slave_pos = ${esc(gtid)}`;
+
+/** The replication account on the source: created with a password, granted REPLICATION SLAVE only. */
+export function replicationUserStatements(user: string, hostPattern: string, password: string): string[] {
+  return [`CREATE USER ${esc(user)}@${esc(hostPattern)} IDENTIFIED BY ${esc(password)}`, `GRANT REPLICATION SLAVE ON *.* TO ${esc(user)}@${esc(hostPattern)}`];
+}
+
+/** Replaces every quoted password in a statement with '*****' (for dry runs, runbooks and the audit trail). */
+export function maskSecrets(sql: string, secrets: string[]): string {
+  return secrets.filter(Boolean).reduce((text, s) => text.split(esc(s)).join("'*****'").split(s).join("*****"), sql);
+}
