@@ -5,3 +5,10 @@ import { applyMigrations } from "./migrate";
 
 const applied = applyMigrations(env().sqliteFile, path.join(process.cwd(), "prisma", "migrations"));
 if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${env().sqliteFile}`);
+
+import("./bootstrap")
+  .then(async ({ markInterrupted }) => {
+    const n = await markInterrupted();
+    if (n) console.log(`replscope: ${n} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
+  })
+  .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));

@@ -36,6 +36,15 @@ export function changeSourceStatement(replica: ServerVersion, o: PointOptions): 
 /** START SLAVE / START REPLICA. */
 export const startReplicaStatement = (v: ServerVersion) => (v.flavor === "mysql" ? (atLeast(v, 8, 0, 22) ? "START REPLICA" : "START SLAVE") : atLeast(v, 10, 5, 1) ? "START REPLICA" : "START SLAVE");
 
+/** STOP SLAVE / STOP REPLICA. */
+export const stopReplicaStatement = (v: ServerVersion) => startReplicaStatement(v).replace("START", "STOP");
+
+/** START … UNTIL the given source coordinates (the applier stops exactly there). */
+export function startUntilStatement(v: ServerVersion, file: string, position: number): string {
+  const p = usesSourceTerms(v) ? "SOURCE" : "MASTER";
+  return `${startReplicaStatement(v)} UNTIL ${p}_LOG_FILE=${esc(file)}, ${p}_LOG_POS=${esc(position)}`;
+}
+
 /** STOP + RESET (ALL) of a replica being reconfigured. */
 export function resetReplicaStatements(v: ServerVersion): string[] {
   const replica = v.flavor === "mysql" ? atLeast(v, 8, 0, 22) : atLeast(v, 10, 5, 1);

@@ -1,0 +1,103 @@
+// Bootstrap runs in replscope's own database: one active run per target, steps with their logs, undo notes.
+import "server-only";
+import { STEP_IDS, type StepId } from "@/lib/domain/bootstrap/plan";
+import type { RunStatus, StepStatus } from "@/lib/domain/bootstrap/run-state";
+import { db } from "./db";
+import { open, seal } from "./secret-box";
+
+/** What the user chose for a run (no secrets). */
+export interface RunOptions {
+  replUser: string;
+  replHost: string;
+  reuseUser: boolean;
+  /** auto: the read lock only when non-transactional tables exist, else --single-transaction. */
+  copyMode: "auto" | "lock" | "snapshot";
+  overwriteTarget: boolean;
+  resetTarget: boolean;
+}
+
+/** A run as the UI and API see it (the replication password never leaves the server). */
+export interface RunRecord {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  status: RunStatus;
+  currentStep: StepId;
+  options: RunOptions;
+  coordinates: { file: string; position: number } | null;
+  progress: Record<string, unknown> | null;
+  undo: Record<string, unknown>;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+  steps: { stepId: StepId; status: StepStatus; startedAt: string | null; finishedAt: string | null; log: unknown[]; error: string | null }[];
+}
+
+const ACTIVE: RunStatus[] = ["planned", "running", "waiting", "failed", "interrupted"];
+const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
+
+type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+const loadRow = (id: string) => db().bootstrapRun.findUnique({ where: { id }, include: { steps: true } });
+
+function reshapeRun(r: Row): RunRecord {
+  return {
+    id: r.id, sourceId: r.sourceId, targetId: r.targetId, status: r.status as RunStatus, currentStep: r.currentStep as StepId,
+    options: parse(r.options, {} as RunOptions), coordinates: parse(r.coordinates, null), progress: parse(r.progress, null), undo: parse(r.undo, {}),
+    error: r.error, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    steps: STEP_IDS.map((id) => {
+      const s = r.steps.find((x) => x.stepId === id);
+      return { stepId: id, status: (s?.status ?? "pending") as StepStatus, startedAt: s?.startedAt?.toISOString() ?? null, finishedAt: s?.finishedAt?.toISOString() ?? null, log: parse(s?.log ?? null, []), error: s?.error ?? null };
+    }),
+  };
+}
+
+/** Creates a run unless the target already has an active one (returns that one's id instead). */
+export async function createRun(sourceId: string, targetId: string, options: RunOptions, replPassword: string): Promise<{ run: RunRecord } | { activeRunId: string }> {
+  return db().$transaction(async (tx) => {
+    const active = await tx.bootstrapRun.findFirst({ where: { targetId, status: { in: ACTIVE } } });
+    if (active) return { activeRunId: active.id };
+    const created = await tx.bootstrapRun.create({ data: { sourceId, targetId, status: "planned", currentStep: "preflight", options: JSON.stringify(options), secretEnc: seal(replPassword) } });
+    return { run: reshapeRun({ ...created, steps: [] }) };
+  });
+}
+
+/** One run, or null. */
+export async function findRun(id: string): Promise<RunRecord | null> {
+  const r = await loadRow(id);
+  return r ? reshapeRun(r) : null;
+}
+
+/** Recent runs, newest first. */
+export async function listRuns(take = 50): Promise<RunRecord[]> {
+  return (await db().bootstrapRun.findMany({ include: { steps: true }, orderBy: { createdAt: "desc" }, take })).map(reshapeRun);
+}
+
+/** The replication password of a run (server side only). */
+export async function runSecret(id: string): Promise<string> {
+  const r = await db().bootstrapRun.findUniqueOrThrow({ where: { id } });
+  return open(r.secretEnc);
+}
+
+/** Updates run fields (JSON fields serialised here). */
+export async function updateRun(id: string, patch: { status?: RunStatus; currentStep?: StepId; coordinates?: object | null; progress?: object | null; undo?: object; error?: string | null }) {
+  const data: Record<string, unknown> = { ...patch };
+  for (const k of ["coordinates", "progress", "undo"] as const) if (k in patch) data[k] = patch[k] === null ? null : JSON.stringify(patch[k]);
+  await db().bootstrapRun.update({ where: { id }, data });
+}
+
+/** Writes a step's state (creating its row on first use). */
+export async function saveStep(runId: string, stepId: StepId, s: { status: StepStatus; startedAt?: Date; finishedAt?: Date | null; log?: unknown[]; error?: string | null }) {
+  const data = { status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, log: s.log ? JSON.stringify(s.log) : undefined, error: s.error };
+  await db().bootstrapStep.upsert({ where: { runId_stepId: { runId, stepId } }, create: { runId, stepId, ...data, log: data.log ?? "[]" }, update: data });
+}
+
+/** At startup: runs left "running" by a stopped process become "interrupted" (their steps too). Returns how many. */
+export async function markInterrupted(): Promise<number> {
+  const client = db();
+  const running = await client.bootstrapRun.findMany({ where: { status: "running" } });
+  for (const r of running) {
+    await client.bootstrapStep.updateMany({ where: { runId: r.id, status: "running" }, data: { status: "failed", error: "replscope stopped while this step ran", finishedAt: new Date() } });
+    await client.bootstrapRun.update({ where: { id: r.id }, data: { status: "interrupted", error: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run." } });
+  }
+  return running.length;
+}

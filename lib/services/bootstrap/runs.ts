@@ -1,0 +1,56 @@
+// Creating runs (validated), the dry-run plan and runbook of a run.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import * as store from "@/lib/data/bootstrap";
+import { findServer } from "@/lib/data/servers";
+import { buildPlan, type PlanInput, runbook } from "@/lib/domain/bootstrap/plan";
+import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import { fieldErrorsOf } from "@/lib/domain/server-input";
+import { parseServerVersion } from "@/lib/domain/server-version";
+import type { Outcome } from "../servers";
+
+/** What starting a run takes (UI form and JSON API alike). */
+export const runInputSchema = z.object({
+  sourceId: z.string({ error: "Choose a source" }).min(1, "Choose a source"),
+  targetId: z.string({ error: "Choose a target" }).min(1, "Choose a target"),
+  replUser: z.string().trim().min(1, "User is required").max(32, "At most 32 characters").default("replicator"),
+  replHost: z.string().trim().min(1, "Host pattern is required").max(255).optional(),
+  replPassword: z.string().max(256).optional(),
+  reuseUser: z.boolean().default(false),
+  copyMode: z.enum(["auto", "lock", "snapshot"]).default("auto"),
+  overwriteTarget: z.boolean().default(false),
+  resetTarget: z.boolean().default(false),
+});
+
+/** A strong generated replication password (no quotes: easy to paste into a my.cnf or a shell). */
+export const generatePassword = () => randomBytes(24).toString("base64url");
+
+/** Validates and stores a new run (planned, nothing run yet); one active run per target. */
+export async function createRun(raw: unknown): Promise<Outcome<store.RunRecord>> {
+  const p = runInputSchema.safeParse(raw);
+  if (!p.success) return { ok: false, status: 400, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(p.error) };
+  const i = p.data;
+  if (i.sourceId === i.targetId) return { ok: false, status: 400, error: "A server cannot be its own replica.", fieldErrors: { targetId: ["Choose a server other than the source"] } };
+  const [source, target] = await Promise.all([findServer(i.sourceId), findServer(i.targetId)]);
+  if (!source || !target) return { ok: false, status: 404, error: "Source or target is not registered." };
+  const options: store.RunOptions = { replUser: i.replUser, replHost: i.replHost ?? target.host, reuseUser: i.reuseUser, copyMode: i.copyMode, overwriteTarget: i.overwriteTarget, resetTarget: i.resetTarget };
+  const r = await store.createRun(source.id, target.id, options, i.replPassword || generatePassword());
+  if ("activeRunId" in r) return { ok: false, status: 409, error: `${target.name} already has a run in progress (${r.activeRunId}); finish or abort it first.` };
+  return { ok: true, value: r.run };
+}
+
+/** The dry run: every step's statements with passwords masked, and the same as a runbook. */
+export async function planOf(run: store.RunRecord) {
+  const [source, target] = await Promise.all([findServer(run.sourceId), findServer(run.targetId)]);
+  const version = (s: typeof source) => (s?.flavor && s.version ? parseServerVersion(s.flavor === "mariadb" ? `${s.version}-MariaDB` : s.version) : null);
+  const [sv, tv] = [version(source), version(target)];
+  if (!source || !target || !sv || !tv) return null;
+  const secret = await store.runSecret(run.id);
+  const input: PlanInput = {
+    source: { host: source.host, port: source.port, user: source.user, version: sv }, target: { host: target.host, port: target.port, user: target.user, version: tv },
+    replUser: run.options.replUser, replHost: run.options.replHost, replPassword: secret, reuseUser: run.options.reuseUser, resetTarget: run.options.resetTarget, lockForCopy: run.options.copyMode !== "snapshot",
+  };
+  const steps = buildPlan(input).map((s) => ({ ...s, actions: s.actions.map((a) => ("sql" in a ? { ...a, sql: maskSecrets(a.sql, [secret]) } : a)) }));
+  return { steps, runbook: runbook(input) };
+}

@@ -1,0 +1,99 @@
+// The wizard's steps after preflight: replication user, copy, point, start, verify, register.
+import "server-only";
+import mysql from "mysql2";
+import { changeSourceStatement, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "@/lib/domain/bootstrap/statements";
+import type { StepId } from "@/lib/domain/bootstrap/plan";
+import { reshapePoll } from "@/lib/domain/poll";
+import { copyData } from "@/lib/mysql/copy";
+import { readStatus } from "@/lib/mysql/status";
+import { updateServerRow } from "@/lib/data/servers";
+import { monitor } from "../monitor";
+import type { StepContext } from "./context";
+import { runPreflight } from "./preflight-step";
+import { verifyConsistency } from "./verify";
+
+type Rows = Record<string, unknown>[];
+const NON_TRANSACTIONAL = "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB' AND TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys')";
+
+async function replicationUser(ctx: StepContext) {
+  const { replUser, replHost, reuseUser } = ctx.run.options;
+  if (reuseUser) {
+    const grants = (await ctx.read<Rows>("source", `SHOW GRANTS FOR ${mysql.escape(replUser)}@${mysql.escape(replHost)}`)).map((r) => String(Object.values(r)[0]));
+    if (!grants.some((g) => /REPLICATION (SLAVE|REPLICA)|ALL PRIVILEGES/i.test(g))) throw new Error(`${replUser}@${replHost} exists but lacks REPLICATION SLAVE.`);
+    return;
+  }
+  const [exists] = await ctx.read<{ n: number }[]>("source", `SELECT COUNT(*) AS n FROM mysql.user WHERE User = ${mysql.escape(replUser)} AND Host = ${mysql.escape(replHost)}`);
+  if (exists.n > 0 && !ctx.undo.createdUser) throw new Error(`${replUser}@${replHost} already exists on the source: choose "reuse an existing user" or another name.`);
+  if (exists.n === 0) {
+    for (const sql of replicationUserStatements(replUser, replHost, ctx.replPassword)) await ctx.exec("source", sql);
+    ctx.undo.createdUser = { user: replUser, host: replHost };
+    await ctx.saveUndo();
+  }
+}
+
+async function copy(ctx: StepContext) {
+  const target = reshapePoll(await ctx.session("target", (c) => readStatus(c, ctx.target.version, [])));
+  if (target.ok && target.channels.length) {
+    if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);
+    for (const sql of resetReplicaStatements(ctx.target.version)) await ctx.exec("target", sql);
+  }
+  const [{ n }] = await ctx.read<{ n: number }[]>("source", NON_TRANSACTIONAL);
+  const mode = ctx.run.options.copyMode;
+  const lock = mode === "lock" || (mode === "auto" && Number(n) > 0);
+  ctx.undo.copyStarted = true;
+  await ctx.saveUndo();
+  ctx.log({ text: `Copying all databases ${lock ? `under FLUSH TABLES WITH READ LOCK (${n} non-transactional table(s))` : "with --single-transaction (InnoDB only: no long lock)"} from ${ctx.source.record.name} into ${ctx.target.record.name}` });
+  let last = 0;
+  const coords = await copyData({
+    source: ctx.source.target, sourceVersion: ctx.source.version, target: ctx.target.target, lock, signal: ctx.signal,
+    onProgress: (p) => {
+      if (Date.now() - last > 500) (last = Date.now()), ctx.setProgress(p);
+    },
+  });
+  ctx.undo.copied = true;
+  ctx.undo.coordinates = coords;
+  ctx.log({ text: `Copy finished at ${coords.file}:${coords.position}` });
+  await ctx.exec("target", "FLUSH PRIVILEGES");
+}
+
+async function point(ctx: StepContext) {
+  const coords = ctx.undo.coordinates as { file: string; position: number } | undefined;
+  if (!coords) throw new Error("No coordinates from the copy: retry the copy step.");
+  const s = ctx.source.record;
+  await ctx.exec("target", changeSourceStatement(ctx.target.version, {
+    host: s.host, port: s.port, user: ctx.run.options.replUser, password: ctx.replPassword, start: { kind: "file", ...coords },
+    getPublicKey: ctx.source.version.flavor === "mysql" && ctx.source.version.major >= 8,
+  }));
+  ctx.undo.pointed = true;
+  await ctx.saveUndo();
+}
+
+async function start(ctx: StepContext) {
+  await ctx.exec("target", startReplicaStatement(ctx.target.version));
+}
+
+async function verify(ctx: StepContext) {
+  let last = "";
+  for (let i = 0; i < 120 && !ctx.signal.aborted; i++) {
+    const poll = reshapePoll(await ctx.session("target", (c) => readStatus(c, ctx.target.version, [])));
+    const ch = poll.ok ? poll.channels[0] : undefined;
+    if (ch?.ioThread === "running" && ch.sqlThread === "running" && ch.secondsBehind === 0) {
+      ctx.log({ text: "Both replication threads run and lag is 0." });
+      return verifyConsistency(ctx);
+    }
+    last = !ch ? "no replication channel" : `IO ${ch.ioThread}, SQL ${ch.sqlThread}, lag ${ch.secondsBehind ?? "unknown"}${ch.lastIoErrno ? `, IO error ${ch.lastIoErrno}: ${ch.lastIoError}` : ""}${ch.lastSqlErrno ? `, SQL error ${ch.lastSqlErrno}: ${ch.lastSqlError}` : ""}`;
+    if (ch?.lastSqlErrno || (ch?.ioThread === "stopped" && ch.lastIoErrno)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The replica is not running cleanly: ${last}.`);
+}
+
+async function register(ctx: StepContext) {
+  await updateServerRow(ctx.target.record.id, { cluster: ctx.source.record.cluster ?? ctx.source.record.name });
+  void monitor().sweep().catch(() => {});
+}
+
+/** Every step by id. */
+export const STEPS: Record<StepId, (ctx: StepContext) => Promise<void>> = {
+  preflight: runPreflight, replication_user: replicationUser, copy, point, start, verify, register,
+};
