@@ -1,0 +1,50 @@
+"use client";
+// The wizard's first page: choose source and target and how to copy; creating the run runs nothing yet.
+import { type FormEvent, startTransition, useActionState } from "react";
+import { createRunAction, type RunFormState } from "@/lib/actions/bootstrap";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+const SELECT = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** Source/target choice, the replication account, copy method and the explicit confirmations. */
+export function RunForm({ servers }: { servers: { id: string; name: string; label: string }[] }) {
+  const [state, dispatch, pending] = useActionState<RunFormState, FormData>(createRunAction, {});
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    startTransition(() => dispatch(form));
+  };
+  const err = state.fieldErrors ?? {};
+  const pick = (name: string, label: string) => (
+    <label className="flex flex-col gap-1 text-sm font-medium">{label}
+      <select name={name} className={SELECT} defaultValue="">
+        <option value="" disabled>Choose a server…</option>
+        {servers.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.label}</option>)}
+      </select>
+      {err[name] && <span className="text-xs text-red-600">{err[name]!.join(" ")}</span>}
+    </label>
+  );
+  return (
+    <form onSubmit={onSubmit} className="grid max-w-2xl gap-4" aria-busy={pending}>
+      {state.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{state.error}</p>}
+      <div className="grid grid-cols-2 gap-3">{pick("sourceId", "Source")}{pick("targetId", "Target (the new replica)")}</div>
+      <div className="grid grid-cols-3 gap-3">
+        <Field name="replUser" label="Replication user" defaultValue="replicator" errors={err.replUser} />
+        <Field name="replHost" label="User host pattern" placeholder="target's address" errors={err.replHost} hint="Default: the target's address" />
+        <Field name="replPassword" label="Password" type="password" autoComplete="new-password" errors={err.replPassword} hint="Blank: a strong one is generated" />
+      </div>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="reuseUser" /> Reuse an existing replication user (its grant is verified)</label>
+      <label className="flex flex-col gap-1 text-sm font-medium">Copy method
+        <select name="copyMode" defaultValue="auto" className={SELECT}>
+          <option value="auto">Dump and load — consistent snapshot; read lock only if non-InnoDB tables exist</option>
+          <option value="lock">Dump and load under a read lock (the classic procedure)</option>
+          <option value="snapshot">Dump and load with --single-transaction only (InnoDB)</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="overwriteTarget" /> The target&apos;s existing databases may be overwritten</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="resetTarget" /> The target&apos;s current replication may be reset</label>
+      <div><Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create run (dry run first)"}</Button></div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+"use server";
+// Server actions for the new-replica wizard: create a run, advance / retry / abort it.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FieldErrors } from "@/lib/domain/server-input";
+import { abortRun, act } from "@/lib/services/bootstrap/engine";
+import { createRun } from "@/lib/services/bootstrap/runs";
+
+/** The wizard form's state after a submit. */
+export interface RunFormState {
+  error?: string;
+  fieldErrors?: FieldErrors;
+}
+
+/** Creates a planned run from the form and opens it (nothing runs until the user advances). */
+export async function createRunAction(_prev: RunFormState, form: FormData): Promise<RunFormState> {
+  const text = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)) : undefined);
+  const r = await createRun({
+    sourceId: text("sourceId"), targetId: text("targetId"), replUser: text("replUser") || undefined, replHost: text("replHost") || undefined,
+    replPassword: text("replPassword") || undefined, reuseUser: form.get("reuseUser") === "on", copyMode: text("copyMode") || undefined,
+    overwriteTarget: form.get("overwriteTarget") === "on", resetTarget: form.get("resetTarget") === "on",
+  });
+  if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
+  redirect(`/replicas/runs/${r.value.id}`);
+}
+
+/** Runs the next step (or all remaining) of a run, or retries the failed one. */
+export async function advanceRunAction(id: string, mode: "next" | "all" | "retry"): Promise<{ error?: string }> {
+  const r = await act(id, mode === "retry" ? "retry" : "advance", mode !== "next");
+  revalidatePath(`/replicas/runs/${id}`);
+  return r.ok ? {} : { error: r.error };
+}
+
+/** Aborts a run and undoes what can be undone. */
+export async function abortRunAction(id: string): Promise<{ error?: string; undone?: string[]; notUndone?: string[] }> {
+  const r = await abortRun(id);
+  revalidatePath(`/replicas/runs/${id}`);
+  return r.ok ? { undone: r.value.undone, notUndone: r.value.notUndone } : { error: r.error };
+}
