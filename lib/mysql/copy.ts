@@ -43,7 +43,7 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
   loader.stdin.on("error", () => {});
   dumper.stdout.on("data", (chunk: Buffer) => {
     progress.bytes += chunk.length;
-    scanner.push(chunk.toString("latin1"));
+    scanner.push(chunk);
     progress.tablesDone = Math.max(0, scanner.tablesStarted - 1);
     progress.currentTable = scanner.currentTable;
     progress.elapsedMs = Date.now() - started;
