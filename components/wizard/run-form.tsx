@@ -40,8 +40,16 @@ export function RunForm({ servers }: { servers: { id: string; name: string; labe
           <option value="auto">Dump and load — consistent snapshot; read lock only if non-InnoDB tables exist</option>
           <option value="lock">Dump and load under a read lock (the classic procedure)</option>
           <option value="snapshot">Dump and load with --single-transaction only (InnoDB)</option>
+          <option value="existing">Data already there: start at a position I give</option>
         </select>
       </label>
+      <fieldset className="grid grid-cols-3 gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">Data already there (only for that method)</legend>
+        <Field name="startFile" label="Binlog file" placeholder="mysql-bin.000042" errors={err.startFile} />
+        <Field name="startPos" label="Position" type="number" errors={err.startPos} />
+        <Field name="startGtid" label="…or GTID set" placeholder="0-1-4242" errors={err.startGtid} />
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="useGtid" /> Position the replica by GTID (MariaDB gtid_slave_pos, MySQL auto-position)</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="overwriteTarget" /> The target&apos;s existing databases may be overwritten</label>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="resetTarget" /> The target&apos;s current replication may be reset</label>
       <div><Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create run (dry run first)"}</Button></div>

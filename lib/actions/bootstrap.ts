@@ -18,7 +18,8 @@ export async function createRunAction(_prev: RunFormState, form: FormData): Prom
   const r = await createRun({
     sourceId: text("sourceId"), targetId: text("targetId"), replUser: text("replUser") || undefined, replHost: text("replHost") || undefined,
     replPassword: text("replPassword") || undefined, reuseUser: form.get("reuseUser") === "on", copyMode: text("copyMode") || undefined,
-    overwriteTarget: form.get("overwriteTarget") === "on", resetTarget: form.get("resetTarget") === "on",
+    overwriteTarget: form.get("overwriteTarget") === "on", resetTarget: form.get("resetTarget") === "on", useGtid: form.get("useGtid") === "on",
+    startFile: text("startFile") || undefined, startPos: text("startPos") || undefined, startGtid: text("startGtid") || undefined,
   });
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   redirect(`/replicas/runs/${r.value.id}`);

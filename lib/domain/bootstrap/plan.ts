@@ -35,6 +35,9 @@ export interface PlanInput {
   reuseUser: boolean;
   resetTarget: boolean;
   lockForCopy: boolean;
+  /** The data is already on the target: the copy step only validates the given start position. */
+  existingData?: boolean;
+  useGtid?: boolean;
 }
 
 const COORDS = "<file and position read from the source>";
@@ -51,12 +54,12 @@ function dumpCommand(i: PlanInput): string {
 export function buildPlan(i: PlanInput): PlannedStep[] {
   const point = changeSourceStatement(i.target.version, {
     host: i.source.host, port: i.source.port, user: i.replUser, password: i.replPassword,
-    start: { kind: "file", file: COORDS, position: 0 }, getPublicKey: i.source.version.flavor === "mysql" && i.source.version.major >= 8,
+    start: i.useGtid ? { kind: "gtid" } : { kind: "file", file: COORDS, position: 0 }, getPublicKey: i.source.version.flavor === "mysql" && i.source.version.major >= 8,
   }).replace(mysql.escape(COORDS), "'<file>'").replace(/LOG_POS=0/, "LOG_POS=<position>");
   return [
     { id: "preflight", title: "Check both servers", actions: [{ on: "source", sql: "SHOW GRANTS" }, { on: "target", sql: "SHOW GRANTS" }] },
     { id: "replication_user", title: i.reuseUser ? "Verify the replication user" : "Create the replication user on the source", actions: i.reuseUser ? [{ on: "source", sql: `SHOW GRANTS FOR ${mysql.escape(i.replUser)}@${mysql.escape(i.replHost)}` }] : replicationUserStatements(i.replUser, i.replHost, i.replPassword).map((sql) => ({ on: "source" as const, sql })) },
-    { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: "SHOW MASTER STATUS" }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: "FLUSH PRIVILEGES" }] },
+    i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: "SHOW MASTER STATUS" }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: "FLUSH PRIVILEGES" }] },
     { id: "point", title: "Point the target at the source", actions: [{ on: "target", sql: point }] },
     { id: "start", title: "Start replication", actions: [{ on: "target", sql: startReplicaStatement(i.target.version) }] },
     { id: "verify", title: "Verify threads, lag and a sample of checksums", actions: [{ on: "target", sql: i.target.version.flavor === "mariadb" ? "SHOW ALL SLAVES STATUS" : "SHOW REPLICA STATUS" }] },

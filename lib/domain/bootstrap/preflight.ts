@@ -29,6 +29,8 @@ export interface PreflightInput {
   target: Side & { userDatabases: string[]; replicating: boolean };
   clusterServerIds: { name: string; serverId: number }[];
   overwriteTarget: boolean;
+  /** The data is already on the target ("data already there"): its databases are expected, not overwritten. */
+  keepTargetData?: boolean;
   resetTarget: boolean;
   estimatedCopySeconds: number;
 }
@@ -48,7 +50,8 @@ export function preflight(i: PreflightInput): Check[] {
   add(s.facts.binlogFormat.toUpperCase() === "ROW" ? { id: "binlog_format", status: "pass", message: "binlog_format is ROW." } : { id: "binlog_format", status: "warn", message: `binlog_format is ${s.facts.binlogFormat} on ${s.name}: statement-based events can make the replica differ.`, fix: "Set binlog_format = ROW (SET GLOBAL binlog_format = 'ROW' and in my.cnf)." });
   add(versionCheck(s.version, t.version));
   add(gtidCheck(s, t));
-  add(t.userDatabases.length === 0 || i.overwriteTarget ? { id: "target_empty", status: t.userDatabases.length ? "warn" : "pass", message: t.userDatabases.length ? `These databases on ${t.name} will be overwritten: ${t.userDatabases.join(", ")}.` : `${t.name} holds no user databases.` } : { id: "target_empty", status: "fail", message: `${t.name} already holds databases: ${t.userDatabases.join(", ")}.`, fix: "Choose an empty server, or confirm that these databases may be overwritten." });
+  if (i.keepTargetData) add({ id: "target_empty", status: "pass", message: `The data already on ${t.name} is kept (${t.userDatabases.join(", ") || "no user databases"}).` });
+  else add(t.userDatabases.length === 0 || i.overwriteTarget ? { id: "target_empty", status: t.userDatabases.length ? "warn" : "pass", message: t.userDatabases.length ? `These databases on ${t.name} will be overwritten: ${t.userDatabases.join(", ")}.` : `${t.name} holds no user databases.` } : { id: "target_empty", status: "fail", message: `${t.name} already holds databases: ${t.userDatabases.join(", ")}.`, fix: "Choose an empty server, or confirm that these databases may be overwritten." });
   add(!t.replicating || i.resetTarget ? { id: "target_idle", status: t.replicating ? "warn" : "pass", message: t.replicating ? `${t.name}'s current replication will be stopped and reset.` : `${t.name} does not replicate yet.` } : { id: "target_idle", status: "fail", message: `${t.name} already replicates from another source.`, fix: "Confirm that its replication may be reset, or choose another target." });
   add(privilegeCheck("source_grants", s, SOURCE_PRIVILEGES));
   add(privilegeCheck("target_grants", t, TARGET_PRIVILEGES));

@@ -27,6 +27,17 @@ describe("changeSourceStatement", () => {
   });
 });
 
+describe("GTID statements", () => {
+  it("stops at a GTID position in each dialect and resets GTID state per version", async () => {
+    const m = await import("./statements");
+    expect(m.startUntilGtidStatement(v("10.11.6-MariaDB"), "0-1-42")).toBe("START REPLICA UNTIL master_gtid_pos = '0-1-42'");
+    expect(m.startUntilGtidStatement(v("8.0.36"), "u:1-5")).toBe("START REPLICA SQL_THREAD UNTIL SQL_AFTER_GTIDS = 'u:1-5'");
+    expect(m.resetGtidStateStatement(v("8.4.3"))).toBe("RESET BINARY LOGS AND GTIDS");
+    expect(m.resetGtidStateStatement(v("8.0.36"))).toBe("RESET MASTER");
+    expect(m.binlogGtidPosQuery("mysql-bin.000001", 42)).toBe("SELECT BINLOG_GTID_POS('mysql-bin.000001', 42) AS gtid");
+  });
+});
+
 describe("other statements", () => {
   it("starts and resets in the right terminology", () => {
     expect(startReplicaStatement(v("8.0.21"))).toBe("START SLAVE");

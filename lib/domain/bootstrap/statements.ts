@@ -45,6 +45,21 @@ export function startUntilStatement(v: ServerVersion, file: string, position: nu
   return `${startReplicaStatement(v)} UNTIL ${p}_LOG_FILE=${esc(file)}, ${p}_LOG_POS=${esc(position)}`;
 }
 
+/** START … UNTIL a GTID position (MariaDB master_gtid_pos; MySQL SQL_AFTER_GTIDS on the applier). */
+export function startUntilGtidStatement(v: ServerVersion, gtid: string): string {
+  if (v.flavor === "mariadb") return `${startReplicaStatement(v)} UNTIL master_gtid_pos = ${esc(gtid)}`;
+  return `${startReplicaStatement(v)} SQL_THREAD UNTIL SQL_AFTER_GTIDS = ${esc(gtid)}`;
+}
+
+/** MySQL: empty the replica's GTID state before restoring gtid_purged (RESET MASTER is gone in 8.4). */
+export const resetGtidStateStatement = (v: ServerVersion) => (v.flavor === "mysql" && atLeast(v, 8, 2) ? "RESET BINARY LOGS AND GTIDS" : "RESET MASTER");
+
+/** MySQL: declare the GTIDs the copied data already contains. */
+export const setGtidPurged = (gtid: string) => `SET GLOBAL gtid_purged = ${esc(gtid)}`;
+
+/** MariaDB: the GTID position matching binlog coordinates, read on the source. */
+export const binlogGtidPosQuery = (file: string, position: number) => `SELECT BINLOG_GTID_POS(${esc(file)}, ${esc(position)}) AS gtid`;
+
 /** STOP + RESET (ALL) of a replica being reconfigured. */
 export function resetReplicaStatements(v: ServerVersion): string[] {
   const replica = v.flavor === "mysql" ? atLeast(v, 8, 0, 22) : atLeast(v, 10, 5, 1);

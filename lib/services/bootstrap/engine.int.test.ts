@@ -105,6 +105,36 @@ describe("bootstrap run", () => {
     expect((await findRun(created.value.id))!.status).toBe("done");
   });
 
+  it("positions a MariaDB replica by GTID when asked", async () => {
+    const T = await startSandbox();
+    const run = await runAll(ids.get(S)!, await register(T, "wiz-gtid"), { replUser: "repl_gtid", useGtid: true });
+    expect(run.error).toBeNull();
+    const audit = (await listAudit({ action: `bootstrap:${run.id}` })).map((a) => a.statement).join("\n");
+    expect(audit).toMatch(/SET GLOBAL gtid_slave_pos = '0-\d+-\d+'/);
+    expect(audit).toMatch(/MASTER_USE_GTID=slave_pos/);
+    const [row] = await T.query<{ Using_Gtid: string }[]>("SHOW ALL SLAVES STATUS");
+    expect(row.Using_Gtid).toBe("Slave_Pos");
+    await S.query("INSERT INTO shop.items (name) VALUES ('by gtid')");
+    await waitForCaughtUp(S, T);
+  });
+
+  it("takes data already on the target at a validated position, and refuses a position the source does not have", async () => {
+    const { copyData } = await import("@/lib/mysql/copy");
+    const { parseServerVersion } = await import("@/lib/domain/server-version");
+    const T = await startSandbox();
+    const t = (sb: Sandbox) => ({ host: sb.host, port: sb.port, user: "root", password: "", tlsMode: "disabled" as const });
+    const coords = await copyData({ source: t(S), sourceVersion: parseServerVersion("10.11.0-MariaDB")!, target: t(T), lock: true });
+    const targetId = await register(T, "wiz-existing");
+    const bad = await runAll(ids.get(S)!, targetId, { replUser: "repl_existing", copyMode: "existing", startFile: "mysql-bin.999999", startPos: 4 });
+    expect(bad).toMatchObject({ status: "failed", currentStep: "copy", error: expect.stringMatching(/not among the source's binary logs/) });
+    await abortRun(bad.id);
+    const good = await runAll(ids.get(S)!, targetId, { replUser: "repl_existing2", copyMode: "existing", startFile: coords.file, startPos: coords.position });
+    expect(good.error).toBeNull();
+    expect(good.status).toBe("done");
+    await S.query("INSERT INTO shop.items (name) VALUES ('onto existing data')");
+    await waitForCaughtUp(S, T);
+  });
+
   it("abort drops the user it created and resets the replica, and says what stays", async () => {
     const T = await startSandbox();
     const created = await createRun({ sourceId: ids.get(S)!, targetId: await register(T, "wiz-aborted"), replUser: "repl_abort", replPassword: REPL_PASSWORD, replHost: "%" });

@@ -37,7 +37,7 @@ export async function runPreflight(ctx: StepContext): Promise<void> {
   const checks = preflight({
     source: { ...source, expireSeconds: expireSeconds || null },
     target: { ...target, userDatabases: dbs, replicating: target.channels > 0 },
-    clusterServerIds, overwriteTarget: ctx.run.options.overwriteTarget, resetTarget: ctx.run.options.resetTarget,
+    clusterServerIds, overwriteTarget: ctx.run.options.overwriteTarget, keepTargetData: ctx.run.options.copyMode === "existing", resetTarget: ctx.run.options.resetTarget,
     estimatedCopySeconds: Math.max(60, Number(size?.b ?? 0) / 50e6),
   });
   checks.forEach((check) => ctx.log({ text: `${check.status.toUpperCase()} ${check.message}`, check }));

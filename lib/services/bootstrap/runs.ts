@@ -18,7 +18,11 @@ export const runInputSchema = z.object({
   replHost: z.string().trim().min(1, "Host pattern is required").max(255).optional(),
   replPassword: z.string().max(256).optional(),
   reuseUser: z.boolean().default(false),
-  copyMode: z.enum(["auto", "lock", "snapshot"]).default("auto"),
+  copyMode: z.enum(["auto", "lock", "snapshot", "existing"]).default("auto"),
+  startFile: z.string().trim().max(255).optional(),
+  startPos: z.coerce.number().int().min(4, "Positions start at 4").optional(),
+  startGtid: z.string().trim().max(4000).optional(),
+  useGtid: z.boolean().default(false),
   overwriteTarget: z.boolean().default(false),
   resetTarget: z.boolean().default(false),
 });
@@ -34,7 +38,9 @@ export async function createRun(raw: unknown): Promise<Outcome<store.RunRecord>>
   if (i.sourceId === i.targetId) return { ok: false, status: 400, error: "A server cannot be its own replica.", fieldErrors: { targetId: ["Choose a server other than the source"] } };
   const [source, target] = await Promise.all([findServer(i.sourceId), findServer(i.targetId)]);
   if (!source || !target) return { ok: false, status: 404, error: "Source or target is not registered." };
-  const options: store.RunOptions = { replUser: i.replUser, replHost: i.replHost ?? target.host, reuseUser: i.reuseUser, copyMode: i.copyMode, overwriteTarget: i.overwriteTarget, resetTarget: i.resetTarget };
+  const startAt = i.startGtid ? { gtid: i.startGtid } : i.startFile && i.startPos ? { file: i.startFile, position: i.startPos } : undefined;
+  if (i.copyMode === "existing" && !startAt) return { ok: false, status: 400, error: "Enter where the target's data stands: a binlog file and position, or a GTID set.", fieldErrors: { startFile: ["Enter a binlog file and position, or a GTID set"] } };
+  const options: store.RunOptions = { replUser: i.replUser, replHost: i.replHost ?? target.host, reuseUser: i.reuseUser, copyMode: i.copyMode, overwriteTarget: i.overwriteTarget, resetTarget: i.resetTarget, startAt, useGtid: i.useGtid || (!!startAt && "gtid" in startAt) };
   const r = await store.createRun(source.id, target.id, options, i.replPassword || generatePassword());
   if ("activeRunId" in r) return { ok: false, status: 409, error: `${target.name} already has a run in progress (${r.activeRunId}); finish or abort it first.` };
   return { ok: true, value: r.run };
@@ -49,7 +55,7 @@ export async function planOf(run: store.RunRecord) {
   const secret = await store.runSecret(run.id);
   const input: PlanInput = {
     source: { host: source.host, port: source.port, user: source.user, version: sv }, target: { host: target.host, port: target.port, user: target.user, version: tv },
-    replUser: run.options.replUser, replHost: run.options.replHost, replPassword: secret, reuseUser: run.options.reuseUser, resetTarget: run.options.resetTarget, lockForCopy: run.options.copyMode !== "snapshot",
+    replUser: run.options.replUser, replHost: run.options.replHost, replPassword: secret, reuseUser: run.options.reuseUser, resetTarget: run.options.resetTarget, lockForCopy: run.options.copyMode !== "snapshot", existingData: run.options.copyMode === "existing", useGtid: run.options.useGtid,
   };
   const steps = buildPlan(input).map((s) => ({ ...s, actions: s.actions.map((a) => ("sql" in a ? { ...a, sql: maskSecrets(a.sql, [secret]) } : a)) }));
   return { steps, runbook: runbook(input) };

@@ -1,7 +1,10 @@
 // The wizard's steps after preflight: replication user, copy, point, start, verify, register.
 import "server-only";
 import mysql from "mysql2";
-import { changeSourceStatement, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "@/lib/domain/bootstrap/statements";
+import { coordinatesProblem, gtidProblem } from "@/lib/domain/bootstrap/positions";
+import {
+  binlogGtidPosQuery, changeSourceStatement, replicationUserStatements, resetGtidStateStatement, resetReplicaStatements, setGtidPurged, setGtidSlavePos, startReplicaStatement,
+} from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import { reshapePoll } from "@/lib/domain/poll";
 import { copyData } from "@/lib/mysql/copy";
@@ -31,7 +34,24 @@ async function replicationUser(ctx: StepContext) {
   }
 }
 
+async function useExisting(ctx: StepContext) {
+  const at = ctx.run.options.startAt!;
+  if ("gtid" in at) {
+    const [{ pos }] = await ctx.read<{ pos: string }[]>("source", ctx.source.version.flavor === "mariadb" ? "SELECT @@gtid_binlog_pos AS pos" : "SELECT @@gtid_executed AS pos");
+    const problem = gtidProblem(at.gtid, ctx.source.version.flavor, String(pos ?? ""));
+    if (problem) throw new Error(problem);
+    ctx.undo.gtid = at.gtid;
+  } else {
+    const logs = (await ctx.read<Rows>("source", "SHOW BINARY LOGS")).map((r) => ({ name: String(r.Log_name), size: Number(r.File_size) }));
+    const problem = coordinatesProblem(at, logs);
+    if (problem) throw new Error(problem);
+    ctx.undo.coordinates = at;
+  }
+  ctx.log({ text: `The target's data is taken as it is, starting at ${"gtid" in at ? `GTID ${at.gtid}` : `${at.file}:${at.position}`} (validated against the source).` });
+}
+
 async function copy(ctx: StepContext) {
+  if (ctx.run.options.copyMode === "existing") return useExisting(ctx);
   const target = reshapePoll(await ctx.session("target", (c) => readStatus(c, ctx.target.version, [])));
   if (target.ok && target.channels.length) {
     if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);
@@ -42,6 +62,7 @@ async function copy(ctx: StepContext) {
   const lock = mode === "lock" || (mode === "auto" && Number(n) > 0);
   ctx.undo.copyStarted = true;
   await ctx.saveUndo();
+  if (ctx.run.options.useGtid && ctx.target.version.flavor === "mysql") await ctx.exec("target", resetGtidStateStatement(ctx.target.version));
   ctx.log({ text: `Copying all databases ${lock ? `under FLUSH TABLES WITH READ LOCK (${n} non-transactional table(s))` : "with --single-transaction (InnoDB only: no long lock)"} from ${ctx.source.record.name} into ${ctx.target.record.name}` });
   let last = 0;
   const coords = await copyData({
@@ -52,16 +73,29 @@ async function copy(ctx: StepContext) {
   });
   ctx.undo.copied = true;
   ctx.undo.coordinates = coords;
+  if (ctx.run.options.useGtid && ctx.source.version.flavor === "mariadb") {
+    const [{ gtid }] = await ctx.read<{ gtid: string }[]>("source", binlogGtidPosQuery(coords.file, coords.position));
+    ctx.undo.gtid = gtid;
+    ctx.log({ text: `GTID position at the copy: ${gtid}` });
+  }
+  if (ctx.run.options.useGtid && ctx.source.version.flavor === "mysql") ctx.undo.gtid = "restored on the target by the dump's SET @@GLOBAL.GTID_PURGED";
   ctx.log({ text: `Copy finished at ${coords.file}:${coords.position}` });
   await ctx.exec("target", "FLUSH PRIVILEGES");
 }
 
 async function point(ctx: StepContext) {
   const coords = ctx.undo.coordinates as { file: string; position: number } | undefined;
-  if (!coords) throw new Error("No coordinates from the copy: retry the copy step.");
+  const gtid = ctx.run.options.useGtid ? (ctx.undo.gtid as string | undefined) : undefined;
+  if (!coords && !gtid) throw new Error("No start position from the copy: retry the copy step.");
   const s = ctx.source.record;
-  await ctx.exec("target", changeSourceStatement(ctx.target.version, {
-    host: s.host, port: s.port, user: ctx.run.options.replUser, password: ctx.replPassword, start: { kind: "file", ...coords },
+  const v = ctx.target.version;
+  if (gtid && v.flavor === "mariadb") await ctx.exec("target", setGtidSlavePos(gtid));
+  if (gtid && v.flavor === "mysql" && ctx.run.options.copyMode === "existing") {
+    await ctx.exec("target", resetGtidStateStatement(v));
+    await ctx.exec("target", setGtidPurged(gtid));
+  }
+  await ctx.exec("target", changeSourceStatement(v, {
+    host: s.host, port: s.port, user: ctx.run.options.replUser, password: ctx.replPassword, start: gtid ? { kind: "gtid" } : { kind: "file", ...coords! },
     getPublicKey: ctx.source.version.flavor === "mysql" && ctx.source.version.major >= 8,
   }));
   ctx.undo.pointed = true;

@@ -2,7 +2,7 @@
 import "server-only";
 import { rowHashQuery, sampleTables, type TableInfo } from "@/lib/domain/bootstrap/checksum";
 import { dialectFor } from "@/lib/domain/dialect";
-import { startReplicaStatement, startUntilStatement, stopReplicaStatement } from "@/lib/domain/bootstrap/statements";
+import { startReplicaStatement, startUntilGtidStatement, startUntilStatement, stopReplicaStatement } from "@/lib/domain/bootstrap/statements";
 import { normaliseReplicaRows } from "@/lib/domain/replica-status";
 import type { StepContext } from "./context";
 
@@ -22,20 +22,24 @@ export async function verifyConsistency(ctx: StepContext): Promise<void> {
     await src.query("FLUSH TABLES WITH READ LOCK");
     let file: string;
     let pos: number;
+    let gtid = "";
+    const byGtid = ctx.run.options.useGtid;
     try {
       await src.query("START TRANSACTION WITH CONSISTENT SNAPSHOT");
       const [st] = await src.query<{ File: string; Position: number }[]>(dialectFor(ctx.source.version).sourceStatus);
       [file, pos] = [st.File, Number(st.Position)];
+      if (byGtid) [{ gtid }] = await src.query<{ gtid: string }[]>(ctx.source.version.flavor === "mariadb" ? "SELECT @@gtid_binlog_pos AS gtid" : "SELECT @@gtid_executed AS gtid");
     } finally {
       await src.query("UNLOCK TABLES");
     }
     ctx.log({ on: "source", text: `Snapshot taken at ${file}:${pos} (read lock held only to read the position)` });
     await ctx.exec("target", stopReplicaStatement(ctx.target.version));
-    await ctx.exec("target", startUntilStatement(ctx.target.version, file, pos));
+    await ctx.exec("target", byGtid ? startUntilGtidStatement(ctx.target.version, gtid) : startUntilStatement(ctx.target.version, file, pos));
     let reached = false;
     for (let i = 0; i < 120 && !reached; i++) {
       const [ch] = normaliseReplicaRows(await ctx.read<Rows>("target", dialectFor(ctx.target.version).replicaStatus));
-      reached = ch?.sqlThread === "stopped" && ch.relaySourceLogFile === file && ch.execSourceLogPos === pos;
+      const at = byGtid ? ctx.target.version.flavor === "mysql" || ch?.gtidSlavePos === gtid : ch?.relaySourceLogFile === file && ch.execSourceLogPos === pos;
+      reached = ch?.sqlThread === "stopped" && at;
       if (!reached) await new Promise((res) => setTimeout(res, 250));
     }
     try {
