@@ -41,6 +41,7 @@ export function RunForm({ servers }: { servers: { id: string; name: string; labe
           <option value="lock">Dump and load under a read lock (the classic procedure)</option>
           <option value="snapshot">Dump and load with --single-transaction only (InnoDB)</option>
           <option value="existing">Data already there: start at a position I give</option>
+          <option value="clone">MySQL CLONE (MySQL 8.0.17+ pairs of one series)</option>
         </select>
       </label>
       <fieldset className="grid grid-cols-3 gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">

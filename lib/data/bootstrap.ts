@@ -11,7 +11,7 @@ export interface RunOptions {
   replHost: string;
   reuseUser: boolean;
   /** auto: the read lock only when non-transactional tables exist, else --single-transaction. */
-  copyMode: "auto" | "lock" | "snapshot" | "existing";
+  copyMode: "auto" | "lock" | "snapshot" | "existing" | "clone";
   /** "existing": where the data on the target stands (binlog coordinates or a GTID set). */
   startAt?: { file: string; position: number } | { gtid: string };
   /** Position the replica by GTID (MariaDB gtid_slave_pos, MySQL auto-position) instead of file and position. */

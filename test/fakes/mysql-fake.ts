@@ -11,6 +11,8 @@ export interface FakeScenario {
   binlog?: { file: string; position: number; gtid?: string };
   replicas?: { serverId: number; host: string; port: number; sourceId: number; uuid?: string }[];
   semiSync?: Record<string, string>;
+  /** Further statements this fake answers: an OK packet, or rows. */
+  extra?: { match: RegExp; ok?: true; columns?: string[]; rows?: Record<string, Cell>[] }[];
 }
 
 /** Options: the version string (decides the family), the scenario, added latency, or hang before the handshake. */
@@ -55,6 +57,14 @@ export function answer(conn: Conn, sql: string, o: FakeOptions) {
   const rules = familyRules(o.version);
   const s = o.scenario;
   const stmt = sql.trim().replace(/\s+/g, " ").toUpperCase();
+  const extra = s.extra?.find((x) => x.match.test(sql));
+  if (extra?.ok) {
+    conn.sequenceId = 1;
+    conn.writeOk();
+    conn.sequenceId = 0;
+    return;
+  }
+  if (extra) return writeRows(conn, extra.columns ?? [], extra.rows ?? []);
   if (stmt.startsWith("SELECT VERSION()")) return writeRows(conn, ["version", "comment"], [{ version: o.version, comment: o.version.includes("MariaDB") ? "mariadb.org binary distribution" : "MySQL Community Server - GPL" }]);
   if (stmt in rules.replicaStatus) {
     const cols = rules.replicaStatus[stmt];
@@ -131,9 +141,11 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
       const reply = () => replay(conn, stream, String(sql), o, cache);
       o.latencyMs ? setTimeout(reply, o.latencyMs) : reply();
     });
-    conn.on("stmt_prepare", () => {
+    conn.on("stmt_prepare", (sql: unknown) => {
+      queries.push(String(sql));
       conn.sequenceId = 1;
       conn.writeOk();
+      conn.sequenceId = 0;
     });
   });
   return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // The wizard's plan: every step with the statements and commands it will run, for the dry run and the runbook (pure).
 import mysql from "mysql2";
 import type { ServerVersion } from "../server-version";
+import { cloneStatements } from "./clone";
 import { changeSourceStatement, maskSecrets, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "./statements";
 
 /** Steps of a bootstrap run, in order. */
@@ -37,6 +38,8 @@ export interface PlanInput {
   lockForCopy: boolean;
   /** The data is already on the target: the copy step only validates the given start position. */
   existingData?: boolean;
+  /** Copy by MySQL CLONE instead of a dump. */
+  clone?: boolean;
   useGtid?: boolean;
 }
 
@@ -59,7 +62,7 @@ export function buildPlan(i: PlanInput): PlannedStep[] {
   return [
     { id: "preflight", title: "Check both servers", actions: [{ on: "source", sql: "SHOW GRANTS" }, { on: "target", sql: "SHOW GRANTS" }] },
     { id: "replication_user", title: i.reuseUser ? "Verify the replication user" : "Create the replication user on the source", actions: i.reuseUser ? [{ on: "source", sql: `SHOW GRANTS FOR ${mysql.escape(i.replUser)}@${mysql.escape(i.replHost)}` }] : replicationUserStatements(i.replUser, i.replHost, i.replPassword).map((sql) => ({ on: "source" as const, sql })) },
-    i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: "SHOW MASTER STATUS" }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: "FLUSH PRIVILEGES" }] },
+    i.clone ? { id: "copy", title: "Clone the source onto the target (MySQL CLONE)", actions: cloneStatements({ host: i.source.host, port: i.source.port, user: i.source.user, password: "<source account password>" }).map((sql) => ({ on: "target" as const, sql })) } : i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: "SHOW MASTER STATUS" }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: "FLUSH PRIVILEGES" }] },
     { id: "point", title: "Point the target at the source", actions: [{ on: "target", sql: point }] },
     { id: "start", title: "Start replication", actions: [{ on: "target", sql: startReplicaStatement(i.target.version) }] },
     { id: "verify", title: "Verify threads, lag and a sample of checksums", actions: [{ on: "target", sql: i.target.version.flavor === "mariadb" ? "SHOW ALL SLAVES STATUS" : "SHOW REPLICA STATUS" }] },

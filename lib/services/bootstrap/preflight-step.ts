@@ -1,5 +1,6 @@
 // The preflight step: read both servers and the cluster, run the domain checks, fail on any "fail".
 import "server-only";
+import { cloneUnavailable } from "@/lib/domain/bootstrap/clone";
 import { preflight } from "@/lib/domain/bootstrap/preflight";
 import { reshapePoll } from "@/lib/domain/poll";
 import { clusterOf } from "@/lib/domain/problems";
@@ -40,6 +41,10 @@ export async function runPreflight(ctx: StepContext): Promise<void> {
     clusterServerIds, overwriteTarget: ctx.run.options.overwriteTarget, keepTargetData: ctx.run.options.copyMode === "existing", resetTarget: ctx.run.options.resetTarget,
     estimatedCopySeconds: Math.max(60, Number(size?.b ?? 0) / 50e6),
   });
+  if (ctx.run.options.copyMode === "clone") {
+    const why = cloneUnavailable(ctx.source.version, ctx.target.version);
+    checks.push(why ? { id: "clone", status: "fail", message: why, fix: "Choose dump and load instead." } : { id: "clone", status: "pass", message: "CLONE is available for this pair (the donor account needs BACKUP_ADMIN, the recipient's CLONE_ADMIN)." });
+  }
   checks.forEach((check) => ctx.log({ text: `${check.status.toUpperCase()} ${check.message}`, check }));
   const failed = checks.filter((c) => c.status === "fail");
   if (failed.length) throw new Error(`${failed.length} preflight check${failed.length > 1 ? "s" : ""} failed: ${failed.map((c) => c.message).join(" ")}`);

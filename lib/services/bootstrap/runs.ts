@@ -18,7 +18,7 @@ export const runInputSchema = z.object({
   replHost: z.string().trim().min(1, "Host pattern is required").max(255).optional(),
   replPassword: z.string().max(256).optional(),
   reuseUser: z.boolean().default(false),
-  copyMode: z.enum(["auto", "lock", "snapshot", "existing"]).default("auto"),
+  copyMode: z.enum(["auto", "lock", "snapshot", "existing", "clone"]).default("auto"),
   startFile: z.string().trim().max(255).optional(),
   startPos: z.coerce.number().int().min(4, "Positions start at 4").optional(),
   startGtid: z.string().trim().max(4000).optional(),
@@ -55,7 +55,7 @@ export async function planOf(run: store.RunRecord) {
   const secret = await store.runSecret(run.id);
   const input: PlanInput = {
     source: { host: source.host, port: source.port, user: source.user, version: sv }, target: { host: target.host, port: target.port, user: target.user, version: tv },
-    replUser: run.options.replUser, replHost: run.options.replHost, replPassword: secret, reuseUser: run.options.reuseUser, resetTarget: run.options.resetTarget, lockForCopy: run.options.copyMode !== "snapshot", existingData: run.options.copyMode === "existing", useGtid: run.options.useGtid,
+    replUser: run.options.replUser, replHost: run.options.replHost, replPassword: secret, reuseUser: run.options.reuseUser, resetTarget: run.options.resetTarget, lockForCopy: run.options.copyMode !== "snapshot", existingData: run.options.copyMode === "existing", clone: run.options.copyMode === "clone", useGtid: run.options.useGtid,
   };
   const steps = buildPlan(input).map((s) => ({ ...s, actions: s.actions.map((a) => ("sql" in a ? { ...a, sql: maskSecrets(a.sql, [secret]) } : a)) }));
   return { steps, runbook: runbook(input) };

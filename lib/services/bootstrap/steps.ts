@@ -12,6 +12,7 @@ import { readStatus } from "@/lib/mysql/status";
 import { updateServerRow } from "@/lib/data/servers";
 import { monitor } from "../monitor";
 import type { StepContext } from "./context";
+import { cloneCopy } from "./clone-step";
 import { runPreflight } from "./preflight-step";
 import { verifyConsistency } from "./verify";
 
@@ -52,6 +53,7 @@ async function useExisting(ctx: StepContext) {
 
 async function copy(ctx: StepContext) {
   if (ctx.run.options.copyMode === "existing") return useExisting(ctx);
+  if (ctx.run.options.copyMode === "clone") return cloneCopy(ctx);
   const target = reshapePoll(await ctx.session("target", (c) => readStatus(c, ctx.target.version, [])));
   if (target.ok && target.channels.length) {
     if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);

@@ -1,0 +1,31 @@
+// MySQL CLONE (8.0.17+) as a copy method: when it is offered, and the statements on the recipient (pure).
+import mysql from "mysql2";
+import { atLeast, type ServerVersion } from "../server-version";
+
+/** Why CLONE cannot be used for this pair (null when it can): MySQL ≥ 8.0.17 on both, same series (same point release before 8.0.37). */
+export function cloneUnavailable(source: ServerVersion, target: ServerVersion): string | null {
+  if (source.flavor !== "mysql" || target.flavor !== "mysql") return "CLONE exists only on MySQL (MariaDB has no clone plugin).";
+  if (!atLeast(source, 8, 0, 17) || !atLeast(target, 8, 0, 17)) return "CLONE needs MySQL 8.0.17 or newer on both servers.";
+  if (source.major !== target.major || source.minor !== target.minor) return "CLONE needs both servers in the same release series.";
+  if (!atLeast(source, 8, 0, 37) && source.patch !== target.patch) return "Before 8.0.37, CLONE needs the same point release on both servers.";
+  return null;
+}
+
+/** Statements run on the recipient (the new replica), in order; the donor account needs BACKUP_ADMIN. */
+export function cloneStatements(donor: { host: string; port: number; user: string; password: string }): string[] {
+  return [
+    "INSTALL PLUGIN clone SONAME 'mysql_clone.so'",
+    `SET GLOBAL clone_valid_donor_list = ${mysql.escape(`${donor.host}:${donor.port}`)}`,
+    `CLONE INSTANCE FROM ${mysql.escape(donor.user)}@${mysql.escape(donor.host)}:${Number(donor.port)} IDENTIFIED BY ${mysql.escape(donor.password)}`,
+  ];
+}
+
+/** Where the clone left the recipient: binlog coordinates and the GTIDs it contains. */
+export const CLONE_STATUS_QUERY = "SELECT STATE, ERROR_NO, ERROR_MESSAGE, BINLOG_FILE, BINLOG_POSITION, GTID_EXECUTED FROM performance_schema.clone_status";
+
+/** Reads a clone_status row: done with coordinates, or the error. */
+export function cloneOutcome(row: Record<string, unknown> | undefined): { ok: true; file: string; position: number; gtid: string } | { ok: false; error: string } {
+  if (!row) return { ok: false, error: "No clone status on the recipient." };
+  if (String(row.STATE) !== "Completed") return { ok: false, error: `Clone ${String(row.STATE).toLowerCase()}${Number(row.ERROR_NO) ? `: error ${row.ERROR_NO} ${row.ERROR_MESSAGE}` : ""}.` };
+  return { ok: true, file: String(row.BINLOG_FILE), position: Number(row.BINLOG_POSITION), gtid: String(row.GTID_EXECUTED ?? "").replace(/\s+/g, "") };
+}

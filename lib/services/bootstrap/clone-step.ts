@@ -1,0 +1,38 @@
+// The copy step by MySQL CLONE: the recipient pulls the donor's data, restarts, and reports where it stands.
+import "server-only";
+import { CLONE_STATUS_QUERY, cloneOutcome, cloneStatements, cloneUnavailable } from "@/lib/domain/bootstrap/clone";
+import type { StepContext } from "./context";
+
+const ALREADY_INSTALLED = 1125;
+const RESTART_LOST = new Set([2013, 2006, 3707]);
+
+/** Runs CLONE on the target, waits for it to come back, and stores the coordinates (and GTIDs) it reports. */
+export async function cloneCopy(ctx: StepContext): Promise<void> {
+  const why = cloneUnavailable(ctx.source.version, ctx.target.version);
+  if (why) throw new Error(why);
+  const donor = { ...ctx.source.target };
+  const [install, allow, clone] = cloneStatements(donor);
+  await ctx.exec("target", install).catch((e) => {
+    if ((e as { errno?: number }).errno !== ALREADY_INSTALLED) throw e;
+  });
+  await ctx.exec("target", allow);
+  ctx.undo.copyStarted = true;
+  await ctx.saveUndo();
+  await ctx.exec("target", clone).catch((e) => {
+    const errno = (e as { errno?: number }).errno ?? 0;
+    if (!RESTART_LOST.has(errno) && !/lost connection|closed/i.test((e as Error).message)) throw e;
+    ctx.log({ text: "The recipient restarts after the clone (its connection dropped, as expected); waiting for it." });
+  });
+  let row: Record<string, unknown> | undefined;
+  for (let i = 0; i < 600 && !ctx.signal.aborted; i++) {
+    row = await ctx.read<Record<string, unknown>[]>("target", CLONE_STATUS_QUERY).then((r) => r[0], () => undefined);
+    if (row && String(row.STATE) !== "In Progress") break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const outcome = cloneOutcome(row);
+  if (!outcome.ok) throw new Error(outcome.error);
+  ctx.undo.copied = true;
+  ctx.undo.coordinates = { file: outcome.file, position: outcome.position };
+  if (outcome.gtid && ctx.run.options.useGtid) ctx.undo.gtid = outcome.gtid;
+  ctx.log({ text: `Clone completed at ${outcome.file}:${outcome.position}${outcome.gtid ? ` (GTIDs ${outcome.gtid})` : ""}` });
+}
