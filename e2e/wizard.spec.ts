@@ -59,6 +59,25 @@ test("the wizard bootstraps a replica: preflight, user, copy, point, start, veri
   expect(await T.query("SELECT name FROM shop.items ORDER BY id DESC LIMIT 1")).toEqual([{ name: "written after the wizard" }]);
 });
 
+test("the target can be registered inline, and bad input there is shown on its fields", async ({ page }) => {
+  const [T2] = await startSandboxes(1);
+  await page.goto("/replicas/new");
+  const source = page.getByLabel("Source");
+  await source.selectOption({ index: (await source.locator("option").allTextContents()).findIndex((t) => t.startsWith("wiz-src —")) });
+  await page.getByLabel("Target (the new replica)").selectOption("__new");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("wiz-inline");
+  await page.getByRole("textbox", { name: "Host", exact: true }).fill("bad host!");
+  await page.getByRole("button", { name: "Create run (dry run first)" }).click();
+  await expect(page.getByText(/The new target could not be registered/)).toBeVisible();
+  await expect(page.getByText("Enter a host name or IP address")).toBeVisible();
+  await page.getByRole("textbox", { name: "Host", exact: true }).fill(T2.host);
+  await page.getByRole("spinbutton", { name: "Port", exact: true }).fill(String(T2.port));
+  await page.getByRole("textbox", { name: "User", exact: true }).fill("root");
+  await page.getByRole("button", { name: "Create run (dry run first)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New replica: wiz-inline" })).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "planned");
+});
+
 test("the new replica appears in the graph below its source", async ({ page }) => {
   await page.goto("/topology");
   await page.getByRole("tab", { name: /wizard/ }).click();

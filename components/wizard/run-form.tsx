@@ -1,6 +1,6 @@
 "use client";
 // The wizard's first page: choose source and target and how to copy; creating the run runs nothing yet.
-import { type FormEvent, startTransition, useActionState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { createRunAction, type RunFormState } from "@/lib/actions/bootstrap";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -10,17 +10,19 @@ const SELECT = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm 
 /** Source/target choice, the replication account, copy method and the explicit confirmations. */
 export function RunForm({ servers }: { servers: { id: string; name: string; label: string }[] }) {
   const [state, dispatch, pending] = useActionState<RunFormState, FormData>(createRunAction, {});
+  const [target, setTarget] = useState("");
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     startTransition(() => dispatch(form));
   };
   const err = state.fieldErrors ?? {};
-  const pick = (name: string, label: string) => (
+  const pick = (name: string, label: string, inline = false) => (
     <label className="flex flex-col gap-1 text-sm font-medium">{label}
-      <select name={name} className={SELECT} defaultValue="">
+      <select name={name} className={SELECT} defaultValue="" onChange={inline ? (e) => setTarget(e.target.value) : undefined}>
         <option value="" disabled>Choose a server…</option>
         {servers.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.label}</option>)}
+        {inline && <option value="__new">Register a new server…</option>}
       </select>
       {err[name] && <span className="text-xs text-red-600">{err[name]!.join(" ")}</span>}
     </label>
@@ -28,7 +30,17 @@ export function RunForm({ servers }: { servers: { id: string; name: string; labe
   return (
     <form onSubmit={onSubmit} className="grid max-w-2xl gap-4" aria-busy={pending}>
       {state.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{state.error}</p>}
-      <div className="grid grid-cols-2 gap-3">{pick("sourceId", "Source")}{pick("targetId", "Target (the new replica)")}</div>
+      <div className="grid grid-cols-2 gap-3">{pick("sourceId", "Source")}{pick("targetId", "Target (the new replica)", true)}</div>
+      {target === "__new" && (
+        <fieldset className="grid grid-cols-2 gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+          <legend className="px-1 text-sm font-medium">New target server</legend>
+          <Field name="newName" label="Name" errors={err.newName} />
+          <Field name="newHost" label="Host" errors={err.newHost} />
+          <Field name="newPort" label="Port" type="number" defaultValue={3306} errors={err.newPort} />
+          <Field name="newUser" label="User" errors={err.newUser} />
+          <Field name="newPassword" label="Account password" type="password" autoComplete="new-password" errors={err.newPassword} />
+        </fieldset>
+      )}
       <div className="grid grid-cols-3 gap-3">
         <Field name="replUser" label="Replication user" defaultValue="replicator" errors={err.replUser} />
         <Field name="replHost" label="User host pattern" placeholder="target's address" errors={err.replHost} hint="Default: the target's address" />

@@ -5,6 +5,18 @@ import { redirect } from "next/navigation";
 import type { FieldErrors } from "@/lib/domain/server-input";
 import { abortRun, act } from "@/lib/services/bootstrap/engine";
 import { createRun } from "@/lib/services/bootstrap/runs";
+import { createServer } from "@/lib/services/servers";
+
+/** Registers the target typed inline in the wizard; field errors come back under the inline fields' names. */
+async function registerInlineTarget(text: (k: string) => string | undefined): Promise<{ id: string } | RunFormState> {
+  const r = await createServer({ name: text("newName"), host: text("newHost"), port: text("newPort") || undefined, user: text("newUser"), password: text("newPassword") ?? "" });
+  if (r.ok) return { id: r.value.server.id };
+  const fieldErrors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [`new${k[0].toUpperCase()}${k.slice(1)}`, v]));
+  return { error: `The new target could not be registered: ${r.error}`, fieldErrors };
+}
+
+/** The target select's value that means "register a new server here". */
+const NEW_TARGET = "__new";
 
 /** The wizard form's state after a submit. */
 export interface RunFormState {
@@ -15,8 +27,14 @@ export interface RunFormState {
 /** Creates a planned run from the form and opens it (nothing runs until the user advances). */
 export async function createRunAction(_prev: RunFormState, form: FormData): Promise<RunFormState> {
   const text = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)) : undefined);
+  let targetId = text("targetId");
+  if (targetId === NEW_TARGET) {
+    const inline = await registerInlineTarget(text);
+    if (!("id" in inline)) return inline;
+    targetId = inline.id;
+  }
   const r = await createRun({
-    sourceId: text("sourceId"), targetId: text("targetId"), replUser: text("replUser") || undefined, replHost: text("replHost") || undefined,
+    sourceId: text("sourceId"), targetId, replUser: text("replUser") || undefined, replHost: text("replHost") || undefined,
     replPassword: text("replPassword") || undefined, reuseUser: form.get("reuseUser") === "on", copyMode: text("copyMode") || undefined,
     overwriteTarget: form.get("overwriteTarget") === "on", resetTarget: form.get("resetTarget") === "on", useGtid: form.get("useGtid") === "on",
     startFile: text("startFile") || undefined, startPos: text("startPos") || undefined, startGtid: text("startGtid") || undefined,
