@@ -28,7 +28,7 @@ test.afterAll(teardownAll);
 test("the wizard bootstraps a replica: preflight, user, copy, point, start, verify, register", async ({ page }) => {
   await page.goto("/replicas/new");
   for (const [label, name] of [["Source", "wiz-src"], ["Target (the new replica)", "wiz-dst"]]) {
-    const select = page.getByLabel(label);
+    const select = page.getByLabel(label, { exact: true });
     const options = await select.locator("option").allTextContents();
     await select.selectOption({ index: options.findIndex((t) => t.startsWith(`${name} —`)) });
   }
@@ -62,9 +62,9 @@ test("the wizard bootstraps a replica: preflight, user, copy, point, start, veri
 test("the target can be registered inline, and bad input there is shown on its fields", async ({ page }) => {
   const [T2] = await startSandboxes(1);
   await page.goto("/replicas/new");
-  const source = page.getByLabel("Source");
+  const source = page.getByLabel("Source", { exact: true });
   await source.selectOption({ index: (await source.locator("option").allTextContents()).findIndex((t) => t.startsWith("wiz-src —")) });
-  await page.getByLabel("Target (the new replica)").selectOption("__new");
+  await page.getByLabel("Target (the new replica)", { exact: true }).selectOption("__new");
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("wiz-inline");
   await page.getByRole("textbox", { name: "Host", exact: true }).fill("bad host!");
   await page.getByRole("button", { name: "Create run (dry run first)" }).click();

@@ -18,14 +18,15 @@ export function RunForm({ servers }: { servers: { id: string; name: string; labe
   };
   const err = state.fieldErrors ?? {};
   const pick = (name: string, label: string, inline = false) => (
-    <label className="flex flex-col gap-1 text-sm font-medium">{label}
-      <select name={name} className={SELECT} defaultValue="" onChange={inline ? (e) => setTarget(e.target.value) : undefined}>
+    <div className="flex flex-col gap-1 text-sm font-medium">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} className={SELECT} defaultValue="" onChange={inline ? (e) => setTarget(e.target.value) : undefined}>
         <option value="" disabled>Choose a server…</option>
         {servers.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.label}</option>)}
         {inline && <option value="__new">Register a new server…</option>}
       </select>
       {err[name] && <span className="text-xs text-red-600">{err[name]!.join(" ")}</span>}
-    </label>
+    </div>
   );
   return (
     <form onSubmit={onSubmit} className="grid max-w-2xl gap-4" aria-busy={pending}>
