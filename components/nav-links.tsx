@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/servers", label: "Servers" },
   { href: "/topology", label: "Topology" },
   { href: "/replicas/new", label: "New replica" },
+  { href: "/audit", label: "Audit" },
 ];
 
 /** The area links; the active one is marked for sighted and screen-reader users. */

@@ -59,6 +59,14 @@ test("the wizard bootstraps a replica: preflight, user, copy, point, start, veri
   expect(await T.query("SELECT name FROM shop.items ORDER BY id DESC LIMIT 1")).toEqual([{ name: "written after the wizard" }]);
 });
 
+test("the audit page lists the wizard's statements with the password masked", async ({ page }) => {
+  await page.goto("/audit?action=bootstrap");
+  const table = page.getByRole("table", { name: "Audit entries" });
+  await expect(table).toContainText("CREATE USER 'wiz_repl'@'127.0.0.%' IDENTIFIED BY '*****'");
+  await expect(table).toContainText("MASTER_PASSWORD='*****'");
+  await expect(table).not.toContainText("pässwörd");
+});
+
 test("the target can be registered inline, and bad input there is shown on its fields", async ({ page }) => {
   const [T2] = await startSandboxes(1);
   await page.goto("/replicas/new");

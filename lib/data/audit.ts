@@ -18,11 +18,26 @@ export async function recordAudit(e: AuditInput): Promise<void> {
   await db().auditEntry.create({ data: e }).catch((err) => console.error("replscope: audit write failed:", (err as Error).message));
 }
 
-/** Entries, newest first, optionally for one server. */
-export async function listAudit(filter: { serverId?: string; action?: string; take?: number } = {}) {
+/** Filters of the audit page and API. */
+export interface AuditFilter {
+  serverId?: string;
+  action?: string;
+  actor?: string;
+  since?: Date;
+  until?: Date;
+  take?: number;
+}
+
+/** Entries, newest first, filtered by server, action (prefix), actor and time. */
+export async function listAudit(f: AuditFilter = {}) {
   return db().auditEntry.findMany({
-    where: { serverId: filter.serverId, action: filter.action },
+    where: { serverId: f.serverId, action: f.action ? { startsWith: f.action } : undefined, actor: f.actor, at: { gte: f.since, lte: f.until } },
     orderBy: { at: "desc" },
-    take: filter.take ?? 200,
+    take: f.take ?? 200,
   });
+}
+
+/** Deletes entries older than `days` (kept 90 days by default). */
+export async function pruneAudit(days = 90): Promise<number> {
+  return (await db().auditEntry.deleteMany({ where: { at: { lt: new Date(Date.now() - days * 86_400_000) } } })).count;
 }

@@ -6,6 +6,7 @@ import { failedPoll, reshapePoll } from "@/lib/domain/poll";
 import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
 import { parseServerVersion } from "@/lib/domain/server-version";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
+import { pruneAudit } from "@/lib/data/audit";
 import { latestStates, saveSweep, thinSamples } from "@/lib/data/status";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
@@ -132,6 +133,7 @@ export class Monitor {
     if (now - this.lastThin < 600) return;
     this.lastThin = now;
     await thinSamples(now, env().REPLSCOPE_LAG_RETENTION_DAYS * 86_400, THIN_TIERS);
+    await pruneAudit();
   }
 }
 
