@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3217);
 export const E2E_DATA_DIR = ".e2e-data";
+/** The admin API token the app under test accepts; every test but the auth ones sends it. */
+export const E2E_TOKEN = "e2e-admin-token-0123456789";
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,6 +15,7 @@ export default defineConfig({
   retries: 0,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    extraHTTPHeaders: { Authorization: `Bearer ${E2E_TOKEN}` },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -24,6 +27,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/servers`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", REPLSCOPE_POLL_INTERVAL_MS: "1000", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", REPLSCOPE_POLL_INTERVAL_MS: "1000", REPLSCOPE_API_TOKEN: E2E_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

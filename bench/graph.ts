@@ -46,11 +46,12 @@ async function nodeTimings(servers: ReturnType<typeof generateTopology>) {
 }
 
 async function browserPaint(): Promise<{ paints: number[]; drawn: number; minimapNodes: number }> {
-  const app: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...process.env, PORT: String(PORT), REPLSCOPE_POLLER: "off" }, stdio: "ignore" });
+  const token = "bench-graph-token-0123456789";
+  const app: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { env: { ...process.env, PORT: String(PORT), REPLSCOPE_POLLER: "off", REPLSCOPE_API_TOKEN: token }, stdio: "ignore" });
   try {
-    for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${PORT}/api/servers`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${PORT}/api/servers`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
     const paints: number[] = [];
     let drawn = 0;
     let minimapNodes = 0;

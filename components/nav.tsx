@@ -1,18 +1,28 @@
-// Top navigation: the product's areas and the theme switch.
+// Top navigation: the product's areas, who is signed in, and the theme switch.
 import Link from "next/link";
+import { allows } from "@/lib/domain/auth";
+import { currentPrincipal } from "@/lib/services/session";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
 /** The header bar shown on every page. */
-export function Nav() {
+export async function Nav() {
+  const me = await currentPrincipal();
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           repl<span className="text-sky-600 dark:text-sky-400">scope</span>
         </Link>
-        <NavLinks />
-        <div className="ml-auto">
+        {me && <NavLinks />}
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {me && (
+            <>
+              {allows(me.role, "admin") && <Link href="/settings" className="text-slate-600 hover:underline dark:text-slate-400">Settings</Link>}
+              <span data-testid="signed-in" className="text-slate-500">{me.name} ({me.role})</span>
+              {me.kind === "user" && <form action="/logout" method="post"><button className="rounded-md border border-slate-300 px-2.5 py-1 dark:border-slate-700">Sign out</button></form>}
+            </>
+          )}
           <ThemeToggle />
         </div>
       </div>

@@ -1,5 +1,6 @@
 // `npm run demo`: a sandbox topology (source → replica1 → replica2) with data and write traffic, registered in a running app.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createUser, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "../sandbox";
@@ -9,6 +10,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = path.resolve(process.env.REPLSCOPE_DATA_DIR ?? "data/demo");
 const MONITOR_USER = "replscope";
 const MONITOR_PASSWORD = `demo'pa"ss\\wörd`;
+const API_TOKEN = randomBytes(24).toString("base64url");
+const ADMIN = { user: "admin", password: randomBytes(9).toString("base64url") };
+const AUTH = { Authorization: `Bearer ${API_TOKEN}` };
 const MONITOR_GRANTS = ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "SELECT"];
 
 async function seed(source: Sandbox) {
@@ -21,7 +25,7 @@ async function seed(source: Sandbox) {
 async function waitForApp(app: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}) before answering`);
-    const ok = await fetch(`${BASE}/api/servers`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/api/servers`, { headers: AUTH }).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -30,7 +34,7 @@ async function waitForApp(app: ChildProcess) {
 
 async function register(name: string, sb: Sandbox) {
   const body = { name, host: sb.host, port: sb.port, user: MONITOR_USER, password: MONITOR_PASSWORD, cluster: "demo", tags: ["demo"] };
-  const res = await fetch(`${BASE}/api/servers`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${BASE}/api/servers`, { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = (await res.json()) as { check?: { detail: string }; error?: string };
   console.log(`  ${name.padEnd(9)} ${sb.host}:${sb.port}  ${res.status === 201 ? json.check?.detail : `not registered: ${json.error}`}`);
 }
@@ -47,7 +51,7 @@ async function main() {
 
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   console.log(`Starting replscope on ${BASE} (data in ${path.relative(process.cwd(), DATA_DIR)})…`);
-  const app = spawn(process.execPath, ["scripts/start.mjs"], { stdio: "inherit", env: { ...process.env, PORT: String(PORT), REPLSCOPE_DATA_DIR: DATA_DIR } });
+  const app = spawn(process.execPath, ["scripts/start.mjs"], { stdio: "inherit", env: { ...process.env, PORT: String(PORT), REPLSCOPE_DATA_DIR: DATA_DIR, REPLSCOPE_API_TOKEN: API_TOKEN, REPLSCOPE_ADMIN_USER: ADMIN.user, REPLSCOPE_ADMIN_PASSWORD: `demo-${ADMIN.password}` } });
   process.on("exit", () => app.kill("SIGTERM"));
   await waitForApp(app);
   console.log("Registering the sandboxes:");
@@ -58,7 +62,7 @@ async function main() {
   const traffic = setInterval(() => {
     source.query("INSERT INTO shop.orders (customer_id, total) VALUES (FLOOR(1 + RAND() * 5), ROUND(RAND() * 100, 2))").catch(() => {});
   }, 500);
-  console.log(`\nreplscope demo is running: open ${BASE}\nsource → replica1 → replica2, one order per 500 ms on the source. Ctrl-C stops everything.`);
+  console.log(`\nreplscope demo is running: open ${BASE} and sign in as ${ADMIN.user} / demo-${ADMIN.password}\nsource → replica1 → replica2, one order per 500 ms on the source. Ctrl-C stops everything.`);
   const stop = async () => {
     clearInterval(traffic);
     app.kill("SIGTERM");

@@ -6,6 +6,7 @@ import type { FieldErrors } from "@/lib/domain/server-input";
 import { abortRun, act } from "@/lib/services/bootstrap/engine";
 import { createRun } from "@/lib/services/bootstrap/runs";
 import { createServer } from "@/lib/services/servers";
+import { guard } from "@/lib/services/session";
 
 /** Registers the target typed inline in the wizard; field errors come back under the inline fields' names. */
 async function registerInlineTarget(text: (k: string) => string | undefined): Promise<{ id: string } | RunFormState> {
@@ -26,9 +27,13 @@ export interface RunFormState {
 
 /** Creates a planned run from the form and opens it (nothing runs until the user advances). */
 export async function createRunAction(_prev: RunFormState, form: FormData): Promise<RunFormState> {
+  const g = await guard("operator");
+  if ("error" in g) return { error: g.error };
   const text = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)) : undefined);
   let targetId = text("targetId");
   if (targetId === NEW_TARGET) {
+    const admin = await guard("admin");
+    if ("error" in admin) return { error: `Registering a new server: ${admin.error}` };
     const inline = await registerInlineTarget(text);
     if (!("id" in inline)) return inline;
     targetId = inline.id;
@@ -45,6 +50,8 @@ export async function createRunAction(_prev: RunFormState, form: FormData): Prom
 
 /** Runs the next step (or all remaining) of a run, or retries the failed one. */
 export async function advanceRunAction(id: string, mode: "next" | "all" | "retry"): Promise<{ error?: string }> {
+  const g = await guard("operator");
+  if ("error" in g) return { error: g.error };
   const r = await act(id, mode === "retry" ? "retry" : "advance", mode !== "next");
   revalidatePath(`/replicas/runs/${id}`);
   return r.ok ? {} : { error: r.error };
@@ -52,6 +59,8 @@ export async function advanceRunAction(id: string, mode: "next" | "all" | "retry
 
 /** Aborts a run and undoes what can be undone. */
 export async function abortRunAction(id: string): Promise<{ error?: string; undone?: string[]; notUndone?: string[] }> {
+  const g = await guard("operator");
+  if ("error" in g) return { error: g.error };
   const r = await abortRun(id);
   revalidatePath(`/replicas/runs/${id}`);
   return r.ok ? { undone: r.value.undone, notUndone: r.value.notUndone } : { error: r.error };

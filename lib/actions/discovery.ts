@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Discovered, LeadNote } from "@/lib/domain/discovery";
 import { crawl, registerDiscovered } from "@/lib/services/discovery";
+import { guard } from "@/lib/services/session";
 
 /** What the discovery panel shows after a crawl. */
 export interface CrawlState {
@@ -14,6 +15,8 @@ export interface CrawlState {
 
 /** Crawls outwards from a registered server. */
 export async function discoverTopologyAction(seedId: string): Promise<CrawlState> {
+  const g = await guard("operator");
+  if ("error" in g) return { error: g.error };
   const id = z.string().min(1).safeParse(seedId);
   if (!id.success) return { error: "Choose a server to start from." };
   const r = await crawl(id.data);
@@ -31,6 +34,8 @@ export type RegisterResult = { name: string; ok: boolean; status?: string; error
 
 /** Registers the chosen servers (seed's credentials unless others are given) and tests each. */
 export async function registerDiscoveredAction(input: unknown): Promise<{ results?: RegisterResult; error?: string }> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
   const p = chosenSchema.safeParse(input);
   if (!p.success) return { error: p.error.issues.map((i) => i.message).join("; ") };
   const results = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { CheckResult } from "@/lib/domain/connection-check";
 import { type FieldErrors, formToServerInput } from "@/lib/domain/server-input";
 import * as registry from "@/lib/services/servers";
+import { guard } from "@/lib/services/session";
 
 /** What a server form shows after submitting: a message, per-field errors. */
 export interface ServerFormState {
@@ -25,6 +26,8 @@ function refresh(id?: string) {
 
 /** Registers a server from the form, tests it, and opens its page (which shows the test result). */
 export async function createServerAction(_prev: ServerFormState, form: FormData): Promise<ServerFormState> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
   const r = await registry.createServer(formToServerInput(form, "create"));
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   refresh(r.value.server.id);
@@ -33,6 +36,8 @@ export async function createServerAction(_prev: ServerFormState, form: FormData)
 
 /** Saves changes to a server (a blank password keeps the stored one) and re-tests it when needed. */
 export async function updateServerAction(id: string, _prev: ServerFormState, form: FormData): Promise<ServerFormState> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
   const r = await registry.updateServer(id, formToServerInput(form, "update"));
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   refresh(id);
@@ -41,6 +46,8 @@ export async function updateServerAction(id: string, _prev: ServerFormState, for
 
 /** Removes a server from the registry. */
 export async function deleteServerAction(id: string): Promise<{ error?: string }> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
   const r = await registry.deleteServer(id);
   if (!r.ok) return { error: r.error };
   refresh();
@@ -49,6 +56,8 @@ export async function deleteServerAction(id: string): Promise<{ error?: string }
 
 /** Tests a registered server's connection now. */
 export async function testServerAction(id: string): Promise<TestState> {
+  const g = await guard("operator");
+  if ("error" in g) return { error: g.error };
   const r = await registry.testServer(id);
   if (!r.ok) return { error: r.error };
   refresh(id);

@@ -12,3 +12,7 @@ import("./bootstrap")
     if (n) console.log(`replscope: ${n} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
   })
   .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));
+
+import("@/lib/services/auth")
+  .then(({ ensureEnvAdmin }) => ensureEnvAdmin())
+  .catch((e) => console.error("replscope: could not create the env admin:", (e as Error).message));

@@ -1,4 +1,5 @@
 // POST /api/bootstrap-runs creates a run (planned); GET lists recent runs.
+import { withRole } from "@/lib/services/session";
 import { listRuns } from "@/lib/data/bootstrap";
 import { createRun } from "@/lib/services/bootstrap/runs";
 import { badBody, readJsonObject, respond } from "@/lib/services/http";
@@ -6,13 +7,23 @@ import { badBody, readJsonObject, respond } from "@/lib/services/http";
 export const dynamic = "force-dynamic";
 
 /** Recent runs, newest first. */
-export async function GET() {
+async function getHandler() {
   return Response.json({ runs: await listRuns() }, { headers: { "Cache-Control": "no-store" } });
 }
 
+/** GET, for callers with at least the viewer role (401 / 403 otherwise). */
+export async function GET(req: Request) {
+  return withRole(req, "viewer", () => getHandler());
+}
+
 /** `{ sourceId, targetId, replUser?, replHost?, replPassword?, reuseUser?, copyMode?, overwriteTarget?, resetTarget? }` → 201 run. */
-export async function POST(req: Request) {
+async function postHandler(req: Request) {
   const body = await readJsonObject(req);
   if (!body) return badBody();
   return respond(await createRun(body), 201);
+}
+
+/** POST, for callers with at least the operator role (401 / 403 otherwise). */
+export async function POST(req: Request) {
+  return withRole(req, "operator", () => postHandler(req));
 }

@@ -1,4 +1,5 @@
 // GET /api/servers lists the registry; POST registers a server and tests it (201, or 400/409 with fieldErrors).
+import { withRole } from "@/lib/services/session";
 import { listServers } from "@/lib/data/servers";
 import { badBody, readJsonObject, respond } from "@/lib/services/http";
 import { createServer } from "@/lib/services/servers";
@@ -6,13 +7,23 @@ import { createServer } from "@/lib/services/servers";
 export const dynamic = "force-dynamic";
 
 /** Every registered server, secrets omitted. */
-export async function GET() {
+async function getHandler() {
   return Response.json({ servers: await listServers() }, { headers: { "Cache-Control": "no-store" } });
 }
 
+/** GET, for callers with at least the viewer role (401 / 403 otherwise). */
+export async function GET(req: Request) {
+  return withRole(req, "viewer", () => getHandler());
+}
+
 /** Registers a server; the response carries the stored server and the connection test. */
-export async function POST(req: Request) {
+async function postHandler(req: Request) {
   const body = await readJsonObject(req);
   if (!body) return badBody();
   return respond(await createServer(body), 201, (v) => ({ ...v.server, check: v.check }));
+}
+
+/** POST, for callers with at least the admin role (401 / 403 otherwise). */
+export async function POST(req: Request) {
+  return withRole(req, "admin", () => postHandler(req));
 }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp } from "@/sandbox";
 
 const DATA = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-restart-"));
+const TOKEN = "restart-test-token-0123456789";
+const AUTH = { Authorization: `Bearer ${TOKEN}` };
 let S: Sandbox, T: Sandbox;
 let app: ChildProcess | null = null;
 let base = "";
@@ -14,9 +16,9 @@ let base = "";
 async function startApp() {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, ["scripts/start.mjs"], { detached: true, stdio: "ignore", env: { ...process.env, PORT: String(port), REPLSCOPE_DATA_DIR: DATA, REPLSCOPE_POLLER: "off" } });
+  app = spawn(process.execPath, ["scripts/start.mjs"], { detached: true, stdio: "ignore", env: { ...process.env, PORT: String(port), REPLSCOPE_DATA_DIR: DATA, REPLSCOPE_POLLER: "off", REPLSCOPE_API_TOKEN: TOKEN } });
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${base}/api/servers`).then((r) => r.ok, () => false)) return;
+    if (await fetch(`${base}/api/servers`, { headers: AUTH }).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the app did not start");
@@ -27,7 +29,7 @@ const killApp = () => {
   app = null;
 };
 const api = async (p: string, body?: unknown) => {
-  const res = await fetch(`${base}${p}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}${p}`, body === undefined ? { headers: AUTH } : { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: JSON.stringify(body) });
   return res.json();
 };
 

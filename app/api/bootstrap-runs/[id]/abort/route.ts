@@ -1,8 +1,14 @@
 // POST /api/bootstrap-runs/:id/abort: stops a running step, undoes what can be undone, says what it could not.
+import { withRole } from "@/lib/services/session";
 import { abortRun } from "@/lib/services/bootstrap/engine";
 import { respond } from "@/lib/services/http";
 
 /** `{ run, undone, notUndone }`. */
-export async function POST(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+async function postHandler(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   return respond(await abortRun((await params).id));
+}
+
+/** POST, for callers with at least the operator role (401 / 403 otherwise). */
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  return withRole(req, "operator", () => postHandler(req, ctx));
 }

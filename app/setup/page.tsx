@@ -1,0 +1,20 @@
+// First run: create the first admin.
+import { redirect } from "next/navigation";
+import { CredentialsForm } from "@/components/auth/credentials-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { setupAction } from "@/lib/actions/auth";
+import { countUsers } from "@/lib/data/users";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Set up" };
+
+/** Only while no user exists. */
+export default async function SetupPage() {
+  if ((await countUsers()) > 0) redirect("/login");
+  return (
+    <>
+      <PageHeader title="Set up replscope" subtitle="Create the first administrator account (password: 12 characters or more)." />
+      <CredentialsForm action={setupAction} submit="Create admin" />
+    </>
+  );
+}

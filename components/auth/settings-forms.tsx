@@ -1,0 +1,56 @@
+"use client";
+// Admin forms: add a user, change or remove one, create (shown once) and revoke API tokens.
+import { useActionState, useTransition } from "react";
+import { changeUserAction, createTokenAction, createUserAction, revokeTokenAction } from "@/lib/actions/auth";
+import { ROLES } from "@/lib/domain/auth";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** Adds a user with a role. */
+export function AddUserForm() {
+  const [state, dispatch, pending] = useActionState(createUserAction, {});
+  return (
+    <form action={dispatch} className="flex flex-wrap items-end gap-3" aria-label="Add user">
+      <Field name="username" label="User name" errors={state.fieldErrors?.username} />
+      <Field name="password" label="Password" type="password" autoComplete="new-password" errors={state.fieldErrors?.password} />
+      <label className="flex flex-col gap-1 text-sm font-medium">Role<select name="role" className={SELECT} defaultValue="viewer">{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
+      <Button type="submit" disabled={pending}>Add user</Button>
+      {state.error && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+    </form>
+  );
+}
+
+/** Role select and remove button for one user. */
+export function UserControls({ id, role, name }: { id: string; role: string; name: string }) {
+  const [pending, start] = useTransition();
+  return (
+    <span className="flex gap-2">
+      <select aria-label={`Role of ${name}`} defaultValue={role} disabled={pending} className={SELECT} onChange={(e) => start(async () => void (await changeUserAction(id, e.target.value as never)))}>
+        {ROLES.map((r) => <option key={r}>{r}</option>)}
+      </select>
+      <Button type="button" variant="danger" disabled={pending} onClick={() => window.confirm(`Remove ${name}?`) && start(async () => void (await changeUserAction(id, "delete")))}>Remove</Button>
+    </span>
+  );
+}
+
+/** Creates a token and shows it once. */
+export function AddTokenForm() {
+  const [state, dispatch, pending] = useActionState(createTokenAction, {});
+  return (
+    <form action={dispatch} className="flex flex-wrap items-end gap-3" aria-label="Create token">
+      <Field name="name" label="Token name" errors={state.fieldErrors?.name} />
+      <label className="flex flex-col gap-1 text-sm font-medium">Role<select name="role" className={SELECT} defaultValue="viewer">{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
+      <Button type="submit" disabled={pending}>Create token</Button>
+      {state.token && <p role="status" className="w-full text-sm">Copy it now, it is not shown again: <code data-testid="new-token" className="break-all rounded bg-slate-100 px-1 dark:bg-slate-800">{state.token}</code></p>}
+      {state.error && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+    </form>
+  );
+}
+
+/** Revokes one token. */
+export function RevokeToken({ id }: { id: string }) {
+  const [pending, start] = useTransition();
+  return <Button type="button" variant="secondary" disabled={pending} onClick={() => start(async () => void (await revokeTokenAction(id)))}>Revoke</Button>;
+}

@@ -1,0 +1,104 @@
+// Accounts and roles in the browser: first-run setup, login/logout, 401 everywhere without a session, viewers
+// refused with 403, rate-limited logins, tokens with roles, inert HTML in names.
+import { expect, type Page, test } from "@playwright/test";
+
+test.use({ extraHTTPHeaders: {} });
+test.describe.configure({ mode: "serial" });
+
+const ADMIN = { username: "admin-e2e", password: "correct horse battery" };
+const VIEWER = { username: "oncall", password: "viewer password 1" };
+
+async function signIn(page: Page, who: { username: string; password: string }, expectOk = true) {
+  await page.goto("/login");
+  await page.getByLabel("User name").fill(who.username);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  if (expectOk) await expect(page.getByTestId("signed-in")).toContainText(who.username);
+}
+
+test("first run: setup creates the admin, who can sign out and in again", async ({ page }) => {
+  await page.goto("/servers");
+  await expect(page).toHaveURL(/\/setup$/);
+  await page.getByLabel("User name").fill(ADMIN.username);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create admin" }).click();
+  await expect(page.getByText("At least 12 characters")).toBeVisible();
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create admin" }).click();
+  await expect(page.getByTestId("signed-in")).toHaveText("admin-e2e (admin)");
+  const cookie = (await page.context().cookies()).find((c) => c.name === "replscope_session")!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, ADMIN);
+  await expect(page.getByTestId("signed-in")).toHaveText("admin-e2e (admin)");
+});
+
+test("without a session or token every route answers 401 and every page sends to login", async ({ request, page }) => {
+  const get = ["/api/servers", "/api/status", "/api/topology", "/metrics", "/api/bootstrap-runs", "/api/servers/x", "/api/servers/x/status", "/api/servers/x/lag", "/api/bootstrap-runs/x"];
+  const post = ["/api/servers", "/api/servers/x/test", "/api/bootstrap-runs", "/api/bootstrap-runs/x/advance", "/api/bootstrap-runs/x/retry", "/api/bootstrap-runs/x/abort", "/servers/new"];
+  for (const p of get) expect((await request.get(p)).status(), p).toBe(401);
+  for (const p of post) expect((await request.post(p, { data: {} })).status(), p).toBe(401);
+  expect((await request.patch("/api/servers/x", { data: {} })).status()).toBe(401);
+  expect((await request.delete("/api/servers/x")).status()).toBe(401);
+  expect((await request.get("/api/servers", { headers: { Authorization: "Bearer wrong" } })).status()).toBe(401);
+  for (const p of ["/", "/servers", "/topology", "/replicas/new", "/audit", "/settings"]) {
+    await page.goto(p);
+    await expect(page, p).toHaveURL(/\/login/);
+  }
+});
+
+test("a viewer sees the overview but every change is refused with 403 and nothing changes", async ({ page, browser }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/settings");
+  const add = page.getByRole("form", { name: "Add user" });
+  await add.getByLabel("User name").fill(VIEWER.username);
+  await add.getByLabel("Password").fill(VIEWER.password);
+  await add.getByLabel("Role").selectOption("viewer");
+  await add.getByRole("button", { name: "Add user" }).click();
+  await expect(page.locator(`tr[data-user="${VIEWER.username}"]`)).toBeVisible();
+
+  const ctx = await browser.newContext({ extraHTTPHeaders: {} });
+  const viewer = await ctx.newPage();
+  await signIn(viewer, VIEWER);
+  await expect(viewer.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(viewer.getByTestId("signed-in")).toHaveText("oncall (viewer)");
+  const before = await (await viewer.request.get("/api/servers")).json();
+  const post = await viewer.request.post("/api/servers", { data: { name: "nope", host: "127.0.0.1", port: 1, user: "u", password: "p" } });
+  expect(post.status()).toBe(403);
+  const action = await viewer.request.post("/servers/new", { headers: { "Next-Action": "0".repeat(40) }, data: "[]" });
+  expect(action.status()).toBe(403);
+  expect(await (await viewer.request.get("/api/servers")).json()).toEqual(before);
+  await ctx.close();
+});
+
+test("API tokens carry their role; names are rendered as text, never as HTML", async ({ page, request }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Create token" });
+  await form.getByLabel("Token name").fill("ci-viewer");
+  await form.getByLabel("Role").selectOption("viewer");
+  await form.getByRole("button", { name: "Create token" }).click();
+  const token = await page.getByTestId("new-token").textContent();
+  const auth = { Authorization: `Bearer ${token}` };
+  expect((await request.get("/api/status", { headers: auth })).status()).toBe(200);
+  expect((await request.post("/api/servers", { headers: auth, data: {} })).status()).toBe(403);
+
+  const evil = "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>";
+  const created = await page.request.post("/api/servers", { data: { name: evil, host: "127.0.0.1", port: 9, user: "u", password: "p" } });
+  expect(created.status()).toBe(201);
+  await page.goto("/servers");
+  await expect(page.getByRole("link", { name: evil })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test("failed sign-ins are rate limited per account", async ({ page }) => {
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, { username: VIEWER.username, password: `wrong ${i}` }, false);
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong user name or password" })).toBeVisible();
+  }
+  await signIn(page, VIEWER, false);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" })).toBeVisible();
+});

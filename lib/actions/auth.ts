@@ -1,0 +1,95 @@
+"use server";
+// Sign-in, first-run setup, and (admin) users and API tokens.
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { ROLES, type Role } from "@/lib/domain/auth";
+import type { FieldErrors } from "@/lib/domain/server-input";
+import * as users from "@/lib/data/users";
+import { createUser, login, SESSION_COOKIE } from "@/lib/services/auth";
+import { guard } from "@/lib/services/session";
+
+/** A form's state after submit. */
+export interface AuthFormState {
+  error?: string;
+  fieldErrors?: FieldErrors;
+  token?: string;
+}
+
+async function requestFacts() {
+  const h = await headers();
+  return { address: h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct", secure: h.get("x-forwarded-proto") === "https" || process.env.REPLSCOPE_SECURE_COOKIES === "true" };
+}
+
+async function startSession(userId: string) {
+  const { address, secure } = await requestFacts();
+  const s = await users.createSession(userId, address);
+  (await cookies()).set(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: s.expiresAt });
+}
+
+const safeNext = (next: unknown) => (typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+
+/** Signs in and opens the page the user was sent away from. */
+export async function loginAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const { address, secure } = await requestFacts();
+  const r = await login(String(form.get("username") ?? ""), String(form.get("password") ?? ""), address);
+  if (!r.ok) return { error: r.error };
+  (await cookies()).set(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: r.expiresAt });
+  redirect(safeNext(form.get("next")));
+}
+
+/** First run: creates the first admin and signs them in; refused once any user exists. */
+export async function setupAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  if ((await users.countUsers()) > 0) return { error: "replscope is already set up: sign in instead." };
+  const r = await createUser({ username: form.get("username"), password: form.get("password") }, "admin");
+  if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
+  await startSession(r.user.id);
+  redirect("/");
+}
+
+const asRole = (v: unknown): Role => (ROLES.includes(v as Role) ? (v as Role) : "viewer");
+
+/** Admin: adds a user with a role. */
+export async function createUserAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
+  const r = await createUser({ username: form.get("username"), password: form.get("password") }, asRole(form.get("role")));
+  if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
+  revalidatePath("/settings");
+  return {};
+}
+
+/** Admin: changes a user's role (their sessions end) or removes the user. */
+export async function changeUserAction(id: string, change: Role | "delete"): Promise<{ error?: string }> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
+  if (g.principal.kind === "user" && g.principal.id === id) return { error: "You cannot change or remove your own account here." };
+  if (change === "delete") await users.deleteUser(id);
+  else await users.setUserRole(id, asRole(change));
+  revalidatePath("/settings");
+  return {};
+}
+
+/** Admin: creates an API token with a role; the token is shown once. */
+export async function createTokenAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
+  const name = String(form.get("name") ?? "").trim();
+  if (!/^[\w .-]{1,64}$/.test(name)) return { error: "Give the token a name (letters, digits, space . _ -).", fieldErrors: { name: ["Letters, digits, space . _ - (1–64)"] } };
+  try {
+    const token = await users.insertToken(name, asRole(form.get("role")));
+    revalidatePath("/settings");
+    return { token };
+  } catch {
+    return { error: "A token with that name exists.", fieldErrors: { name: ["A token with that name exists"] } };
+  }
+}
+
+/** Admin: revokes an API token. */
+export async function revokeTokenAction(id: string): Promise<{ error?: string }> {
+  const g = await guard("admin");
+  if ("error" in g) return { error: g.error };
+  await users.revokeToken(id);
+  revalidatePath("/settings");
+  return {};
+}

@@ -1,0 +1,48 @@
+// Roles and what each may do (pure): viewer sees, operator also operates, admin also manages.
+import { z } from "zod";
+
+/** The three roles, least to most powerful. */
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** True when `role` includes the rights of `needed`. */
+export function allows(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+/** Who is asking: a signed-in user or an API token. */
+export interface Principal {
+  kind: "user" | "token";
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** New users and passwords: names of letters, digits and ._-; passwords of 12+ characters. */
+export const credentialsSchema = z.object({
+  username: z.string().trim().min(1, "User name is required").max(64).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, . _ and - only"),
+  password: z.string().min(12, "At least 12 characters").max(256),
+});
+
+/** Failed-login limit: at most `max` failures per key within `windowMs`. */
+export class LoginLimiter {
+  private failures = new Map<string, number[]>();
+  constructor(private max = 5, private windowMs = 15 * 60_000) {}
+
+  /** Milliseconds until `key` may try again (0 when allowed). */
+  blockedFor(key: string, now = Date.now()): number {
+    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    this.failures.set(key, recent);
+    return recent.length >= this.max ? this.windowMs - (now - recent[0]) : 0;
+  }
+
+  /** Records a failure for each key. */
+  fail(keys: string[], now = Date.now()) {
+    for (const k of keys) this.failures.set(k, [...(this.failures.get(k) ?? []), now]);
+  }
+
+  /** Forgets the failures of a key after a success. */
+  succeed(key: string) {
+    this.failures.delete(key);
+  }
+}

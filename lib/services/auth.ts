@@ -1,0 +1,72 @@
+// Who is asking (session cookie or bearer token), login with rate limiting, setup, and role checks.
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { allows, credentialsSchema, LoginLimiter, type Principal, type Role } from "@/lib/domain/auth";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/domain/server-input";
+import * as users from "@/lib/data/users";
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = "replscope_session";
+
+const g = globalThis as unknown as { replscopeLimiter?: LoginLimiter };
+const limiter = (g.replscopeLimiter ??= new LoginLimiter());
+
+function envToken(token: string): boolean {
+  const expected = process.env.REPLSCOPE_API_TOKEN;
+  if (!expected) return false;
+  const [a, b] = [Buffer.from(token), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Resolves the principal from an Authorization header or a session cookie value. */
+export async function resolvePrincipal(authorization: string | null, sessionToken: string | undefined): Promise<Principal | null> {
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim();
+  if (bearer) return envToken(bearer) ? { kind: "token", id: "env", name: "REPLSCOPE_API_TOKEN", role: "admin" } : users.tokenPrincipal(bearer);
+  return sessionToken ? users.sessionPrincipal(sessionToken) : null;
+}
+
+/** Thrown by requireRole; routes answer with its status. */
+export class AuthError extends Error {
+  constructor(readonly status: 401 | 403, message: string) {
+    super(message);
+  }
+}
+
+/** The principal if it has at least `needed`; throws AuthError (401 without one, 403 with too little). */
+export function requireRole(p: Principal | null, needed: Role): Principal {
+  if (!p) throw new AuthError(401, "Sign in first.");
+  if (!allows(p.role, needed)) throw new AuthError(403, `This needs the ${needed} role; you are ${p.role}.`);
+  return p;
+}
+
+/** Signs in: rate-limited per account and per address (5 failures / 15 min). */
+export async function login(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
+  const keys = [`user:${username.toLowerCase()}`, `addr:${address}`];
+  const wait = Math.max(...keys.map((k) => limiter.blockedFor(k)));
+  if (wait > 0) return { ok: false, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
+  const user = await users.findUserForLogin(username);
+  const good = user ? await verify(user.passwordHash, password).catch(() => false) : (await hash(password), false);
+  if (!user || !good) {
+    limiter.fail(keys);
+    return { ok: false, error: "Wrong user name or password." };
+  }
+  keys.forEach((k) => limiter.succeed(k));
+  return { ok: true, ...(await users.createSession(user.id, address)) };
+}
+
+/** Creates a user (argon2id hash); per-field errors on bad input or a taken name. */
+export async function createUser(raw: unknown, role: Role): Promise<{ ok: true; user: users.UserRecord } | { ok: false; error: string; fieldErrors?: FieldErrors }> {
+  const p = credentialsSchema.safeParse(raw);
+  if (!p.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(p.error) };
+  if (await users.findUserForLogin(p.data.username)) return { ok: false, error: "That user name is taken.", fieldErrors: { username: ["That user name is taken"] } };
+  return { ok: true, user: await users.insertUser(p.data.username, await hash(p.data.password), role) };
+}
+
+/** Unattended installs: REPLSCOPE_ADMIN_USER + REPLSCOPE_ADMIN_PASSWORD create the first admin when there is none. */
+export async function ensureEnvAdmin(): Promise<void> {
+  const [username, password] = [process.env.REPLSCOPE_ADMIN_USER, process.env.REPLSCOPE_ADMIN_PASSWORD];
+  if (!username || !password || (await users.countUsers()) > 0) return;
+  const r = await createUser({ username, password }, "admin");
+  if (!r.ok) console.error(`replscope: REPLSCOPE_ADMIN_USER not created: ${r.error}`);
+}

@@ -1,0 +1,31 @@
+// The principal of the current request, for server actions, pages and route handlers.
+import "server-only";
+import { cookies, headers } from "next/headers";
+import type { Principal, Role } from "@/lib/domain/auth";
+import { AuthError, requireRole, resolvePrincipal, SESSION_COOKIE } from "./auth";
+
+/** Who is making this request (null when nobody is signed in). */
+export async function currentPrincipal(): Promise<Principal | null> {
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  return resolvePrincipal(h.get("authorization"), c.get(SESSION_COOKIE)?.value);
+}
+
+/** For server actions: the principal, or the error message to show when the role is missing. */
+export async function guard(needed: Role): Promise<{ principal: Principal } | { error: string }> {
+  try {
+    return { principal: requireRole(await currentPrincipal(), needed) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** For route handlers: runs `fn` when the caller has `needed`, else answers 401 / 403. */
+export async function withRole(req: Request, needed: Role, fn: (p: Principal) => Promise<Response>): Promise<Response> {
+  const cookie = /(?:^|;\s*)replscope_session=([^;]+)/.exec(req.headers.get("cookie") ?? "")?.[1];
+  try {
+    return await fn(requireRole(await resolvePrincipal(req.headers.get("authorization"), cookie), needed));
+  } catch (e) {
+    if (e instanceof AuthError) return Response.json({ error: e.message }, { status: e.status });
+    throw e;
+  }
+}

@@ -1,0 +1,26 @@
+// Every request passes here first: who is asking (session cookie or bearer token), and viewers change nothing.
+import { type NextRequest, NextResponse } from "next/server";
+import { countUsers } from "@/lib/data/users";
+import { resolvePrincipal, SESSION_COOKIE } from "@/lib/services/auth";
+
+const PUBLIC = ["/login", "/setup", "/logout"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** 401 for anonymous API calls, a redirect to login (or first-run setup) for pages, 403 for a viewer's changes. */
+export async function proxy(req: NextRequest) {
+  const path = req.nextUrl.pathname;
+  if (PUBLIC.includes(path)) return NextResponse.next();
+  const api = path.startsWith("/api/") || path === "/metrics";
+  const principal = await resolvePrincipal(req.headers.get("authorization"), req.cookies.get(SESSION_COOKIE)?.value);
+  if (!principal) {
+    if (api || !SAFE_METHODS.has(req.method)) return NextResponse.json({ error: "Sign in, or send Authorization: Bearer <token>." }, { status: 401 });
+    const target = (await countUsers()) === 0 ? "/setup" : `/login?next=${encodeURIComponent(path + req.nextUrl.search)}`;
+    return NextResponse.redirect(new URL(target, req.url));
+  }
+  if (!SAFE_METHODS.has(req.method) && principal.role === "viewer") {
+    return NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 });
+  }
+  return NextResponse.next();
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
