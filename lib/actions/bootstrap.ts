@@ -52,7 +52,7 @@ export async function createRunAction(_prev: RunFormState, form: FormData): Prom
 export async function advanceRunAction(id: string, mode: "next" | "all" | "retry"): Promise<{ error?: string }> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await act(id, mode === "retry" ? "retry" : "advance", mode !== "next");
+  const r = await act(id, mode === "retry" ? "retry" : "advance", mode !== "next", g.principal.name);
   revalidatePath(`/replicas/runs/${id}`);
   return r.ok ? {} : { error: r.error };
 }
@@ -61,7 +61,7 @@ export async function advanceRunAction(id: string, mode: "next" | "all" | "retry
 export async function abortRunAction(id: string): Promise<{ error?: string; undone?: string[]; notUndone?: string[] }> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await abortRun(id);
+  const r = await abortRun(id, g.principal.name);
   revalidatePath(`/replicas/runs/${id}`);
   return r.ok ? { undone: r.value.undone, notUndone: r.value.notUndone } : { error: r.error };
 }

@@ -7,7 +7,7 @@ import { resetReplicaStatements } from "@/lib/domain/bootstrap/statements";
 import { executors, loadRunServer, type LogLine } from "./context";
 
 /** Undoes what the run did that can be undone; lists the rest in plain words. */
-export async function undoRun(run: RunRecord): Promise<{ undone: string[]; notUndone: string[] }> {
+export async function undoRun(run: RunRecord, actor: string): Promise<{ undone: string[]; notUndone: string[] }> {
   const undone: string[] = [];
   const notUndone: string[] = [];
   const log: LogLine[] = [];
@@ -17,7 +17,7 @@ export async function undoRun(run: RunRecord): Promise<{ undone: string[]; notUn
   } catch (e) {
     return { undone, notUndone: [`Could not connect to undo anything: ${(e as Error).message}`] };
   }
-  const ex = executors(run, sides, [sides.source.target.password, sides.target.target.password], (l) => log.push({ at: new Date().toISOString(), ...l }));
+  const ex = executors(run, sides, [sides.source.target.password, sides.target.target.password], (l) => log.push({ at: new Date().toISOString(), ...l }), actor);
   if (run.undo.pointed) {
     try {
       for (const sql of resetReplicaStatements(sides.target.version)) await ex.exec("target", sql);
