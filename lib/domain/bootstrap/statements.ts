@@ -57,6 +57,9 @@ export const resetGtidStateStatement = (v: ServerVersion) => (v.flavor === "mysq
 /** MySQL: declare the GTIDs the copied data already contains. */
 export const setGtidPurged = (gtid: string) => `SET GLOBAL gtid_purged = ${esc(gtid)}`;
 
+/** The source's current GTID position: MariaDB @@gtid_binlog_pos, MySQL @@gtid_executed (column `pos`). */
+export const gtidPositionQuery = (v: ServerVersion) => (v.flavor === "mariadb" ? "SELECT @@gtid_binlog_pos AS pos" : "SELECT @@gtid_executed AS pos");
+
 /** MariaDB: the GTID position matching binlog coordinates, read on the source. */
 export const binlogGtidPosQuery = (file: string, position: number) => `SELECT BINLOG_GTID_POS(${esc(file)}, ${esc(position)}) AS gtid`;
 

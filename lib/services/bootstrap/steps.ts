@@ -3,7 +3,7 @@ import "server-only";
 import mysql from "mysql2";
 import { coordinatesProblem, gtidProblem } from "@/lib/domain/bootstrap/positions";
 import {
-  binlogGtidPosQuery, changeSourceStatement, replicationUserStatements, resetGtidStateStatement, resetReplicaStatements, setGtidPurged, setGtidSlavePos, startReplicaStatement,
+  binlogGtidPosQuery, changeSourceStatement, gtidPositionQuery, replicationUserStatements, resetGtidStateStatement, resetReplicaStatements, setGtidPurged, setGtidSlavePos, startReplicaStatement,
 } from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import { reshapePoll } from "@/lib/domain/poll";
@@ -38,7 +38,7 @@ async function replicationUser(ctx: StepContext) {
 async function useExisting(ctx: StepContext) {
   const at = ctx.run.options.startAt!;
   if ("gtid" in at) {
-    const [{ pos }] = await ctx.read<{ pos: string }[]>("source", ctx.source.version.flavor === "mariadb" ? "SELECT @@gtid_binlog_pos AS pos" : "SELECT @@gtid_executed AS pos");
+    const [{ pos }] = await ctx.read<{ pos: string }[]>("source", gtidPositionQuery(ctx.source.version));
     const problem = gtidProblem(at.gtid, ctx.source.version.flavor, String(pos ?? ""));
     if (problem) throw new Error(problem);
     ctx.undo.gtid = at.gtid;

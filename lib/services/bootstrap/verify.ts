@@ -2,7 +2,7 @@
 import "server-only";
 import { rowHashQuery, sampleTables, type TableInfo } from "@/lib/domain/bootstrap/checksum";
 import { dialectFor } from "@/lib/domain/dialect";
-import { startReplicaStatement, startUntilGtidStatement, startUntilStatement, stopReplicaStatement } from "@/lib/domain/bootstrap/statements";
+import { gtidPositionQuery, startReplicaStatement, startUntilGtidStatement, startUntilStatement, stopReplicaStatement } from "@/lib/domain/bootstrap/statements";
 import { normaliseReplicaRows } from "@/lib/domain/replica-status";
 import type { StepContext } from "./context";
 
@@ -28,7 +28,7 @@ export async function verifyConsistency(ctx: StepContext): Promise<void> {
       await src.query("START TRANSACTION WITH CONSISTENT SNAPSHOT");
       const [st] = await src.query<{ File: string; Position: number }[]>(dialectFor(ctx.source.version).sourceStatus);
       [file, pos] = [st.File, Number(st.Position)];
-      if (byGtid) [{ gtid }] = await src.query<{ gtid: string }[]>(ctx.source.version.flavor === "mariadb" ? "SELECT @@gtid_binlog_pos AS gtid" : "SELECT @@gtid_executed AS gtid");
+      if (byGtid) [{ pos: gtid }] = await src.query<{ pos: string }[]>(gtidPositionQuery(ctx.source.version));
     } finally {
       await src.query("UNLOCK TABLES");
     }
