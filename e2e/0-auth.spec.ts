@@ -65,6 +65,9 @@ test("a viewer sees the overview but every change is refused with 403 and nothin
   await signIn(viewer, VIEWER);
   await expect(viewer.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(viewer.getByTestId("signed-in")).toHaveText("oncall (viewer)");
+  await viewer.goto("/servers");
+  await expect(viewer.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Add server" })).toHaveCount(0);
   const before = await (await viewer.request.get("/api/servers")).json();
   const post = await viewer.request.post("/api/servers", { data: { name: "nope", host: "127.0.0.1", port: 1, user: "u", password: "p" } });
   expect(post.status()).toBe(403);

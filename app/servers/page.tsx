@@ -3,19 +3,20 @@ import Link from "next/link";
 import { ServerTable } from "@/components/servers/server-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listServers } from "@/lib/data/servers";
+import { may } from "@/lib/services/session";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Servers" };
 
 /** Lists registered servers. */
 export default async function ServersPage() {
-  const servers = await listServers();
+  const [servers, admin] = await Promise.all([listServers(), may("admin")]);
   return (
     <>
       <PageHeader
         title="Servers"
         subtitle={`${servers.length} registered`}
-        actions={<Link href="/servers/new" className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700">Add server</Link>}
+        actions={admin && <Link href="/servers/new" className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700">Add server</Link>}
       />
       <ServerTable servers={servers} />
     </>

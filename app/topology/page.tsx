@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { TopologyView } from "@/components/topology/topology-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { may } from "@/lib/services/session";
 import { topologyReport } from "@/lib/services/topology";
 
 export const dynamic = "force-dynamic";
@@ -9,13 +10,13 @@ export const metadata = { title: "Topology" };
 
 /** Server-renders the first graph data; the view refreshes itself. */
 export default async function TopologyPage() {
-  const report = await topologyReport();
+  const [report, operator] = await Promise.all([topologyReport(), may("operator")]);
   return (
     <>
       <PageHeader
         title="Topology"
         subtitle="Sources above their replicas · red links are broken · click a server to open it"
-        actions={<Link href="/topology/discover" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover servers</Link>}
+        actions={operator && <Link href="/topology/discover" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover servers</Link>}
       />
       {report.clusters.length === 0 ? (
         <p className="text-sm text-slate-500">No servers yet. <Link href="/servers/new" className="text-sky-600 underline">Register one</Link>.</p>

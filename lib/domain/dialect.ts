@@ -12,6 +12,14 @@ export interface Dialect {
   factsQuery: string;
   /** Semi-sync variables (plugins may be absent: read with SHOW, which never fails on a missing name). */
   semiSyncQuery: string;
+  startReplica: string;
+  stopReplica: string;
+  /** Forgets the replica's source configuration entirely (RESET … ALL). */
+  resetReplicaAll: string;
+  /** "CHANGE REPLICATION SOURCE TO" (MySQL ≥ 8.0.23) or "CHANGE MASTER TO" (older MySQL, every MariaDB). */
+  changeSource: string;
+  /** Prefix of the CHANGE options: SOURCE_HOST=… or MASTER_HOST=… (8.4 rejects MASTER_*). */
+  optionPrefix: "SOURCE_" | "MASTER_";
 }
 
 const SEMI_SYNC = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled','rpl_semi_sync_slave_enabled','rpl_semi_sync_source_enabled','rpl_semi_sync_replica_enabled')";
@@ -19,7 +27,19 @@ const SEMI_SYNC = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_
 function mysqlFacts(v: ServerVersion): string {
   const replicaUpdates = atLeast(v, 8, 0, 26) ? "@@log_replica_updates" : "@@log_slave_updates";
   const parallel = atLeast(v, 8, 0, 26) ? "@@replica_parallel_workers" : "@@slave_parallel_workers";
-  return `SELECT @@server_id AS server_id, @@server_uuid AS server_uuid, @@read_only AS read_only, @@super_read_only AS super_read_only, @@log_bin AS log_bin, @@binlog_format AS binlog_format, @@gtid_mode AS gtid_mode, @@gtid_executed AS gtid_executed, ${replicaUpdates} AS log_replica_updates, ${parallel} AS parallel_workers, @@auto_increment_increment AS auto_increment_increment, @@auto_increment_offset AS auto_increment_offset`;
+  const superReadOnly = atLeast(v, 5, 7, 8) ? " @@super_read_only AS super_read_only," : "";
+  return `SELECT @@server_id AS server_id, @@server_uuid AS server_uuid, @@read_only AS read_only,${superReadOnly} @@log_bin AS log_bin, @@binlog_format AS binlog_format, @@gtid_mode AS gtid_mode, @@gtid_executed AS gtid_executed, ${replicaUpdates} AS log_replica_updates, ${parallel} AS parallel_workers, @@auto_increment_increment AS auto_increment_increment, @@auto_increment_offset AS auto_increment_offset`;
+}
+
+function control(terms: "replica" | "slave", sourceTerms: boolean) {
+  const word = terms === "replica" ? "REPLICA" : "SLAVE";
+  return {
+    startReplica: `START ${word}`,
+    stopReplica: `STOP ${word}`,
+    resetReplicaAll: `RESET ${word} ALL`,
+    changeSource: sourceTerms ? "CHANGE REPLICATION SOURCE TO" : "CHANGE MASTER TO",
+    optionPrefix: sourceTerms ? ("SOURCE_" as const) : ("MASTER_" as const),
+  };
 }
 
 const MARIADB_FACTS =
@@ -34,6 +54,7 @@ function mysqlDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
     replicaHosts: replica ? "SHOW REPLICAS" : "SHOW SLAVE HOSTS",
     factsQuery: mysqlFacts(v),
     semiSyncQuery: SEMI_SYNC,
+    ...control(terms, replica && atLeast(v, 8, 0, 23)),
   };
 }
 
@@ -46,6 +67,7 @@ function mariadbDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
     replicaHosts: replica ? "SHOW REPLICA HOSTS" : "SHOW SLAVE HOSTS",
     factsQuery: MARIADB_FACTS,
     semiSyncQuery: SEMI_SYNC,
+    ...control(terms, false),
   };
 }
 
@@ -57,16 +79,26 @@ export function dialectFor(v: ServerVersion): Dialect {
 
 /**
  * The same server's other terminology, tried once when the preferred statement is a syntax error: every
- * statement flips (SLAVE ↔ REPLICA, MASTER STATUS ↔ BINARY LOG / BINLOG STATUS), whatever the version guessed.
+ * statement flips (SLAVE ↔ REPLICA, MASTER STATUS ↔ BINARY LOG / BINLOG STATUS, and on MySQL CHANGE MASTER ↔
+ * CHANGE REPLICATION SOURCE), whatever the version guessed.
  */
 export function fallbackDialect(v: ServerVersion, current: Dialect): Dialect {
   const other = current.terms === "replica" ? "slave" : "replica";
   const base = v.flavor === "mariadb" ? mariadbDialect(v, other) : mysqlDialect(v, other);
   const newSource = v.flavor === "mariadb" ? "SHOW BINLOG STATUS" : "SHOW BINARY LOG STATUS";
-  return { ...base, sourceStatus: current.sourceStatus === "SHOW MASTER STATUS" ? newSource : "SHOW MASTER STATUS" };
+  const sourceStatus = current.sourceStatus === "SHOW MASTER STATUS" ? newSource : "SHOW MASTER STATUS";
+  if (v.flavor === "mariadb") return { ...base, sourceStatus };
+  return { ...base, sourceStatus, ...control(other, current.optionPrefix === "MASTER_") };
+}
+
+/** An option of CHANGE MASTER / CHANGE REPLICATION SOURCE in the dialect's spelling, e.g. "HOST" → SOURCE_HOST. */
+export function sourceOption(d: Pick<Dialect, "optionPrefix">, name: string): string {
+  if (name === "GET_PUBLIC_KEY") return d.optionPrefix === "SOURCE_" ? "GET_SOURCE_PUBLIC_KEY" : "GET_MASTER_PUBLIC_KEY";
+  return `${d.optionPrefix}${name}`;
 }
 
 /** True for ER_PARSE_ERROR (1064), the server's answer to a statement its version does not know. */
 export function isSyntaxError(e: unknown): boolean {
-  return (e as { errno?: number } | null)?.errno === 1064;
+  const err = e as { errno?: number; code?: string } | null;
+  return err?.errno === 1064 || err?.code === "ER_PARSE_ERROR";
 }

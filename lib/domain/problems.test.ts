@@ -38,6 +38,7 @@ describe("findProblems", () => {
     const rep = server("rep", 23307, { server_id: 2, read_only: 1 }, [broken]);
     const p = findProblems([rep], 1100, 10).get("rep")!;
     expect(p.map((x) => x.code)).toEqual(["NotCheckedRecently", "ReplicationBroken"]);
+    expect(p[1]).toMatchObject({ errno: 1062, severity: "critical" });
     expect(p[1].message).toMatch(/error 1062: .*Duplicate entry/);
   });
   it("flags unreachable servers", () => {
@@ -73,6 +74,19 @@ describe("autoIncrementCollides", () => {
     [{ inc: 1, off: 1 }, { inc: 1, off: 1 }, true],
     [{ inc: 2, off: 1 }, { inc: 3, off: 2 }, true],
     [{ inc: 4, off: 1 }, { inc: 2, off: 2 }, false],
-    [{ inc: 2, off: 5 }, { inc: 2, off: 1 }, true],
+    [{ inc: 2, off: 5 }, { inc: 2, off: 1 }, false],
+    [{ inc: 2, off: 5 }, { inc: 2, off: 2 }, true],
+    [{ inc: 3, off: 1 }, { inc: 3, off: 3 }, false],
+    [{ inc: 6, off: 2 }, { inc: 4, off: 4 }, true],
+    [{ inc: 6, off: 1 }, { inc: 4, off: 2 }, false],
   ])("%o vs %o → %s", (a, b, expected) => expect(autoIncrementCollides(a, b)).toBe(expected));
+
+  it("agrees with enumerating both series (offset above the increment means multiples of the increment)", () => {
+    const series = (inc: number, off: number) => new Set(Array.from({ length: 200 }, (_, k) => (off > inc ? inc : off) + k * inc));
+    for (const [i1, o1, i2, o2] of [[2, 1, 2, 2], [3, 2, 5, 4], [4, 9, 6, 2], [10, 3, 15, 8], [7, 7, 7, 14], [1, 1, 5, 3]]) {
+      const a = series(i1, o1);
+      const shared = [...series(i2, o2)].some((x) => a.has(x));
+      expect(autoIncrementCollides({ inc: i1, off: o1 }, { inc: i2, off: o2 })).toBe(shared);
+    }
+  });
 });

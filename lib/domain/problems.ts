@@ -13,6 +13,8 @@ export interface Problem {
   code: ProblemCode;
   severity: "critical" | "warning";
   channel?: string;
+  /** The server error that stopped replication (ReplicationBroken, IOThreadConnecting). */
+  errno?: number;
   message: string;
 }
 
@@ -44,12 +46,12 @@ function channelProblems(s: ServerStatus): Problem[] {
     const from = `${c.sourceHost}:${c.sourcePort}`;
     if (c.state === "broken") {
       const [errno, text] = c.lastSqlErrno ? [c.lastSqlErrno, c.lastSqlError] : [c.lastIoErrno, c.lastIoError];
-      out.push({ code: "ReplicationBroken", severity: "critical", channel: c.channel, message: `Replication from ${from}${ch} stopped on error ${errno}: ${text}` });
+      out.push({ code: "ReplicationBroken", severity: "critical", channel: c.channel, errno, message: `Replication from ${from}${ch} stopped on error ${errno}: ${text}` });
     } else if (c.state === "stopped") {
       const which = c.ioThread === "stopped" && c.sqlThread === "stopped" ? "Both threads are" : c.sqlThread === "stopped" ? "The applier (SQL thread) is" : "The receiver (IO thread) is";
       out.push({ code: "ReplicationStopped", severity: "warning", channel: c.channel, message: `${which} stopped without an error${ch}: someone ran STOP; changes from ${from} are not applied.` });
     } else if (c.state === "connecting") {
-      out.push({ code: "IOThreadConnecting", severity: "critical", channel: c.channel, message: `Cannot reach its source ${from}${ch}${c.lastIoErrno ? `: error ${c.lastIoErrno} ${c.lastIoError}` : ""}.` });
+      out.push({ code: "IOThreadConnecting", severity: "critical", channel: c.channel, ...(c.lastIoErrno ? { errno: c.lastIoErrno } : {}), message: `Cannot reach its source ${from}${ch}${c.lastIoErrno ? `: error ${c.lastIoErrno} ${c.lastIoError}` : ""}.` });
     } else if (c.state === "critical" || c.state === "lagging") {
       const delay = c.sqlDelay ? ` beyond its configured delay of ${c.sqlDelay} s` : "";
       out.push({ code: c.state === "critical" ? "LagAboveCritical" : "LagAboveWarning", severity: c.state === "critical" ? "critical" : "warning", channel: c.channel, message: `${c.lagSeconds} s behind ${from}${delay}${ch}.` });
@@ -58,11 +60,15 @@ function channelProblems(s: ServerStatus): Problem[] {
   return out;
 }
 
-/** Two auto-increment series o1+k·i1 and o2+m·i2 share a value iff gcd(i1, i2) divides o1−o2 (offset > increment is ignored). */
+/**
+ * Two auto-increment series o1+k·i1 and o2+m·i2 share a value iff gcd(i1, i2) divides o1−o2. An offset above
+ * its increment is ignored (InnoDB uses 0: multiples of the increment), the same residue as offset = increment.
+ */
 export function autoIncrementCollides(a: { inc: number; off: number }, b: { inc: number; off: number }): boolean {
   const gcd = (x: number, y: number): number => (y === 0 ? x : gcd(y, x % y));
-  const off = (s: { inc: number; off: number }) => (s.off > s.inc ? 1 : s.off);
-  return (off(a) - off(b)) % gcd(Math.max(1, a.inc), Math.max(1, b.inc)) === 0;
+  const inc = (s: { inc: number }) => Math.max(1, s.inc);
+  const off = (s: { inc: number; off: number }) => Math.min(Math.max(1, s.off), inc(s));
+  return (off(a) - off(b)) % gcd(inc(a), inc(b)) === 0;
 }
 
 /** All problems of every server, computed over the whole registry (some need the servers' neighbours). */

@@ -1,13 +1,19 @@
 // The principal of the current request, for server actions, pages and route handlers.
 import "server-only";
 import { cookies, headers } from "next/headers";
-import type { Principal, Role } from "@/lib/domain/auth";
+import { allows, type Principal, type Role } from "@/lib/domain/auth";
 import { AuthError, requireRole, resolvePrincipal, SESSION_COOKIE } from "./auth";
 
 /** Who is making this request (null when nobody is signed in). */
 export async function currentPrincipal(): Promise<Principal | null> {
   const [h, c] = await Promise.all([headers(), cookies()]);
   return resolvePrincipal(h.get("authorization"), c.get(SESSION_COOKIE)?.value);
+}
+
+/** True when the current caller has at least `needed` (for showing or hiding controls; the server checks anyway). */
+export async function may(needed: Role): Promise<boolean> {
+  const p = await currentPrincipal();
+  return !!p && allows(p.role, needed);
 }
 
 /** For server actions: the principal, or the error message to show when the role is missing. */

@@ -5,18 +5,21 @@ import { RunForm } from "@/components/wizard/run-form";
 import { listRuns } from "@/lib/data/bootstrap";
 import { listServers } from "@/lib/data/servers";
 import { versionLabel } from "@/lib/domain/server-version";
+import { may } from "@/lib/services/session";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "New replica" };
 
 /** Starts a run; nothing touches a server until the run's steps are advanced. */
 export default async function NewReplicaPage() {
-  const [servers, runs] = await Promise.all([listServers(), listRuns(20)]);
+  const [servers, runs, operator] = await Promise.all([listServers(), listRuns(20), may("operator")]);
   const name = (id: string) => servers.find((s) => s.id === id)?.name ?? "(removed)";
   return (
     <>
       <PageHeader title="New replica" subtitle="Creates a replication user, copies the data with consistent coordinates, points the target at the source and verifies it — step by step, each shown before it runs." />
-      {servers.length < 2 ? (
+      {!operator ? (
+        <p className="text-sm text-slate-500">Creating replicas needs the operator role.</p>
+      ) : servers.length < 2 ? (
         <p className="text-sm text-slate-500">Register the source and the target first (<Link href="/servers/new" className="text-sky-600 underline">add a server</Link>).</p>
       ) : (
         <RunForm servers={servers.map((s) => ({ id: s.id, name: s.name, label: `${s.host}:${s.port}, ${versionLabel(s.flavor, s.version)}` }))} />

@@ -10,6 +10,7 @@ import { LagChart } from "@/components/status/lag-chart";
 import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { findServer } from "@/lib/data/servers";
 import { monitor } from "@/lib/services/monitor";
+import { may } from "@/lib/services/session";
 import { serverStatusDetail } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/server-version";
 
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 /** The server page. */
 export default async function ServerPage({ params, searchParams }: Props) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const [s, detail] = await Promise.all([findServer(id), serverStatusDetail(id)]);
+  const [s, detail, admin, operator] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator")]);
   if (!s || !detail) notFound();
   const rows: [string, string][] = [
     ["Address", `${s.host}:${s.port}`],
@@ -39,9 +40,9 @@ export default async function ServerPage({ params, searchParams }: Props) {
         subtitle={`${s.host}:${s.port}`}
         actions={
           <>
-            <Link href={`/topology/discover?seed=${s.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover from here</Link>
-            <Link href={`/servers/${s.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Edit</Link>
-            <DeleteButton serverId={s.id} name={s.name} />
+            {operator && <Link href={`/topology/discover?seed=${s.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover from here</Link>}
+            {admin && <Link href={`/servers/${s.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Edit</Link>}
+            {admin && <DeleteButton serverId={s.id} name={s.name} />}
           </>
         }
       />
@@ -60,7 +61,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
         ) : (
           <p className="mb-3 text-sm text-slate-500">Not tested yet.</p>
         )}
-        <TestButton serverId={s.id} />
+        {operator && <TestButton serverId={s.id} />}
       </section>
       <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-y-2 text-sm">
         {rows.map(([k, v]) => (

@@ -18,3 +18,11 @@ export function capturedRows(heading: string, from = ""): Record<string, unknown
   }
   return rows;
 }
+
+/** The column names listed under a "-- column names" section whose heading contains `heading`. */
+export function capturedColumns(heading: string): string[] {
+  const start = text.indexOf(heading);
+  if (start < 0) throw new Error(`no section ${heading}`);
+  const end = text.indexOf("\n######## ", start + 1);
+  return [...text.slice(start, end < 0 ? undefined : end).matchAll(/^\s+\d+\t(\S+)$/gm)].map((m) => m[1]);
+}
