@@ -67,6 +67,11 @@ test("the graph shows the right nodes, roles and edges; a duplicate-key conflict
 test("clicking a node opens the server page", async ({ page }) => {
   await page.goto("/topology");
   await page.getByRole("tab", { name: /topo/ }).click();
-  await page.getByTestId("topology-canvas").locator('[data-node="topo-r2"]').click();
+  const node = page.getByTestId("topology-canvas").locator('[data-node="topo-r2"]');
+  await expect(node).toBeVisible();
+  await expect(async () => {
+    await node.click();
+    await expect(page).toHaveURL(/\/servers\/[^/]+$/, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1, name: "topo-r2" })).toBeVisible();
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { classifyChannel, DEFAULT_THRESHOLDS, thresholdsFor, worstHealth } from "./health";
+import { classifyChannel, compareHealth, DEFAULT_THRESHOLDS, thresholdsFor, worstHealth } from "./health";
 import { capturedRows } from "./__fixtures__/capture";
 import { normaliseReplicaRow } from "./replica-status";
 
 const healthy = normaliseReplicaRow(capturedRows("[replica 23307] SHOW ALL SLAVES STATUS\\G")[0]);
 const broken = normaliseReplicaRow(capturedRows("BROKEN by duplicate key] SHOW SLAVE STATUS")[0]);
 const sourceDown = normaliseReplicaRow(capturedRows("while master 23306 is shut down")[0]);
+const delayed = normaliseReplicaRow(capturedRows("MASTER_DELAY=30] SHOW SLAVE STATUS")[0]);
 const T = DEFAULT_THRESHOLDS;
 
 describe("classifyChannel", () => {
@@ -22,6 +23,16 @@ describe("classifyChannel", () => {
     expect(classifyChannel(delayed, T, 100, null, null)).toMatchObject({ state: "ok", lagSeconds: 29 });
     expect(classifyChannel({ ...delayed, secondsBehind: 45 }, T, 100, null, null).state).toBe("lagging");
     expect(classifyChannel({ ...delayed, secondsBehind: 95 }, T, 100, null, null).state).toBe("critical");
+  });
+  it("the captured MASTER_DELAY=30 replica, 14 s behind, is ok", () => {
+    expect(classifyChannel(delayed, T, 100, null, null)).toMatchObject({ state: "ok", lagSeconds: 14, lagSource: "seconds_behind" });
+  });
+  it("a source that stays down: the estimate keeps growing from the last measured lag across polls", () => {
+    const first = classifyChannel({ ...healthy, secondsBehind: 3 }, T, 100, null, null);
+    const second = classifyChannel(sourceDown, T, 110, null, first.lastKnown);
+    const third = classifyChannel(sourceDown, T, 170, null, second.lastKnown);
+    expect([second.lagSeconds, third.lagSeconds]).toEqual([13, 73]);
+    expect(third).toMatchObject({ state: "connecting", lagSource: "estimated", lastKnown: { lagSeconds: 3, at: 100 } });
   });
   it("a broken replica is broken, and its unknown lag grows from the last known value", () => {
     expect(classifyChannel(broken, T, 100, null, null)).toMatchObject({ state: "broken", lagSeconds: null, lagSource: null });
@@ -51,6 +62,13 @@ describe("thresholds and worst state", () => {
   it("per-server thresholds override the defaults", () => {
     expect(thresholdsFor(5, null)).toEqual({ warn: 5, crit: 60 });
     expect(thresholdsFor(90, null)).toEqual(DEFAULT_THRESHOLDS);
+    const strict = thresholdsFor(2, 5);
+    expect(classifyChannel({ ...healthy, secondsBehind: 3 }, strict, 100, null, null).state).toBe("lagging");
+    expect(classifyChannel({ ...healthy, secondsBehind: 3 }, T, 100, null, null).state).toBe("ok");
+  });
+  it("sorts worst first: broken and unreachable before lag, unknown never reads as ok", () => {
+    const sorted = (["ok", "unknown", "lagging", "critical", "unreachable", "broken"] as const).slice().sort(compareHealth);
+    expect(sorted).toEqual(["broken", "unreachable", "critical", "lagging", "unknown", "ok"]);
   });
   it("the worst channel decides", () => {
     expect(worstHealth(["ok", "lagging", "broken", "stopped"])).toBe("broken");

@@ -1,19 +1,10 @@
 // A protocol-level MySQL/MariaDB impersonator (mysql2's server API) serving the exact column lists of each family.
 import mysql from "mysql2";
 import type net from "node:net";
-import { rowFrom, type RowValues } from "@/lib/domain/__fixtures__/mysql-columns";
+import { answer, type Conn, type FakeScenario, writeOk } from "./answer";
 import { familyRules } from "./family";
 
-/** What a fake server says about itself. */
-export interface FakeScenario {
-  channels: RowValues[];
-  variables: Record<string, string | number>;
-  binlog?: { file: string; position: number; gtid?: string };
-  replicas?: { serverId: number; host: string; port: number; sourceId: number; uuid?: string }[];
-  semiSync?: Record<string, string>;
-  /** Further statements this fake answers: an OK packet, or rows. */
-  extra?: { match: RegExp; ok?: true; columns?: string[]; rows?: Record<string, Cell>[] }[];
-}
+export type { FakeScenario } from "./answer";
 
 /** Options: the version string (decides the family), the scenario, added latency, or hang before the handshake. */
 export interface FakeOptions {
@@ -26,82 +17,20 @@ export interface FakeOptions {
 /** A running fake. */
 export interface FakeServer {
   port: number;
+  /** Statements received, oldest first (only the latest 1,000 are kept). */
   queries: string[];
+  /** Replaces what the fake reports from the next statement on (e.g. lag that grows between polls). */
+  setScenario(scenario: FakeScenario): void;
   close(): Promise<void>;
 }
 
-type Conn = ReturnType<typeof mysql.createConnection> & Record<string, (...a: unknown[]) => void> & { sequenceId: number };
-type Cell = string | number | null;
+type ServerConn = Conn & { on(event: string, listener: (...args: unknown[]) => void): void; serverHandshake(o: object): void };
 
-function column(name: string, numeric: boolean) {
-  return { catalog: "def", schema: "", table: "", orgTable: "", name, orgName: name, characterSet: 33, columnLength: 255, columnType: numeric ? 8 : 253, flags: 0, decimals: 0 };
-}
-
-function writeRows(conn: Conn, names: string[], rows: Record<string, Cell>[]) {
-  const numeric = names.map((n) => rows.some((r) => typeof r[n] === "number"));
-  conn.sequenceId = 1;
-  conn.writeColumns(names.map((n, i) => column(n, numeric[i])));
-  for (const r of rows) conn.writeTextRow(names.map((n) => (r[n] === null || r[n] === undefined ? null : String(r[n]))));
-  conn.writeEof();
-  conn.sequenceId = 0;
-}
-
-function syntaxError(conn: Conn, sql: string) {
-  conn.sequenceId = 1;
-  conn.writeError({ code: 1064, message: `You have an error in your SQL syntax; check the manual that corresponds to your server version for the right syntax to use near '${sql.slice(0, 40)}' at line 1` });
-  conn.sequenceId = 0;
-}
-
-/** Answers one statement the way the family would. */
-export function answer(conn: Conn, sql: string, o: FakeOptions) {
-  const rules = familyRules(o.version);
-  const s = o.scenario;
-  const stmt = sql.trim().replace(/\s+/g, " ").toUpperCase();
-  const extra = s.extra?.find((x) => x.match.test(sql));
-  if (extra?.ok) {
-    conn.sequenceId = 1;
-    conn.writeOk();
-    conn.sequenceId = 0;
-    return;
-  }
-  if (extra) return writeRows(conn, extra.columns ?? [], extra.rows ?? []);
-  if (stmt.startsWith("SELECT VERSION()")) return writeRows(conn, ["version", "comment"], [{ version: o.version, comment: o.version.includes("MariaDB") ? "mariadb.org binary distribution" : "MySQL Community Server - GPL" }]);
-  if (stmt in rules.replicaStatus) {
-    const cols = rules.replicaStatus[stmt];
-    return cols ? writeRows(conn, cols, s.channels.map((c) => ({ ...rowFrom(cols, c), Connection_name: c.Channel_Name }))) : syntaxError(conn, sql);
-  }
-  if (stmt in rules.sourceStatus) {
-    if (!rules.sourceStatus[stmt]) return syntaxError(conn, sql);
-    const cols = o.version.includes("MariaDB") ? ["File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB"] : ["File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB", "Executed_Gtid_Set"];
-    return writeRows(conn, cols, s.binlog ? [{ File: s.binlog.file, Position: s.binlog.position, Binlog_Do_DB: "", Binlog_Ignore_DB: "", Executed_Gtid_Set: s.binlog.gtid ?? "" }] : []);
-  }
-  if (stmt in rules.replicaHosts) {
-    const cols = rules.replicaHosts[stmt];
-    if (!cols) return syntaxError(conn, sql);
-    const rows = (s.replicas ?? []).map((r) => Object.fromEntries(cols.map((c) => [c, /^Server_id$/i.test(c) ? r.serverId : c === "Host" ? r.host : c === "Port" ? r.port : /Master_id|Source_Id/.test(c) ? r.sourceId : r.uuid ?? ""])));
-    return writeRows(conn, cols, rows);
-  }
-  if (stmt.startsWith("SHOW GLOBAL VARIABLES WHERE")) {
-    return writeRows(conn, ["Variable_name", "Value"], Object.entries(s.semiSync ?? {}).filter(([k]) => sql.includes(`'${k}'`)).map(([k, v]) => ({ Variable_name: k, Value: v })));
-  }
-  if (stmt.startsWith("SELECT @@")) {
-    const pairs = [...sql.matchAll(/@@(\w+) AS (\w+)/gi)].map((m) => [m[1].toLowerCase(), m[2]]);
-    const missing = pairs.find(([v]) => !rules.variables.has(v));
-    if (missing) {
-      conn.sequenceId = 1;
-      conn.writeError({ code: 1193, message: `Unknown system variable '${missing[0]}'` });
-      conn.sequenceId = 0;
-      return;
-    }
-    return writeRows(conn, pairs.map(([, a]) => a), [Object.fromEntries(pairs.map(([v, a]) => [a, s.variables[v] ?? 0]))]);
-  }
-  syntaxError(conn, sql);
-}
-
+const MAX_QUERIES = 1000;
 let connectionIds = 1;
 
-/** Answers from recorded bytes when this fake already answered the same statement (keeps 1,000 fakes cheap). */
-function replay(conn: Conn, stream: net.Socket, sql: string, o: FakeOptions, cache: Map<string, Buffer>) {
+/** Writes the reply to `sql`, replaying recorded bytes when this fake already answered it (keeps 1,000 fakes cheap). */
+function replay(conn: ServerConn, stream: net.Socket, sql: string, cache: Map<string, Buffer>, answerNow: () => void) {
   const hit = cache.get(sql);
   if (hit) {
     stream.write(hit);
@@ -111,7 +40,7 @@ function replay(conn: Conn, stream: net.Socket, sql: string, o: FakeOptions, cac
   const write = stream.write.bind(stream);
   stream.write = ((chunk: Buffer, ...rest: never[]) => (chunks.push(Buffer.from(chunk)), write(chunk, ...rest))) as typeof stream.write;
   try {
-    answer(conn, sql, o);
+    answerNow();
   } finally {
     stream.write = write;
   }
@@ -120,11 +49,17 @@ function replay(conn: Conn, stream: net.Socket, sql: string, o: FakeOptions, cac
 
 /** Starts a fake on 127.0.0.1 (free port). */
 export function startFake(o: FakeOptions): Promise<FakeServer> {
+  const rules = familyRules(o.version);
   const queries: string[] = [];
   const cache = new Map<string, Buffer>();
   const sockets = new Set<net.Socket>();
+  let scenario = o.scenario;
+  const record = (sql: string) => {
+    if (queries.length >= MAX_QUERIES) queries.splice(0, MAX_QUERIES / 2);
+    queries.push(sql);
+  };
   const server = mysql.createServer((raw) => {
-    const conn = raw as unknown as Conn;
+    const conn = raw as unknown as ServerConn;
     const stream = (raw as unknown as { stream: net.Socket }).stream;
     stream.setNoDelay(true);
     sockets.add(stream);
@@ -136,25 +71,28 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
       conn.sequenceId = 0;
     };
     conn.serverHandshake({ protocolVersion: 10, serverVersion: o.version, connectionId: connectionIds++, statusFlags: 2, characterSet: 33, capabilityFlags: 0xffffff, authCallback: accept });
-    conn.on("query", (sql: unknown) => {
-      queries.push(String(sql));
-      const reply = () => replay(conn, stream, String(sql), o, cache);
-      o.latencyMs ? setTimeout(reply, o.latencyMs) : reply();
+    conn.on("query", (q: unknown) => {
+      const sql = String(q);
+      record(sql);
+      const send = () => replay(conn, stream, sql, cache, () => answer(conn, sql, rules, scenario, o.version));
+      if (o.latencyMs) setTimeout(send, o.latencyMs);
+      else send();
     });
-    conn.on("stmt_prepare", (sql: unknown) => {
-      queries.push(String(sql));
-      conn.sequenceId = 1;
-      conn.writeOk();
-      conn.sequenceId = 0;
+    conn.on("stmt_prepare", (q: unknown) => {
+      record(String(q));
+      writeOk(conn);
     });
   });
   return new Promise((resolve) => {
     const inner = (server as unknown as { _server: net.Server })._server;
     inner.listen(0, "127.0.0.1", () => {
-      const port = inner.address() as net.AddressInfo;
       resolve({
-        port: port.port,
+        port: (inner.address() as net.AddressInfo).port,
         queries,
+        setScenario: (next) => {
+          scenario = next;
+          cache.clear();
+        },
         close: () => new Promise<void>((done) => {
           sockets.forEach((s) => s.destroy());
           inner.close(() => done());

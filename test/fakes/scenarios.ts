@@ -1,4 +1,4 @@
-// Realistic fake-server scenarios: a healthy replica, a broken one, and a two-channel replica.
+// Realistic fake-server scenarios: healthy, delayed, broken, source down, applier stopped, two channels.
 import type { FakeScenario } from "./mysql-fake";
 
 const VARIABLES = {
@@ -31,4 +31,22 @@ export const twoChannels: FakeScenario = {
   ],
   variables: VARIABLES,
   binlog: { file: "binlog.000001", position: 1000 },
+};
+
+/** A replica with SOURCE_DELAY / MASTER_DELAY = 30, 14 s behind and waiting out its delay. */
+export const delayedReplica: FakeScenario = {
+  channels: [{ Channel_Name: "", Seconds_Behind: 14, Host: "10.0.0.1", Port: 3306, IO: "Yes", SQL: "Yes", SQL_Delay: 30, SQL_Remaining_Delay: 16, ApplierState: "Waiting until SOURCE_DELAY seconds after source executed event" }],
+  variables: VARIABLES,
+};
+
+/** A replica whose source is down: the receiver keeps reconnecting, lag unknown. */
+export const sourceDown: FakeScenario = {
+  channels: [{ Channel_Name: "", Seconds_Behind: null, Host: "10.0.0.1", Port: 3306, IO: "Connecting", SQL: "Yes", Last_IO_Errno: 2003, Last_IO_Error: "error reconnecting to master 'repl@10.0.0.1:3306' - retry-time: 60 retries: 1 message: Can't connect to MySQL server on '10.0.0.1:3306' (111)" }],
+  variables: VARIABLES,
+};
+
+/** A replica whose applier was stopped by hand (no error): lag unknown, never 0. */
+export const applierStopped: FakeScenario = {
+  channels: [{ Channel_Name: "", Seconds_Behind: null, Host: "10.0.0.1", Port: 3306, IO: "Yes", SQL: "No" }],
+  variables: VARIABLES,
 };
