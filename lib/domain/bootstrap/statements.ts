@@ -1,5 +1,6 @@
 // Statements the bootstrap wizard runs, per dialect, every value escaped by mysql2 (pure: text only, nothing is run).
 import mysql from "mysql2";
+import { dialectFor, sourceOption } from "../dialect";
 import { atLeast, type ServerVersion } from "../server-version";
 
 /** Where the replica starts: binlog coordinates, or GTID auto-positioning. */
@@ -18,31 +19,28 @@ export interface PointOptions {
 
 const esc = (v: string | number) => mysql.escape(v);
 
-/** True when the replica speaks CHANGE REPLICATION SOURCE (MySQL ≥ 8.0.23); MariaDB never does. */
-export const usesSourceTerms = (v: ServerVersion) => v.flavor === "mysql" && atLeast(v, 8, 0, 23);
-
-/** CHANGE MASTER TO … / CHANGE REPLICATION SOURCE TO … for the replica's dialect. */
+/** CHANGE MASTER TO … / CHANGE REPLICATION SOURCE TO … in the replica's dialect (lib/domain/dialect.ts). */
 export function changeSourceStatement(replica: ServerVersion, o: PointOptions): string {
-  const src = usesSourceTerms(replica);
-  const opt = (name: string) => (src ? `SOURCE_${name}` : `MASTER_${name}`);
+  const d = dialectFor(replica);
+  const opt = (name: string) => sourceOption(d, name);
   const parts = [`${opt("HOST")}=${esc(o.host)}`, `${opt("PORT")}=${esc(o.port)}`, `${opt("USER")}=${esc(o.user)}`, `${opt("PASSWORD")}=${esc(o.password)}`];
   if (o.start.kind === "file") parts.push(`${opt("LOG_FILE")}=${esc(o.start.file)}`, `${opt("LOG_POS")}=${esc(o.start.position)}`);
   else if (replica.flavor === "mariadb") parts.push("MASTER_USE_GTID=slave_pos");
   else parts.push(`${opt("AUTO_POSITION")}=1`);
-  if (o.getPublicKey && replica.flavor === "mysql" && atLeast(replica, 8)) parts.push(src ? "GET_SOURCE_PUBLIC_KEY=1" : "GET_MASTER_PUBLIC_KEY=1");
-  return `${src ? "CHANGE REPLICATION SOURCE TO" : "CHANGE MASTER TO"} ${parts.join(", ")}`;
+  if (o.getPublicKey && replica.flavor === "mysql" && atLeast(replica, 8)) parts.push(`${opt("GET_PUBLIC_KEY")}=1`);
+  return `${d.changeSource} ${parts.join(", ")}`;
 }
 
 /** START SLAVE / START REPLICA. */
-export const startReplicaStatement = (v: ServerVersion) => (v.flavor === "mysql" ? (atLeast(v, 8, 0, 22) ? "START REPLICA" : "START SLAVE") : atLeast(v, 10, 5, 1) ? "START REPLICA" : "START SLAVE");
+export const startReplicaStatement = (v: ServerVersion) => dialectFor(v).startReplica;
 
 /** STOP SLAVE / STOP REPLICA. */
-export const stopReplicaStatement = (v: ServerVersion) => startReplicaStatement(v).replace("START", "STOP");
+export const stopReplicaStatement = (v: ServerVersion) => dialectFor(v).stopReplica;
 
 /** START … UNTIL the given source coordinates (the applier stops exactly there). */
 export function startUntilStatement(v: ServerVersion, file: string, position: number): string {
-  const p = usesSourceTerms(v) ? "SOURCE" : "MASTER";
-  return `${startReplicaStatement(v)} UNTIL ${p}_LOG_FILE=${esc(file)}, ${p}_LOG_POS=${esc(position)}`;
+  const d = dialectFor(v);
+  return `${d.startReplica} UNTIL ${sourceOption(d, "LOG_FILE")}=${esc(file)}, ${sourceOption(d, "LOG_POS")}=${esc(position)}`;
 }
 
 /** START … UNTIL a GTID position (MariaDB master_gtid_pos; MySQL SQL_AFTER_GTIDS on the applier). */
@@ -65,8 +63,8 @@ export const binlogGtidPosQuery = (file: string, position: number) => `SELECT BI
 
 /** STOP + RESET (ALL) of a replica being reconfigured. */
 export function resetReplicaStatements(v: ServerVersion): string[] {
-  const replica = v.flavor === "mysql" ? atLeast(v, 8, 0, 22) : atLeast(v, 10, 5, 1);
-  return replica ? ["STOP REPLICA", "RESET REPLICA ALL"] : ["STOP SLAVE", "RESET SLAVE ALL"];
+  const d = dialectFor(v);
+  return [d.stopReplica, d.resetReplicaAll];
 }
 
 /** MariaDB: set the replica's GTID position before MASTER_USE_GTID=slave_pos. */

@@ -6,9 +6,9 @@ import {
   binlogGtidPosQuery, changeSourceStatement, gtidPositionQuery, replicationUserStatements, resetGtidStateStatement, resetReplicaStatements, setGtidPurged, setGtidSlavePos, startReplicaStatement,
 } from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
-import { reshapePoll } from "@/lib/domain/poll";
+import { dialectFor } from "@/lib/domain/dialect";
+import { normaliseReplicaRows } from "@/lib/domain/replica-status";
 import { copyData } from "@/lib/mysql/copy";
-import { readStatus } from "@/lib/mysql/status";
 import { updateServerRow } from "@/lib/data/servers";
 import { monitor } from "../monitor";
 import type { StepContext } from "./context";
@@ -54,8 +54,8 @@ async function useExisting(ctx: StepContext) {
 async function copy(ctx: StepContext) {
   if (ctx.run.options.copyMode === "existing") return useExisting(ctx);
   if (ctx.run.options.copyMode === "clone") return cloneCopy(ctx);
-  const target = reshapePoll(await ctx.session("target", (c) => readStatus(c, ctx.target.version, [])));
-  if (target.ok && target.channels.length) {
+  const channels = normaliseReplicaRows(await ctx.read<Rows>("target", dialectFor(ctx.target.version).replicaStatus));
+  if (channels.length) {
     if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);
     for (const sql of resetReplicaStatements(ctx.target.version)) await ctx.exec("target", sql);
   }
@@ -108,20 +108,26 @@ async function start(ctx: StepContext) {
   await ctx.exec("target", startReplicaStatement(ctx.target.version));
 }
 
-async function verify(ctx: StepContext) {
-  let last = "";
-  for (let i = 0; i < 120 && !ctx.signal.aborted; i++) {
-    const poll = reshapePoll(await ctx.session("target", (c) => readStatus(c, ctx.target.version, [])));
-    const ch = poll.ok ? poll.channels[0] : undefined;
-    if (ch?.ioThread === "running" && ch.sqlThread === "running" && ch.secondsBehind === 0) {
-      ctx.log({ text: "Both replication threads run and lag is 0." });
-      return verifyConsistency(ctx);
+/** Waits on one connection until both threads run with lag 0; returns null then, else the last state in words. */
+async function waitUntilReplicating(ctx: StepContext): Promise<string | null> {
+  return ctx.session("target", async (c) => {
+    let last = "no replication channel";
+    for (let i = 0; i < 120 && !ctx.signal.aborted; i++) {
+      const [ch] = normaliseReplicaRows(await c.query<Rows>(dialectFor(ctx.target.version).replicaStatus));
+      if (ch?.ioThread === "running" && ch.sqlThread === "running" && ch.secondsBehind === 0) return null;
+      if (ch) last = `IO ${ch.ioThread}, SQL ${ch.sqlThread}, lag ${ch.secondsBehind ?? "unknown"}${ch.lastIoErrno ? `, IO error ${ch.lastIoErrno}: ${ch.lastIoError}` : ""}${ch.lastSqlErrno ? `, SQL error ${ch.lastSqlErrno}: ${ch.lastSqlError}` : ""}`;
+      if (ch?.lastSqlErrno || (ch?.ioThread === "stopped" && ch.lastIoErrno)) break;
+      await new Promise((r) => setTimeout(r, 500));
     }
-    last = !ch ? "no replication channel" : `IO ${ch.ioThread}, SQL ${ch.sqlThread}, lag ${ch.secondsBehind ?? "unknown"}${ch.lastIoErrno ? `, IO error ${ch.lastIoErrno}: ${ch.lastIoError}` : ""}${ch.lastSqlErrno ? `, SQL error ${ch.lastSqlErrno}: ${ch.lastSqlError}` : ""}`;
-    if (ch?.lastSqlErrno || (ch?.ioThread === "stopped" && ch.lastIoErrno)) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The replica is not running cleanly: ${last}.`);
+    return last;
+  });
+}
+
+async function verify(ctx: StepContext) {
+  const problem = await waitUntilReplicating(ctx);
+  if (problem) throw new Error(`The replica is not running cleanly: ${problem}.`);
+  ctx.log({ text: "Both replication threads run and lag is 0." });
+  await verifyConsistency(ctx);
 }
 
 async function register(ctx: StepContext) {

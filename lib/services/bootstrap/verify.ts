@@ -35,13 +35,15 @@ export async function verifyConsistency(ctx: StepContext): Promise<void> {
     ctx.log({ on: "source", text: `Snapshot taken at ${file}:${pos} (read lock held only to read the position)` });
     await ctx.exec("target", stopReplicaStatement(ctx.target.version));
     await ctx.exec("target", byGtid ? startUntilGtidStatement(ctx.target.version, gtid) : startUntilStatement(ctx.target.version, file, pos));
-    let reached = false;
-    for (let i = 0; i < 120 && !reached; i++) {
-      const [ch] = normaliseReplicaRows(await ctx.read<Rows>("target", dialectFor(ctx.target.version).replicaStatus));
-      const at = byGtid ? ctx.target.version.flavor === "mysql" || ch?.gtidSlavePos === gtid : ch?.relaySourceLogFile === file && ch.execSourceLogPos === pos;
-      reached = ch?.sqlThread === "stopped" && at;
-      if (!reached) await new Promise((res) => setTimeout(res, 250));
-    }
+    const reached = await ctx.session("target", async (c) => {
+      for (let i = 0; i < 120; i++) {
+        const [ch] = normaliseReplicaRows(await c.query<Rows>(dialectFor(ctx.target.version).replicaStatus));
+        const at = byGtid ? ctx.target.version.flavor === "mysql" || ch?.gtidSlavePos === gtid : ch?.relaySourceLogFile === file && ch.execSourceLogPos === pos;
+        if (ch?.sqlThread === "stopped" && at) return true;
+        await new Promise((res) => setTimeout(res, 250));
+      }
+      return false;
+    });
     try {
       if (!reached) throw new Error(`The replica did not reach ${file}:${pos} within 30 s; the checksum was not compared.`);
       for (const t of sample) {
