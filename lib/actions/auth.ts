@@ -7,7 +7,7 @@ import { ROLES, type Role } from "@/lib/domain/auth";
 import type { FieldErrors } from "@/lib/domain/server-input";
 import * as users from "@/lib/data/users";
 import { createUser, login, SESSION_COOKIE } from "@/lib/services/auth";
-import { guard } from "@/lib/services/session";
+import { addressOf, guard } from "@/lib/services/session";
 
 /** A form's state after submit. */
 export interface AuthFormState {
@@ -18,7 +18,7 @@ export interface AuthFormState {
 
 async function requestFacts() {
   const h = await headers();
-  return { address: h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct", secure: h.get("x-forwarded-proto") === "https" || process.env.REPLSCOPE_SECURE_COOKIES === "true" };
+  return { address: addressOf(h), secure: h.get("x-forwarded-proto") === "https" || process.env.REPLSCOPE_SECURE_COOKIES === "true" };
 }
 
 async function startSession(userId: string) {

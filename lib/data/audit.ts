@@ -11,6 +11,26 @@ export interface AuditInput {
   statement: string;
   durationMs: number;
   error: string | null;
+  /** Where the request came from (client address); null for background work. */
+  address?: string | null;
+  kind?: "statement" | "mutation";
+}
+
+/** One app-level change: who, from where, what, on which server, and its result (error null = succeeded). */
+export interface MutationInput {
+  actor: string;
+  address: string | null;
+  action: string;
+  what: string;
+  serverId?: string | null;
+  serverName?: string | null;
+  error?: string | null;
+  durationMs?: number;
+}
+
+/** Appends an app-level mutation entry (never throws). */
+export async function recordMutation(m: MutationInput): Promise<void> {
+  await recordAudit({ actor: m.actor, action: m.action, serverId: m.serverId ?? null, serverName: m.serverName ?? null, statement: m.what, durationMs: m.durationMs ?? 0, error: m.error ?? null, address: m.address, kind: "mutation" });
 }
 
 /** Appends an entry; never throws (an audit failure is logged, the operation's own outcome stands). */
@@ -23,6 +43,7 @@ export interface AuditFilter {
   serverId?: string;
   action?: string;
   actor?: string;
+  kind?: "statement" | "mutation";
   since?: Date;
   until?: Date;
   take?: number;
@@ -31,7 +52,7 @@ export interface AuditFilter {
 /** Entries, newest first, filtered by server, action (prefix), actor and time. */
 export async function listAudit(f: AuditFilter = {}) {
   return db().auditEntry.findMany({
-    where: { serverId: f.serverId, action: f.action ? { startsWith: f.action } : undefined, actor: f.actor, at: { gte: f.since, lte: f.until } },
+    where: { serverId: f.serverId, action: f.action ? { startsWith: f.action } : undefined, actor: f.actor, kind: f.kind, at: { gte: f.since, lte: f.until } },
     orderBy: { at: "desc" },
     take: f.take ?? 200,
   });
