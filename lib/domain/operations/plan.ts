@@ -1,0 +1,27 @@
+// One entry point for every replication operation: the exact statements, or the reason it is refused.
+import { planReadOnly } from "./read-only";
+import { planRepoint } from "./repoint";
+import { planSkip } from "./skip";
+import { planThreads } from "./threads";
+import type { NodeView, Operation, PlanResult } from "./types";
+
+/** The servers around the replica that a repoint needs (the target and the current source, when registered). */
+export interface Neighbours {
+  target?: NodeView | null;
+  source?: NodeView | null;
+}
+
+/** Plans `op` on `node` from its state just read. */
+export function planOperation(node: NodeView, op: Operation, around: Neighbours = {}): PlanResult {
+  switch (op.kind) {
+    case "start":
+    case "stop":
+      return planThreads(node, op.kind, op.threads, op.channel);
+    case "skip":
+      return planSkip(node, op.channel);
+    case "read_only":
+      return planReadOnly(node, op.on);
+    case "repoint":
+      return around.target ? planRepoint(node, around.target, around.source ?? null) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
+  }
+}
