@@ -40,3 +40,6 @@ export async function withRole(req: Request, needed: Role, fn: (p: Principal, ad
     throw e;
   }
 }
+
+/** The audit trail's name for a principal: the user name, or `token:<name>` for API tokens. */
+export const actorOf = (p: Principal) => (p.kind === "token" ? `token:${p.name}` : p.name);
