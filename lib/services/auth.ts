@@ -9,8 +9,9 @@ import * as users from "@/lib/data/users";
 /** The session cookie's name. */
 export const SESSION_COOKIE = "replscope_session";
 
-const g = globalThis as unknown as { replscopeLimiter?: LoginLimiter };
-const limiter = (g.replscopeLimiter ??= new LoginLimiter());
+const g = globalThis as unknown as { replscopeLimiters?: { account: LoginLimiter; address: LoginLimiter } };
+/** 5 failures per account, 20 per address (an office behind one NAT is not locked out by one person's typos). */
+const limiters = (g.replscopeLimiters ??= { account: new LoginLimiter(5), address: new LoginLimiter(20) });
 
 function envToken(token: string): boolean {
   const expected = process.env.REPLSCOPE_API_TOKEN;
@@ -40,18 +41,19 @@ export function requireRole(p: Principal | null, needed: Role): Principal {
   return p;
 }
 
-/** Signs in: rate-limited per account and per address (5 failures / 15 min). */
+/** Signs in: rate-limited per account (5 failures / 15 min) and per address (20 / 15 min). */
 export async function login(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
-  const keys = [`user:${username.toLowerCase()}`, `addr:${address}`];
-  const wait = Math.max(...keys.map((k) => limiter.blockedFor(k)));
+  const account = username.toLowerCase();
+  const wait = Math.max(limiters.account.blockedFor(account), limiters.address.blockedFor(address));
   if (wait > 0) return { ok: false, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
   const user = await users.findUserForLogin(username);
   const good = user ? await verify(user.passwordHash, password).catch(() => false) : (await hash(password), false);
   if (!user || !good) {
-    limiter.fail(keys);
+    limiters.account.fail([account]);
+    limiters.address.fail([address]);
     return { ok: false, error: "Wrong user name or password." };
   }
-  keys.forEach((k) => limiter.succeed(k));
+  limiters.account.succeed(account);
   return { ok: true, ...(await users.createSession(user.id, address)) };
 }
 

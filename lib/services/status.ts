@@ -4,7 +4,7 @@ import { env } from "@/lib/config/env";
 import { listServers, type ServerRecord } from "@/lib/data/servers";
 import { latestStates } from "@/lib/data/status";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
-import { findProblems, type Problem } from "@/lib/domain/problems";
+import { clusterOf, findProblems, type Problem } from "@/lib/domain/problems";
 import { isStale, type ServerStatus } from "@/lib/domain/server-status";
 
 /** One channel as the API reports it. */
@@ -93,4 +93,11 @@ export async function serverStatusDetail(id: string): Promise<{ report: ServerRe
   const { servers, statuses } = await statusReport();
   const report = servers.find((s) => s.id === id);
   return report ? { report, status: statuses.get(id) ?? null } : null;
+}
+
+/** The other servers of a server's topology (same cluster by replication links or cluster name), for repoint targets. */
+export async function topologyPeers(id: string): Promise<{ id: string; name: string }[]> {
+  const { servers, statuses } = await statusReport();
+  const cluster = clusterOf(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })));
+  return servers.filter((r) => r.id !== id && cluster.get(r.id) === cluster.get(id)).map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
 }

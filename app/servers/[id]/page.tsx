@@ -6,12 +6,13 @@ import { DeleteButton } from "@/components/servers/delete-button";
 import { TestButton } from "@/components/servers/test-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { OperationsPanel } from "@/components/operations/operations-panel";
 import { LagChart } from "@/components/status/lag-chart";
 import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { findServer } from "@/lib/data/servers";
 import { monitor } from "@/lib/services/monitor";
 import { may } from "@/lib/services/session";
-import { serverStatusDetail } from "@/lib/services/status";
+import { serverStatusDetail, topologyPeers } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/server-version";
 
 export const dynamic = "force-dynamic";
@@ -21,8 +22,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 /** The server page. */
 export default async function ServerPage({ params, searchParams }: Props) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const [s, detail, admin, operator] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator")]);
+  const [s, detail, admin, operator, peers] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator"), topologyPeers(id)]);
   if (!s || !detail) notFound();
+  const channels = detail.status?.channels ?? [];
   const rows: [string, string][] = [
     ["Address", `${s.host}:${s.port}`],
     ["User", s.user],
@@ -50,6 +52,10 @@ export default async function ServerPage({ params, searchParams }: Props) {
       <div className="mb-6 space-y-6">
         <ServerStatusPanel serverId={s.id} initial={{ ...detail, heartbeatError: monitor().heartbeat.errors.get(s.id) ?? null }} />
         <LagChart serverId={s.id} />
+        {operator && detail.status?.facts && (
+          <OperationsPanel serverId={s.id} replicates={channels.length > 0} broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)} readOnly={detail.status.facts.readOnly} targets={channels.length === 1 ? peers : []} />
+        )}
+        {operator && channels.length === 0 && peers.length > 0 && <Link href={`/servers/${s.id}/switchover`} className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Planned switchover…</Link>}
       </div>
       <section aria-label="Connection" className="mb-6 rounded-md border border-slate-200 p-4 dark:border-slate-800">
         <h2 className="mb-2 text-sm font-semibold uppercase text-slate-500">Connection</h2>

@@ -1,0 +1,74 @@
+"use client";
+// Replication operations on a server's page: pick one, preview its exact statements, confirm by name.
+import { useState } from "react";
+import { Button } from "../ui/button";
+import { ConfirmOperation, type PreviewView } from "./confirm-operation";
+
+type Op =
+  | { kind: "start" | "stop"; threads: "both" | "io" | "sql" }
+  | { kind: "skip" }
+  | { kind: "read_only"; on: boolean }
+  | { kind: "repoint"; targetId: string };
+
+/** What the panel needs to offer the right operations. */
+export interface OperationsPanelProps {
+  serverId: string;
+  replicates: boolean;
+  broken: boolean;
+  readOnly: boolean;
+  targets: { id: string; name: string }[];
+}
+
+const query = (op: Op) => new URLSearchParams(Object.entries(op).map(([k, v]) => [k, String(v)])).toString();
+
+/** Buttons for each operation; a preview (or the refusal) opens below them. */
+export function OperationsPanel({ serverId, replicates, broken, readOnly, targets }: OperationsPanelProps) {
+  const [threads, setThreads] = useState<"both" | "io" | "sql">("both");
+  const [target, setTarget] = useState(targets[0]?.id ?? "");
+  const [open, setOpen] = useState<{ op: Op; preview: PreviewView } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const preview = async (op: Op) => {
+    setLoading(true);
+    setOpen(null);
+    setRefusal(null);
+    try {
+      const res = await fetch(`/api/servers/${serverId}/operations?${query(op)}`, { cache: "no-store" });
+      const body = await res.json();
+      if (res.ok) setOpen({ op, preview: body as PreviewView });
+      else setRefusal(body.error ?? `Refused (${res.status}).`);
+    } catch (e) {
+      setRefusal((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <section aria-label="Replication operations" className="rounded-md border border-slate-200 p-4 dark:border-slate-800">
+      <h2 className="mb-3 text-sm font-semibold uppercase text-slate-500">Operations</h2>
+      <div className="flex flex-wrap items-center gap-2">
+        {replicates && (
+          <>
+            <select aria-label="Threads" value={threads} onChange={(e) => setThreads(e.target.value as typeof threads)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+              <option value="both">both threads</option><option value="io">IO thread only</option><option value="sql">SQL thread only</option>
+            </select>
+            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "stop", threads })}>Stop replication…</Button>
+            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "start", threads })}>Start replication…</Button>
+            {broken && <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "skip" })}>Skip failing transaction…</Button>}
+          </>
+        )}
+        <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "read_only", on: !readOnly })}>{readOnly ? "Make writable…" : "Make read-only…"}</Button>
+        {replicates && targets.length > 0 && (
+          <span className="flex items-center gap-2">
+            <select aria-label="Repoint to" value={target} onChange={(e) => setTarget(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+              {targets.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+            <Button variant="secondary" disabled={loading || !target} onClick={() => preview({ kind: "repoint", targetId: target })}>Repoint…</Button>
+          </span>
+        )}
+      </div>
+      {refusal && <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">Refused: {refusal}</p>}
+      {open && <ConfirmOperation key={JSON.stringify(open.op)} serverId={serverId} op={open.op} preview={open.preview} typed={open.op.kind !== "start" && open.op.kind !== "stop"} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// An operator at a replica's page: stop and start replication with a preview and confirmation; both land in the audit trail.
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForSlave, wireReplication } from "../sandbox";
+
+const OPERATOR = { username: "op-e2e", password: "operator password 1" };
+let S: Sandbox, R: Sandbox;
+let replicaId = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ request }) => {
+  [S, R] = await startSandboxes(2);
+  await wireReplication(S, R);
+  for (const [name, sb] of [["ops-src", S], ["ops-replica", R]] as const) {
+    const res = await request.post("/api/servers", { data: { name, host: sb.host, port: sb.port, user: "root", password: "", cluster: "ops-e2e" } });
+    expect(res.status()).toBe(201);
+    if (name === "ops-replica") replicaId = (await res.json()).id;
+  }
+});
+
+test.afterAll(teardownAll);
+
+async function operatorPage(page: Page, browser: Browser): Promise<Page> {
+  await page.goto("/settings");
+  const add = page.getByRole("form", { name: "Add user" });
+  await add.getByLabel("User name").fill(OPERATOR.username);
+  await add.getByLabel("Password").fill(OPERATOR.password);
+  await add.getByLabel("Role").selectOption("operator");
+  await add.getByRole("button", { name: "Add user" }).click();
+  await expect(page.locator(`tr[data-user="${OPERATOR.username}"]`)).toBeVisible();
+  const op = await (await browser.newContext({ extraHTTPHeaders: {} })).newPage();
+  await op.goto("/login");
+  await op.getByLabel("User name").fill(OPERATOR.username);
+  await op.getByLabel("Password").fill(OPERATOR.password);
+  await op.getByRole("button", { name: "Sign in" }).click();
+  await expect(op.getByTestId("signed-in")).toHaveText(`${OPERATOR.username} (operator)`);
+  return op;
+}
+
+test("an operator stops and starts replication; both appear in the audit page with their statements", async ({ page, browser }) => {
+  const op = await operatorPage(page, browser);
+  const panel = op.getByRole("region", { name: "Replication operations" });
+  await expect(async () => {
+    await op.goto(`/servers/${replicaId}`);
+    await expect(panel).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(op.getByRole("button", { name: "Edit" })).toHaveCount(0);
+
+  await panel.getByRole("button", { name: "Stop replication…" }).click();
+  const stop = op.getByRole("dialog", { name: "Confirm: stop replication" });
+  await expect(stop.getByTestId("operation-statements")).toHaveText("STOP REPLICA;");
+  await stop.getByRole("button", { name: "Stop replication on ops-replica" }).click();
+  await expect(stop.getByRole("status")).toContainText("Done. ops-replica now:");
+  await expect(stop.getByRole("status")).toContainText("IO stopped, SQL stopped");
+  expect((await slaveStatus(R))?.Slave_SQL_Running).toBe("No");
+
+  await panel.getByRole("button", { name: "Start replication…" }).click();
+  const start = op.getByRole("dialog", { name: "Confirm: start replication" });
+  await expect(start.getByTestId("operation-statements")).toHaveText("START REPLICA;");
+  await start.getByRole("button", { name: "Start replication on ops-replica" }).click();
+  await expect(start.getByRole("status")).toContainText("IO running, SQL running");
+  await waitForSlave(R, (r) => r.Slave_IO_Running === "Yes" && r.Slave_SQL_Running === "Yes");
+
+  await panel.getByRole("button", { name: "Start replication…" }).click();
+  await expect(panel.getByRole("alert")).toContainText("Replication already runs on ops-replica.");
+
+  await op.goto(`/audit?server=${replicaId}`);
+  const rows = op.getByRole("table", { name: "Audit entries" }).locator("tbody tr");
+  await expect(rows.filter({ hasText: /STOP REPLICA/ }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
+  await expect(rows.filter({ hasText: /START REPLICA/ }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "operation.stop" }).first()).toContainText("ops-replica");
+});
