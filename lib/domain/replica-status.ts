@@ -9,6 +9,8 @@ export type SqlThread = "running" | "stopped";
 export interface ChannelStatus {
   channel: string;
   sourceHost: string;
+  /** The replication account the channel connects with. */
+  sourceUser: string;
   sourcePort: number;
   sourceServerId: number | null;
   sourceUuid: string | null;
@@ -73,6 +75,7 @@ export function normaliseReplicaRow(row: Row): ChannelStatus {
   return {
     channel: str(row, "Channel_Name", "Connection_name"),
     sourceHost: str(row, "Source_Host", "Master_Host"),
+    sourceUser: str(row, "Source_User", "Master_User"),
     sourcePort: num(row, "Source_Port", "Master_Port") ?? 0,
     sourceServerId: num(row, "Source_Server_Id", "Master_Server_Id"),
     sourceUuid: str(row, "Source_UUID", "Master_UUID") || null,

@@ -7,7 +7,7 @@ import { buildClusters, buildGraph, type GraphServer } from "./topology";
 
 function channel(sourceHost: string, sourcePort: number, o: Partial<ChannelStatus> = {}): ChannelStatus {
   return {
-    channel: "", sourceHost, sourcePort, sourceServerId: null, sourceUuid: null, ioThread: "running", sqlThread: "running", ioState: "", applierState: "",
+    channel: "", sourceHost, sourceUser: "repl", sourcePort, sourceServerId: null, sourceUuid: null, ioThread: "running", sqlThread: "running", ioState: "", applierState: "",
     secondsBehind: 0, sqlDelay: 0, sqlRemainingDelay: null, lastIoErrno: 0, lastIoError: "", lastIoErrorAt: null, lastSqlErrno: 0, lastSqlError: "",
     lastSqlErrorAt: null, sourceLogFile: "", readSourceLogPos: 0, relaySourceLogFile: "", execSourceLogPos: 0, relayLogFile: "", relayLogPos: 0,
     retrievedGtidSet: "", executedGtidSet: "", gtidIoPos: "", gtidSlavePos: "", usingGtid: false, gtidMode: "off", filters: [], ...o,
