@@ -13,6 +13,13 @@ import("./bootstrap")
   })
   .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));
 
+import("./switchover")
+  .then(async ({ markSwitchoversInterrupted }) => {
+    const n = await markSwitchoversInterrupted();
+    if (n) console.log(`replscope: ${n} switchover(s) were interrupted by the last stop; check their servers`);
+  })
+  .catch((e) => console.error("replscope: could not check interrupted switchovers:", (e as Error).message));
+
 import("@/lib/services/auth")
   .then(({ ensureEnvAdmin }) => ensureEnvAdmin())
   .catch((e) => console.error("replscope: could not create the env admin:", (e as Error).message));

@@ -13,6 +13,8 @@ export class HeartbeatWriter {
   private busy = false;
   /** Last error per server id (cleared on success), shown on the server page. */
   readonly errors = new Map<string, string>();
+  /** Servers not written to for now (a switchover in progress makes its source read-only). */
+  readonly paused = new Set<string>();
 
   /** Starts writing every `intervalMs` to the enabled servers listed by `list`. */
   start(list: () => Promise<PollTarget[]>, intervalMs = 1000) {
@@ -32,7 +34,7 @@ export class HeartbeatWriter {
     if (this.busy) return;
     this.busy = true;
     try {
-      const targets = (await list()).filter((t) => t.heartbeatEnabled);
+      const targets = (await list()).filter((t) => t.heartbeatEnabled && !this.paused.has(t.record.id));
       this.cache.retain(new Set(targets.map((t) => t.record.id)));
       const timeouts = { connectTimeoutMs: env().REPLSCOPE_CONNECT_TIMEOUT_MS, queryTimeoutMs: env().REPLSCOPE_QUERY_TIMEOUT_MS };
       await Promise.all(targets.map((t) => this.writeOne(t, timeouts)));

@@ -1,0 +1,95 @@
+// Switchover runs in replscope's own database: steps with their logs, the run's state, and the final report.
+import "server-only";
+import { SWITCHOVER_STEPS, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
+import { db } from "./db";
+import { open, seal } from "./secret-box";
+
+/** A step's stored state. */
+export interface SwitchoverStep {
+  id: SwitchoverStepId;
+  label: string;
+  status: "pending" | "running" | "done" | "failed" | "undone";
+  startedAt: string | null;
+  finishedAt: string | null;
+  log: { at: string; on?: string; text: string; ms?: number; error?: string }[];
+  error: string | null;
+}
+
+/** Where one server stands after the run (or when it failed). */
+export interface Standing {
+  name: string;
+  role: "old source" | "new source" | "sibling";
+  standing: string;
+}
+
+/** A run as the UI and API see it (the replication password never leaves the server). */
+export interface SwitchoverRecord {
+  id: string;
+  sourceId: string;
+  candidateId: string;
+  actor: string;
+  status: "running" | "done" | "failed" | "stopped" | "interrupted";
+  options: { replUser: string; siblingIds: string[]; catchUpSeconds: number };
+  steps: SwitchoverStep[];
+  state: Record<string, unknown>;
+  report: Standing[] | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["switchoverRun"]["findUnique"]>>>;
+
+function reshape(r: Row): SwitchoverRecord {
+  return {
+    id: r.id, sourceId: r.sourceId, candidateId: r.candidateId, actor: r.actor, status: r.status as SwitchoverRecord["status"],
+    options: JSON.parse(r.options), steps: JSON.parse(r.steps), state: JSON.parse(r.state), report: r.report ? JSON.parse(r.report) : null,
+    error: r.error, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Creates a run unless the source already has one running (returns that one's id instead). */
+export async function createSwitchover(sourceId: string, candidateId: string, actor: string, options: SwitchoverRecord["options"], replPassword: string): Promise<{ run: SwitchoverRecord } | { activeId: string }> {
+  return db().$transaction(async (tx) => {
+    const active = await tx.switchoverRun.findFirst({ where: { sourceId, status: "running" } });
+    if (active) return { activeId: active.id };
+    const steps: SwitchoverStep[] = SWITCHOVER_STEPS.map((s) => ({ id: s.id, label: s.label, status: "pending", startedAt: null, finishedAt: null, log: [], error: null }));
+    const row = await tx.switchoverRun.create({ data: { sourceId, candidateId, actor, status: "running", options: JSON.stringify(options), secretEnc: seal(replPassword), steps: JSON.stringify(steps) } });
+    return { run: reshape(row) };
+  });
+}
+
+/** One run, or null. */
+export async function findSwitchover(id: string): Promise<SwitchoverRecord | null> {
+  const r = await db().switchoverRun.findUnique({ where: { id } });
+  return r ? reshape(r) : null;
+}
+
+/** The newest runs, for a server's page. */
+export async function listSwitchovers(sourceOrCandidateId?: string, take = 20): Promise<SwitchoverRecord[]> {
+  const where = sourceOrCandidateId ? { OR: [{ sourceId: sourceOrCandidateId }, { candidateId: sourceOrCandidateId }] } : {};
+  return (await db().switchoverRun.findMany({ where, orderBy: { createdAt: "desc" }, take })).map(reshape);
+}
+
+/** The replication password of a run (for the old source's CHANGE MASTER only). */
+export async function switchoverSecret(id: string): Promise<string> {
+  const r = await db().switchoverRun.findUniqueOrThrow({ where: { id } });
+  return open(r.secretEnc);
+}
+
+/** Saves what changed. */
+export async function saveSwitchover(id: string, patch: Partial<Pick<SwitchoverRecord, "status" | "steps" | "state" | "report" | "error">>): Promise<void> {
+  const data: Record<string, string | null> = {};
+  if (patch.status) data.status = patch.status;
+  if (patch.steps) data.steps = JSON.stringify(patch.steps);
+  if (patch.state) data.state = JSON.stringify(patch.state);
+  if (patch.report !== undefined) data.report = patch.report ? JSON.stringify(patch.report) : null;
+  if (patch.error !== undefined) data.error = patch.error;
+  await db().switchoverRun.update({ where: { id }, data });
+}
+
+/** At startup: runs left "running" by a stopped process become "interrupted". Returns how many. */
+export async function markSwitchoversInterrupted(): Promise<number> {
+  const r = await db().switchoverRun.updateMany({ where: { status: "running" }, data: { status: "interrupted", error: "replscope stopped during this switchover: check each server's state on its page before doing anything else." } });
+  return r.count;
+}

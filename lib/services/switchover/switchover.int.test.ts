@@ -1,0 +1,136 @@
+// Planned switchover on real MariaDB sandboxes: 1 source, 2 replicas, an application writing until read-only; no row lost.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import mysql from "mysql2/promise";
+import { type Sandbox, setMasterDelay, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "@/sandbox";
+
+process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-switchover-"));
+process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
+const { createServer } = await import("../servers");
+const { launchSwitchover, requestStop, switchoverSettled } = await import("./engine");
+const { readSourceGroup, rankCandidates } = await import("./candidates");
+const { findSwitchover } = await import("@/lib/data/switchover");
+const { listAudit } = await import("@/lib/data/audit");
+const { monitor } = await import("../monitor");
+
+const caller = { actor: "dba", address: "10.1.1.1" };
+const REPL_PASSWORD = "repl-pass";
+let S: Sandbox, A: Sandbox, B: Sandbox;
+const ids = new Map<Sandbox, string>();
+
+async function register(sb: Sandbox, name: string) {
+  const r = await createServer({ name, host: sb.host, port: sb.port, user: "root", password: "", cluster: "sw" });
+  if (!r.ok) throw new Error(r.error);
+  ids.set(sb, r.value.server.id);
+}
+
+const fingerprint = async (sb: Sandbox) => {
+  const [count] = await sb.query<{ n: number }[]>("SELECT COUNT(*) AS n FROM shop.orders");
+  const [sum] = await sb.query<{ Checksum: number }[]>("CHECKSUM TABLE shop.orders");
+  return { rows: count.n, checksum: sum.Checksum };
+};
+
+/** An application (no SUPER) inserting until the source refuses writes; returns how many inserts succeeded. */
+async function appWriter(sb: Sandbox, stop: { now: boolean }): Promise<number> {
+  let ok = 0;
+  const conn = await mysql.createConnection({ ...sb.connectionOptions(), user: "app", password: "app-pass" });
+  try {
+    while (!stop.now) {
+      try {
+        await conn.query("INSERT INTO shop.orders (item) VALUES ('during')");
+        ok++;
+      } catch {
+        break;
+      }
+    }
+  } finally {
+    await conn.end();
+  }
+  return ok;
+}
+
+beforeAll(async () => {
+  [S, A, B] = await startSandboxes(3);
+  await S.query("CREATE DATABASE shop");
+  await S.query("CREATE TABLE shop.orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40)) ENGINE=InnoDB");
+  await S.query("INSERT INTO shop.orders (item) SELECT CONCAT('o', seq) FROM shop.seq_1_to_5000");
+  await S.query("CREATE USER 'app'@'%' IDENTIFIED BY 'app-pass'");
+  await S.query("GRANT SELECT, INSERT ON shop.* TO 'app'@'%'");
+  await wireReplication(S, A);
+  await wireReplication(S, B);
+  for (const [sb, name] of [[S, "sw-source"], [A, "sw-a"], [B, "sw-b"]] as const) await register(sb, name);
+});
+
+afterAll(async () => {
+  monitor().stop();
+  await teardownAll();
+});
+
+describe("planned switchover", () => {
+  it("scores both replicas as ready", async () => {
+    const ranked = rankCandidates(await readSourceGroup(ids.get(S)!));
+    expect(ranked.map((r) => [r.candidateName, r.ready])).toEqual([["sw-a", true], ["sw-b", true]]);
+    expect(ranked[0].score).toBe(100);
+  });
+
+  it("stopped before the point of no return (waiting for a delayed sibling), everything is put back", async () => {
+    await setMasterDelay(B, 30);
+    await S.query("INSERT INTO shop.orders (item) VALUES ('delayed on b')");
+    const started = await launchSwitchover({ sourceId: ids.get(S)!, candidateId: ids.get(A)!, siblingIds: [ids.get(B)!], replUser: "repl", replPassword: REPL_PASSWORD }, caller);
+    if (!started.ok) throw new Error(started.error);
+    await expect.poll(async () => (await findSwitchover(started.id))!.steps.find((s) => s.id === "catch_up")!.status, { timeout: 15_000 }).toBe("running");
+    expect(await requestStop(started.id)).toEqual({ ok: true });
+    await switchoverSettled(started.id);
+    const run = (await findSwitchover(started.id))!;
+    expect(run.status).toBe("stopped");
+    expect(run.steps.find((s) => s.id === "promote")!.status).toBe("pending");
+    expect(await S.query("SELECT @@read_only AS ro")).toEqual([{ ro: 0 }]);
+    for (const r of [A, B]) expect((await slaveStatus(r))?.Slave_SQL_Running).toBe("Yes");
+    expect(run.error).toMatch(/Stopped by the user.*Undone: sw-source is writable again/);
+    await setMasterDelay(B, 0);
+    await waitForCaughtUp(S, B);
+  });
+
+  it("switches source → replica: new source writable, old one read-only and following it, sibling too, no row lost", async () => {
+    const base = (await fingerprint(S)).rows;
+    const stop = { now: false };
+    const writing = appWriter(S, stop);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = await launchSwitchover({ sourceId: ids.get(S)!, candidateId: ids.get(A)!, siblingIds: [ids.get(B)!], replUser: "repl", replPassword: REPL_PASSWORD }, caller);
+    if (!started.ok) throw new Error(started.error);
+    await switchoverSettled(started.id);
+    stop.now = true;
+    const inserted = await writing;
+    const run = (await findSwitchover(started.id))!;
+    expect(run.error).toBeNull();
+    expect(run.status).toBe("done");
+    expect(run.steps.map((s) => s.status)).toEqual(Array(8).fill("done"));
+    expect(inserted).toBeGreaterThan(0);
+
+    const before = await fingerprint(A);
+    expect(before.rows).toBe(base + inserted);
+    expect(await fingerprint(S)).toEqual(before);
+    expect(await fingerprint(B)).toEqual(before);
+
+    expect(await A.query("SELECT @@read_only AS ro")).toEqual([{ ro: 0 }]);
+    expect(await A.query("SHOW SLAVE STATUS")).toEqual([]);
+    expect(await S.query("SELECT @@read_only AS ro")).toEqual([{ ro: 1 }]);
+    for (const r of [S, B]) {
+      const st = (await slaveStatus(r))!;
+      expect([Number(st.Master_Port), st.Slave_IO_Running, st.Slave_SQL_Running]).toEqual([A.port, "Yes", "Yes"]);
+    }
+    await A.query("INSERT INTO shop.orders (item) VALUES ('after switchover')");
+    await waitForCaughtUp(A, S);
+    await waitForCaughtUp(A, B);
+    const after = await fingerprint(A);
+    expect(after.rows).toBe(before.rows + 1);
+    expect(await fingerprint(S)).toEqual(after);
+    expect(await fingerprint(B)).toEqual(after);
+
+    const audit = (await listAudit({ action: `switchover:${started.id}` })).map((a) => a.statement).join("\n");
+    expect(audit).toMatch(/MASTER_PASSWORD='\*\*\*\*\*'/);
+    expect(audit).not.toContain(REPL_PASSWORD);
+  });
+});
