@@ -5,6 +5,8 @@ import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForSlave, w
 const OPERATOR = { username: "op-e2e", password: "operator password 1" };
 let S: Sandbox, R: Sandbox;
 let replicaId = "";
+let sourceId = "";
+let op: Page;
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,7 +16,9 @@ test.beforeAll(async ({ request }) => {
   for (const [name, sb] of [["ops-src", S], ["ops-replica", R]] as const) {
     const res = await request.post("/api/servers", { data: { name, host: sb.host, port: sb.port, user: "root", password: "", cluster: "ops-e2e" } });
     expect(res.status()).toBe(201);
-    if (name === "ops-replica") replicaId = (await res.json()).id;
+    const { id } = await res.json();
+    if (name === "ops-replica") replicaId = id;
+    else sourceId = id;
   }
 });
 
@@ -38,7 +42,7 @@ async function operatorPage(page: Page, browser: Browser): Promise<Page> {
 }
 
 test("an operator stops and starts replication; both appear in the audit page with their statements", async ({ page, browser }) => {
-  const op = await operatorPage(page, browser);
+  op = await operatorPage(page, browser);
   const panel = op.getByRole("region", { name: "Replication operations" });
   await expect(async () => {
     await op.goto(`/servers/${replicaId}`);
@@ -69,4 +73,28 @@ test("an operator stops and starts replication; both appear in the audit page wi
   await expect(rows.filter({ hasText: /STOP REPLICA/ }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
   await expect(rows.filter({ hasText: /START REPLICA/ }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
   await expect(rows.filter({ hasText: "operation.stop" }).first()).toContainText("ops-replica");
+});
+
+test("an operator switches the source over to its replica and watches every step", async () => {
+  await op.goto(`/servers/${sourceId}/switchover`);
+  const row = op.locator('tr[data-candidate="ops-replica"]');
+  await expect(row).toHaveAttribute("data-ready", "true");
+  await expect(row.locator('[data-col="score"]')).toHaveText("100/100");
+  const form = op.getByRole("form", { name: "Start switchover" });
+  await expect(form.getByLabel("Replication user the old source connects with")).toHaveValue("repl");
+  await form.getByLabel(/Its password/).fill("repl-pass");
+  await form.getByLabel("Source name").fill("ops-replica");
+  await form.getByRole("button", { name: "Switch ops-src over to ops-replica" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Type the source's name (ops-src) to confirm.");
+  await form.getByLabel(/Its password/).fill("repl-pass");
+  await form.getByLabel("Source name").fill("ops-src");
+  await form.getByRole("button", { name: "Switch ops-src over to ops-replica" }).click();
+  await expect(op).toHaveURL(/\/switchovers\//);
+  await expect(op.getByTestId("switchover-status")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(op.locator('li[data-step="promote"]')).toContainText("RESET REPLICA ALL");
+  await expect(op.locator('li[data-server="ops-src"]')).toContainText("read-only");
+  await expect(op.locator('li[data-server="ops-replica"]')).toContainText("not replicating; writable");
+  expect(await R.query("SELECT @@read_only AS ro")).toEqual([{ ro: 0 }]);
+  expect(Number((await slaveStatus(S))?.Master_Port)).toBe(R.port);
+  expect(await op.content()).not.toContain("repl-pass");
 });
