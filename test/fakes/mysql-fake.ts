@@ -34,6 +34,7 @@ function replay(conn: ServerConn, stream: net.Socket, sql: string, cache: Map<st
   const hit = cache.get(sql);
   if (hit) {
     stream.write(hit);
+    conn.sequenceId = 0;
     return;
   }
   const chunks: Buffer[] = [];
