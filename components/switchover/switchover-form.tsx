@@ -26,6 +26,9 @@ export function SwitchoverForm({ sourceId, sourceName, candidates }: { sourceId:
       <label className="flex flex-col gap-1">Its password (used once, for the old source; stored encrypted, never shown)
         <input name="replPassword" type="password" required autoComplete="off" className={input} />
       </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="skipCredentialCheck" /> Skip the credential check (the account does not accept connections from replscope&apos;s address)
+      </label>
       <label className="flex flex-col gap-1">Give up waiting for replicas to catch up after (seconds)
         <input name="catchUpSeconds" type="number" min={5} max={3600} defaultValue={60} className={input} />
       </label>

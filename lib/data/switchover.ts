@@ -29,7 +29,7 @@ export interface SwitchoverRecord {
   candidateId: string;
   actor: string;
   status: "running" | "done" | "failed" | "stopped" | "interrupted";
-  options: { replUser: string; siblingIds: string[]; catchUpSeconds: number };
+  options: { replUser: string; siblingIds: string[]; catchUpSeconds: number; verifyCredentials: boolean };
   steps: SwitchoverStep[];
   state: Record<string, unknown>;
   report: Standing[] | null;

@@ -89,13 +89,15 @@ export interface SwitchoverRequest {
   replUser: string;
   replPassword: string;
   catchUpSeconds?: number;
+  /** Log in to the candidate with the replication account before anything changes (default true). */
+  verifyCredentials?: boolean;
 }
 
 /** Creates the run and starts it in the background (one running switchover per source). */
 export async function launchSwitchover(req: SwitchoverRequest, caller: Caller): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
   const [s, c] = await Promise.all([findServer(req.sourceId), findServer(req.candidateId)]);
   if (!s || !c) return { ok: false, error: "The source or the candidate is not registered." };
-  const created = await store.createSwitchover(req.sourceId, req.candidateId, caller.actor, { replUser: req.replUser, siblingIds: req.siblingIds, catchUpSeconds: req.catchUpSeconds ?? 60 }, req.replPassword);
+  const created = await store.createSwitchover(req.sourceId, req.candidateId, caller.actor, { replUser: req.replUser, siblingIds: req.siblingIds, catchUpSeconds: req.catchUpSeconds ?? 60, verifyCredentials: req.verifyCredentials ?? true }, req.replPassword);
   if ("activeId" in created) return { ok: false, error: `A switchover of ${s.name} is already running.` };
   const handle = { stop: false, done: Promise.resolve() };
   handle.done = execute(created.run, caller, handle).finally(() => live.delete(created.run.id));

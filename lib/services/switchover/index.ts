@@ -16,6 +16,8 @@ export const switchoverInput = z.object({
   replPassword: z.string().min(1, "The replication user's password is required (the old source needs it)").max(256),
   confirm: z.string(),
   catchUpSeconds: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Checkbox "skip the credential check" (the account may not accept replscope's address). */
+  skipCredentialCheck: z.union([z.literal("on"), z.boolean()]).optional(),
 });
 
 /** The candidates page: the source's name, its replicas ranked, the replication user they use, peers that did not answer. */
@@ -55,7 +57,7 @@ export async function startSwitchover(sourceId: string, raw: unknown, caller: Ca
   if (!ranked) return refuse(409, "That server is not a replica of this source.");
   if (!ranked.ready) return refuse(409, `${ranked.candidateName} is not ready: ${ranked.checks.filter((c) => !c.ok && c.blocking).map((c) => `${c.label} (${c.detail})`).join(", ")}.`);
   const siblingIds = g.replicas.map((r) => r.node.id).filter((id) => id !== p.data.candidateId);
-  const r = await launchSwitchover({ sourceId, candidateId: p.data.candidateId, siblingIds, replUser: p.data.replUser, replPassword: p.data.replPassword, catchUpSeconds: p.data.catchUpSeconds }, caller);
+  const r = await launchSwitchover({ sourceId, candidateId: p.data.candidateId, siblingIds, replUser: p.data.replUser, replPassword: p.data.replPassword, catchUpSeconds: p.data.catchUpSeconds, verifyCredentials: !p.data.skipCredentialCheck }, caller);
   return r.ok ? { ok: true, value: { id: r.id } } : refuse(409, r.error);
 }
 

@@ -1,6 +1,8 @@
 // The switchover's steps: each reads live state, runs its statements, and records what the next steps need.
 import "server-only";
+import { env } from "@/lib/config/env";
 import { dialectFor } from "@/lib/domain/dialect";
+import { probeServer } from "@/lib/mysql/probe";
 import { describeNow } from "@/lib/domain/operations/outcome";
 import { readOnlyStatements } from "@/lib/domain/operations/read-only";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
@@ -14,6 +16,17 @@ type Coords = { file: string; position: number; gtid: string };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const followers = (ctx: SwitchoverContext) => [ctx.candidate, ...ctx.siblings];
 
+/** The old source will log in to the candidate with the replication account: try it now, while nothing has changed. */
+async function checkCredentials(ctx: SwitchoverContext) {
+  const { replUser, verifyCredentials } = ctx.run.options;
+  const name = ctx.candidate.record.name;
+  if (!verifyCredentials) return ctx.log(null, `! The replication account was not tried (skipped on request): if it cannot log in to ${name}, the old source will not replicate after the promotion.`);
+  const r = await probeServer({ ...ctx.candidate.target, user: replUser, password: ctx.password }, env().REPLSCOPE_CONNECT_TIMEOUT_MS);
+  if (r.status !== "ok")
+    throw new Error(`The replication account ${replUser} could not log in to ${name} from replscope: ${r.detail} The old source would fail the same way after the point of no return. Fix the password, or, if the account only accepts the replicas' addresses, start again with the credential check skipped.`);
+  ctx.log(ctx.candidate, `✓ The replication account ${replUser} logs in to ${name}.`);
+}
+
 /** Replicas are read before the source, so a source under writes is never seen behind them (no false errant GTIDs). */
 async function check(ctx: SwitchoverContext) {
   const candidate = await ctx.node(ctx.candidate);
@@ -24,6 +37,7 @@ async function check(ctx: SwitchoverContext) {
   if (!r.ready) throw new Error(`${ctx.candidate.record.name} is not ready: ${r.checks.filter((c) => !c.ok && c.blocking).map((c) => c.label).join(", ")}.`);
   const lost = siblings.filter((s) => !s.channels.some((c) => replicatesFrom(c, source)));
   if (lost.length) throw new Error(`${lost.map((s) => s.name).join(", ")} no longer replicate(s) from ${source.name}: start again.`);
+  await checkCredentials(ctx);
   ctx.state.sourceWasReadOnly = source.facts.readOnly;
   ctx.state.mode = followMode(candidate, [source, ...siblings]);
   ctx.log(null, `Readiness ${r.score}/100. Followers will be positioned ${ctx.state.mode === "gtid" ? "by GTID" : "at the new source's binlog coordinates"}.`);
@@ -102,11 +116,14 @@ function problemWith(n: NodeView, cand: Live): string | null {
   return ch.ioThread === "running" && ch.sqlThread === "running" ? null : `${n.name}: ${describeNow(n)}`;
 }
 
+/** Waits up to 20 s for every follower to run; a receiver failing with an error for 2 s ends the wait at once. */
 async function verify(ctx: SwitchoverContext) {
   let problems: string[] = [];
-  for (let i = 0; i < 80; i++) {
+  let failing = 0;
+  for (let i = 0; i < 80 && failing < 8; i++) {
     const [source, cand, ...sibs] = await Promise.all([ctx.source, ctx.candidate, ...ctx.siblings].map(ctx.node));
     problems = [source, ...sibs].map((n) => problemWith(n, ctx.candidate)).filter((p): p is string => !!p);
+    failing = [source, ...sibs].some((n) => n.channels[0] && ((n.channels[0].lastIoErrno && n.channels[0].ioThread !== "running") || n.channels[0].lastSqlErrno)) ? failing + 1 : 0;
     if (!source.facts.readOnly) problems.push(`${source.name} is writable`);
     if (cand.facts.readOnly || cand.channels.length) problems.push(`${cand.name}: ${describeNow(cand)}`);
     if (!problems.length) return ctx.log(null, `${cand.name} is the writable source; ${[source, ...sibs].map((n) => n.name).join(", ")} replicate from it.`);

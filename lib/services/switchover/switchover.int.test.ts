@@ -133,4 +133,32 @@ describe("planned switchover", () => {
     expect(audit).toMatch(/MASTER_PASSWORD='\*\*\*\*\*'/);
     expect(audit).not.toContain(REPL_PASSWORD);
   });
+
+  it("a wrong replication password is caught before anything changes", async () => {
+    const started = await launchSwitchover({ sourceId: ids.get(A)!, candidateId: ids.get(S)!, siblingIds: [ids.get(B)!], replUser: "repl", replPassword: "not the password" }, caller);
+    if (!started.ok) throw new Error(started.error);
+    await switchoverSettled(started.id);
+    const run = (await findSwitchover(started.id))!;
+    expect(run.status).toBe("failed");
+    expect(run.steps.map((s) => s.status)).toEqual(["failed", ...Array(7).fill("pending")]);
+    expect(run.error).toMatch(/The replication account repl could not log in to sw-source from replscope: Access denied/);
+    expect(await A.query("SELECT @@read_only AS ro")).toEqual([{ ro: 0 }]);
+  });
+
+  it("a failure past the point of no return is not undone and reports where each server stands", async () => {
+    const started = await launchSwitchover({ sourceId: ids.get(A)!, candidateId: ids.get(S)!, siblingIds: [ids.get(B)!], replUser: "repl", replPassword: "not the password", verifyCredentials: false }, caller);
+    if (!started.ok) throw new Error(started.error);
+    await switchoverSettled(started.id);
+    const run = (await findSwitchover(started.id))!;
+    expect(run.status).toBe("failed");
+    expect(run.steps.find((s) => s.id === "promote")!.status).toBe("done");
+    expect(run.steps.find((s) => s.id === "verify")!.status).toBe("failed");
+    expect(run.error).toMatch(/past the point of no return: nothing was undone/);
+    const report = Object.fromEntries(run.report!.map((r) => [r.name, r]));
+    expect(report["sw-source"]).toMatchObject({ role: "new source", standing: "not replicating; writable" });
+    expect(report["sw-a"].role).toBe("old source");
+    expect(report["sw-a"].standing).toMatch(/IO error 1045: .*Access denied/);
+    expect(report["sw-b"].standing).toMatch(/IO running, SQL running/);
+    expect(JSON.stringify(run)).not.toContain("not the password");
+  });
 });
