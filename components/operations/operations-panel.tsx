@@ -5,8 +5,8 @@ import { Button } from "../ui/button";
 import { ConfirmOperation, type PreviewView } from "./confirm-operation";
 
 type Op =
-  | { kind: "start" | "stop"; threads: "both" | "io" | "sql" }
-  | { kind: "skip" }
+  | { kind: "start" | "stop"; threads: "both" | "io" | "sql"; channel?: string }
+  | { kind: "skip"; channel?: string }
   | { kind: "read_only"; on: boolean }
   | { kind: "repoint"; targetId: string };
 
@@ -16,14 +16,18 @@ export interface OperationsPanelProps {
   replicates: boolean;
   broken: boolean;
   readOnly: boolean;
+  /** Channel names when the replica has several (multi-source); empty otherwise. */
+  channels: string[];
   targets: { id: string; name: string }[];
 }
 
-const query = (op: Op) => new URLSearchParams(Object.entries(op).map(([k, v]) => [k, String(v)])).toString();
+const query = (op: Op) => new URLSearchParams(Object.entries(op).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
 /** Buttons for each operation; a preview (or the refusal) opens below them. */
-export function OperationsPanel({ serverId, replicates, broken, readOnly, targets }: OperationsPanelProps) {
+export function OperationsPanel({ serverId, replicates, broken, readOnly, channels, targets }: OperationsPanelProps) {
   const [threads, setThreads] = useState<"both" | "io" | "sql">("both");
+  const [channel, setChannel] = useState(channels[0]);
+  const on = channels.length ? { channel } : {};
   const [target, setTarget] = useState(targets[0]?.id ?? "");
   const [open, setOpen] = useState<{ op: Op; preview: PreviewView } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -49,12 +53,17 @@ export function OperationsPanel({ serverId, replicates, broken, readOnly, target
       <div className="flex flex-wrap items-center gap-2">
         {replicates && (
           <>
+            {channels.length > 0 && (
+              <select aria-label="Channel" value={channel} onChange={(e) => setChannel(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+                {channels.map((c) => <option key={c} value={c}>channel {c || "(default)"}</option>)}
+              </select>
+            )}
             <select aria-label="Threads" value={threads} onChange={(e) => setThreads(e.target.value as typeof threads)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
               <option value="both">both threads</option><option value="io">IO thread only</option><option value="sql">SQL thread only</option>
             </select>
-            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "stop", threads })}>Stop replication…</Button>
-            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "start", threads })}>Start replication…</Button>
-            {broken && <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "skip" })}>Skip failing transaction…</Button>}
+            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "stop", threads, ...on })}>Stop replication…</Button>
+            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "start", threads, ...on })}>Start replication…</Button>
+            {broken && <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "skip", ...on })}>Skip failing transaction…</Button>}
           </>
         )}
         <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "read_only", on: !readOnly })}>{readOnly ? "Make writable…" : "Make read-only…"}</Button>

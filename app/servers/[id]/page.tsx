@@ -53,7 +53,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
         <ServerStatusPanel serverId={s.id} initial={{ ...detail, heartbeatError: monitor().heartbeat.errors.get(s.id) ?? null }} />
         <LagChart serverId={s.id} />
         {operator && detail.status?.facts && (
-          <OperationsPanel serverId={s.id} replicates={channels.length > 0} broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)} readOnly={detail.status.facts.readOnly} targets={channels.length === 1 ? peers : []} />
+          <OperationsPanel serverId={s.id} replicates={channels.length > 0} broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)} readOnly={detail.status.facts.readOnly} channels={channels.length > 1 ? channels.map((c) => c.channel) : []} targets={channels.length === 1 ? peers : []} />
         )}
         {operator && channels.length === 0 && peers.length > 0 && <Link href={`/servers/${s.id}/switchover`} className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Planned switchover…</Link>}
       </div>
