@@ -77,6 +77,11 @@ export async function switchoverSecret(id: string): Promise<string> {
   return open(r.secretEnc);
 }
 
+/** Forgets the run's replication password once the run has ended (it is needed only while it runs). */
+export async function forgetSwitchoverSecret(id: string): Promise<void> {
+  await db().switchoverRun.update({ where: { id }, data: { secretEnc: "" } });
+}
+
 /** Saves what changed. */
 export async function saveSwitchover(id: string, patch: Partial<Pick<SwitchoverRecord, "status" | "steps" | "state" | "report" | "error">>): Promise<void> {
   const data: Record<string, string | null> = {};

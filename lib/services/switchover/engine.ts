@@ -76,6 +76,7 @@ async function execute(run: store.SwitchoverRecord, caller: Caller, handle: { st
     await store.saveSwitchover(run.id, { status: stopped ? "stopped" : "failed", steps, state: run.state, report: servers ? await standings(servers) : null, error });
     await recordMutation({ ...caller, action: "switchover.failed", what: `switchover of ${servers?.source.record.name ?? run.sourceId}`, serverId: run.sourceId, serverName: servers?.source.record.name ?? null, error });
   } finally {
+    await store.forgetSwitchoverSecret(run.id).catch(() => {});
     monitor().heartbeat.paused.delete(run.sourceId);
     void monitor().sweep().catch(() => {});
   }

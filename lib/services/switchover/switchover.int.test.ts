@@ -160,5 +160,7 @@ describe("planned switchover", () => {
     expect(report["sw-a"].standing).toMatch(/IO error 1045: .*Access denied/);
     expect(report["sw-b"].standing).toMatch(/IO running, SQL running/);
     expect(JSON.stringify(run)).not.toContain("not the password");
+    const { db } = await import("@/lib/data/db");
+    expect((await db().switchoverRun.findUniqueOrThrow({ where: { id: started.id } })).secretEnc).toBe("");
   });
 });
