@@ -1,7 +1,10 @@
 // Every request passes here first: who is asking (session cookie or bearer token), and viewers change nothing.
 import { type NextRequest, NextResponse } from "next/server";
 import { countUsers } from "@/lib/data/users";
+import { actorOf } from "@/lib/domain/auth";
+import { logChange } from "@/lib/services/audit-log";
 import { resolvePrincipal, SESSION_COOKIE } from "@/lib/services/auth";
+import { addressOf } from "@/lib/services/session";
 
 const PUBLIC = ["/login", "/setup", "/logout"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -18,6 +21,7 @@ export async function proxy(req: NextRequest) {
     return NextResponse.redirect(new URL(target, req.url));
   }
   if (!SAFE_METHODS.has(req.method) && principal.role === "viewer") {
+    await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: "viewers change nothing" });
     return NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 });
   }
   return NextResponse.next();

@@ -7,7 +7,8 @@ import { ROLES, type Role } from "@/lib/domain/auth";
 import type { FieldErrors } from "@/lib/domain/server-input";
 import * as users from "@/lib/data/users";
 import { createUser, login, SESSION_COOKIE } from "@/lib/services/auth";
-import { addressOf, guard } from "@/lib/services/session";
+import { logChange } from "@/lib/services/audit-log";
+import { addressOf, callerOf, guard } from "@/lib/services/session";
 
 /** A form's state after submit. */
 export interface AuthFormState {
@@ -42,6 +43,7 @@ export async function loginAction(_prev: AuthFormState, form: FormData): Promise
 export async function setupAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   if ((await users.countUsers()) > 0) return { error: "replscope is already set up: sign in instead." };
   const r = await createUser({ username: form.get("username"), password: form.get("password") }, "admin");
+  await logChange({ actor: String(form.get("username") ?? "").slice(0, 64), address: (await requestFacts()).address }, "setup.admin", "first admin created", { error: r.ok ? null : r.error });
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   await startSession(r.user.id);
   redirect("/");
@@ -54,6 +56,7 @@ export async function createUserAction(_prev: AuthFormState, form: FormData): Pr
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
   const r = await createUser({ username: form.get("username"), password: form.get("password") }, asRole(form.get("role")));
+  await logChange(callerOf(g), "user.create", `user ${String(form.get("username") ?? "").slice(0, 64)} with role ${asRole(form.get("role"))}`, { error: r.ok ? null : r.error });
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   revalidatePath("/settings");
   return {};
@@ -63,7 +66,11 @@ export async function createUserAction(_prev: AuthFormState, form: FormData): Pr
 export async function changeUserAction(id: string, change: Role | "delete"): Promise<{ error?: string }> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
-  if (g.principal.kind === "user" && g.principal.id === id) return { error: "You cannot change or remove your own account here." };
+  const self = g.principal.kind === "user" && g.principal.id === id;
+  const name = (await users.listUsers()).find((u) => u.id === id)?.username ?? id;
+  const what = change === "delete" ? `remove user ${name}` : `set ${name}'s role to ${asRole(change)}`;
+  await logChange(callerOf(g), change === "delete" ? "user.delete" : "user.role", what, { error: self ? "refused: own account" : null });
+  if (self) return { error: "You cannot change or remove your own account here." };
   if (change === "delete") await users.deleteUser(id);
   else await users.setUserRole(id, asRole(change));
   revalidatePath("/settings");
@@ -75,13 +82,16 @@ export async function createTokenAction(_prev: AuthFormState, form: FormData): P
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
   const name = String(form.get("name") ?? "").trim();
-  if (!/^[\w .-]{1,64}$/.test(name)) return { error: "Give the token a name (letters, digits, space . _ -).", fieldErrors: { name: ["Letters, digits, space . _ - (1–64)"] } };
+  const what = `token "${name.slice(0, 64)}" with role ${asRole(form.get("role"))}`;
+  const refuse = async (error: string, field: string) => (await logChange(callerOf(g), "token.create", what, { error }), { error, fieldErrors: { name: [field] } });
+  if (!/^[\w .-]{1,64}$/.test(name)) return refuse("Give the token a name (letters, digits, space . _ -).", "Letters, digits, space . _ - (1–64)");
   try {
     const token = await users.insertToken(name, asRole(form.get("role")));
+    await logChange(callerOf(g), "token.create", what);
     revalidatePath("/settings");
     return { token };
   } catch {
-    return { error: "A token with that name exists.", fieldErrors: { name: ["A token with that name exists"] } };
+    return refuse("A token with that name exists.", "A token with that name exists");
   }
 }
 
@@ -90,6 +100,7 @@ export async function revokeTokenAction(id: string): Promise<{ error?: string }>
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
   await users.revokeToken(id);
+  await logChange(callerOf(g), "token.revoke", `revoked token ${id}`);
   revalidatePath("/settings");
   return {};
 }

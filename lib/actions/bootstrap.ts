@@ -2,15 +2,16 @@
 // Server actions for the new-replica wizard: create a run, advance / retry / abort it.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { Caller } from "@/lib/domain/auth";
 import type { FieldErrors } from "@/lib/domain/server-input";
 import { abortRun, act } from "@/lib/services/bootstrap/engine";
 import { createRun } from "@/lib/services/bootstrap/runs";
 import { createServer } from "@/lib/services/servers";
-import { guard } from "@/lib/services/session";
+import { callerOf, guard } from "@/lib/services/session";
 
 /** Registers the target typed inline in the wizard; field errors come back under the inline fields' names. */
-async function registerInlineTarget(text: (k: string) => string | undefined): Promise<{ id: string } | RunFormState> {
-  const r = await createServer({ name: text("newName"), host: text("newHost"), port: text("newPort") || undefined, user: text("newUser"), password: text("newPassword") ?? "" });
+async function registerInlineTarget(text: (k: string) => string | undefined, caller: Caller): Promise<{ id: string } | RunFormState> {
+  const r = await createServer({ name: text("newName"), host: text("newHost"), port: text("newPort") || undefined, user: text("newUser"), password: text("newPassword") ?? "" }, caller);
   if (r.ok) return { id: r.value.server.id };
   const fieldErrors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [`new${k[0].toUpperCase()}${k.slice(1)}`, v]));
   return { error: `The new target could not be registered: ${r.error}`, fieldErrors };
@@ -34,7 +35,7 @@ export async function createRunAction(_prev: RunFormState, form: FormData): Prom
   if (targetId === NEW_TARGET) {
     const admin = await guard("admin");
     if ("error" in admin) return { error: `Registering a new server: ${admin.error}` };
-    const inline = await registerInlineTarget(text);
+    const inline = await registerInlineTarget(text, callerOf(g));
     if (!("id" in inline)) return inline;
     targetId = inline.id;
   }
@@ -43,7 +44,7 @@ export async function createRunAction(_prev: RunFormState, form: FormData): Prom
     replPassword: text("replPassword") || undefined, reuseUser: form.get("reuseUser") === "on", copyMode: text("copyMode") || undefined,
     overwriteTarget: form.get("overwriteTarget") === "on", resetTarget: form.get("resetTarget") === "on", useGtid: form.get("useGtid") === "on",
     startFile: text("startFile") || undefined, startPos: text("startPos") || undefined, startGtid: text("startGtid") || undefined,
-  });
+  }, callerOf(g));
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   redirect(`/replicas/runs/${r.value.id}`);
 }
@@ -52,7 +53,7 @@ export async function createRunAction(_prev: RunFormState, form: FormData): Prom
 export async function advanceRunAction(id: string, mode: "next" | "all" | "retry"): Promise<{ error?: string }> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await act(id, mode === "retry" ? "retry" : "advance", mode !== "next", g.principal.name);
+  const r = await act(id, mode === "retry" ? "retry" : "advance", mode !== "next", callerOf(g));
   revalidatePath(`/replicas/runs/${id}`);
   return r.ok ? {} : { error: r.error };
 }
@@ -61,7 +62,7 @@ export async function advanceRunAction(id: string, mode: "next" | "all" | "retry
 export async function abortRunAction(id: string): Promise<{ error?: string; undone?: string[]; notUndone?: string[] }> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await abortRun(id, g.principal.name);
+  const r = await abortRun(id, callerOf(g));
   revalidatePath(`/replicas/runs/${id}`);
   return r.ok ? { undone: r.value.undone, notUndone: r.value.notUndone } : { error: r.error };
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Discovered, LeadNote } from "@/lib/domain/discovery";
 import { crawl, registerDiscovered } from "@/lib/services/discovery";
-import { guard } from "@/lib/services/session";
+import { callerOf, guard } from "@/lib/services/session";
 
 /** What the discovery panel shows after a crawl. */
 export interface CrawlState {
@@ -38,7 +38,7 @@ export async function registerDiscoveredAction(input: unknown): Promise<{ result
   if ("error" in g) return { error: g.error };
   const p = chosenSchema.safeParse(input);
   if (!p.success) return { error: p.error.issues.map((i) => i.message).join("; ") };
-  const results = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials);
+  const results = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials, callerOf(g));
   revalidatePath("/", "layout");
   return { results };
 }

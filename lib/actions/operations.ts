@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { operationSchema } from "@/lib/domain/operations/types";
 import { runOperation } from "@/lib/services/operations";
-import { actorOf, guard } from "@/lib/services/session";
+import { callerOf, guard } from "@/lib/services/session";
 
 /** What the confirmation dialog shows after running. */
 export type OperationState = { ok: true; ran: string[]; after: string; settled: boolean } | { ok: false; error: string };
@@ -18,7 +18,7 @@ export async function runOperationAction(serverId: string, op: unknown, confirm:
   const o = operationSchema.safeParse(op);
   const c = confirmSchema.safeParse(confirm);
   if (!o.success || !c.success) return { ok: false, error: "Invalid operation." };
-  const r = await runOperation(String(serverId), o.data, c.data, { actor: actorOf(g.principal), address: g.address });
+  const r = await runOperation(String(serverId), o.data, c.data, callerOf(g));
   revalidatePath(`/servers/${serverId}`);
   revalidatePath("/audit");
   return r.ok ? { ok: true, ran: r.value.ran, after: r.value.after, settled: r.value.settled } : { ok: false, error: r.error };

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { CheckResult } from "@/lib/domain/connection-check";
 import { type FieldErrors, formToServerInput } from "@/lib/domain/server-input";
 import * as registry from "@/lib/services/servers";
-import { guard } from "@/lib/services/session";
+import { callerOf, guard } from "@/lib/services/session";
 
 /** What a server form shows after submitting: a message, per-field errors. */
 export interface ServerFormState {
@@ -28,7 +28,7 @@ function refresh(id?: string) {
 export async function createServerAction(_prev: ServerFormState, form: FormData): Promise<ServerFormState> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
-  const r = await registry.createServer(formToServerInput(form, "create"));
+  const r = await registry.createServer(formToServerInput(form, "create"), callerOf(g));
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   refresh(r.value.server.id);
   redirect(`/servers/${r.value.server.id}?saved=1`);
@@ -38,7 +38,7 @@ export async function createServerAction(_prev: ServerFormState, form: FormData)
 export async function updateServerAction(id: string, _prev: ServerFormState, form: FormData): Promise<ServerFormState> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
-  const r = await registry.updateServer(id, formToServerInput(form, "update"));
+  const r = await registry.updateServer(id, formToServerInput(form, "update"), callerOf(g));
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   refresh(id);
   redirect(`/servers/${id}?saved=1`);
@@ -48,7 +48,7 @@ export async function updateServerAction(id: string, _prev: ServerFormState, for
 export async function deleteServerAction(id: string): Promise<{ error?: string }> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
-  const r = await registry.deleteServer(id);
+  const r = await registry.deleteServer(id, callerOf(g));
   if (!r.ok) return { error: r.error };
   refresh();
   redirect("/servers");
@@ -58,7 +58,7 @@ export async function deleteServerAction(id: string): Promise<{ error?: string }
 export async function testServerAction(id: string): Promise<TestState> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await registry.testServer(id);
+  const r = await registry.testServer(id, callerOf(g));
   if (!r.ok) return { error: r.error };
   refresh(id);
   return { check: r.value.check };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { startSwitchover, stopSwitchover } from "@/lib/services/switchover";
-import { actorOf, guard } from "@/lib/services/session";
+import { callerOf, guard } from "@/lib/services/session";
 
 /** What the switchover form shows after submitting. */
 export interface SwitchoverFormState {
@@ -14,7 +14,7 @@ export interface SwitchoverFormState {
 export async function startSwitchoverAction(sourceId: string, _prev: SwitchoverFormState, form: FormData): Promise<SwitchoverFormState> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await startSwitchover(sourceId, Object.fromEntries(form), { actor: actorOf(g.principal), address: g.address });
+  const r = await startSwitchover(sourceId, Object.fromEntries(form), callerOf(g));
   if (!r.ok) return { error: r.error };
   redirect(`/switchovers/${r.value.id}`);
 }
@@ -23,7 +23,7 @@ export async function startSwitchoverAction(sourceId: string, _prev: SwitchoverF
 export async function stopSwitchoverAction(id: string): Promise<{ error?: string }> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const r = await stopSwitchover(id, { actor: actorOf(g.principal), address: g.address });
+  const r = await stopSwitchover(id, callerOf(g));
   revalidatePath(`/switchovers/${id}`);
   return r.ok ? {} : { error: r.error };
 }

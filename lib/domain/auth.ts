@@ -18,6 +18,15 @@ export interface Principal {
   role: Role;
 }
 
+/** Who asked and from where, for the audit trail (actor: user name, or `token:<name>`). */
+export interface Caller {
+  actor: string;
+  address: string | null;
+}
+
+/** The audit trail's name for a principal: the user name, or `token:<name>` for API tokens. */
+export const actorOf = (p: Principal) => (p.kind === "token" ? `token:${p.name}` : p.name);
+
 /** New users and passwords: names of letters, digits and ._-; passwords of 12+ characters. */
 export const credentialsSchema = z.object({
   username: z.string().trim().min(1, "User name is required").max(64).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, . _ and - only"),

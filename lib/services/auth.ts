@@ -1,5 +1,6 @@
 // Who is asking (session cookie or bearer token), login with rate limiting, setup, and role checks.
 import "server-only";
+import { logChange } from "./audit-log";
 import { timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { allows, credentialsSchema, LoginLimiter, type Principal, type Role } from "@/lib/domain/auth";
@@ -43,6 +44,12 @@ export function requireRole(p: Principal | null, needed: Role): Principal {
 
 /** Signs in: rate-limited per account (5 failures / 15 min) and per address (20 / 15 min). */
 export async function login(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
+  const r = await checkLogin(username, password, address);
+  await logChange({ actor: username.slice(0, 64) || "(empty)", address }, "session.login", r.ok ? "signed in" : "sign-in refused", { error: r.ok ? null : r.error });
+  return r;
+}
+
+async function checkLogin(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
   const account = username.toLowerCase();
   const wait = Math.max(limiters.account.blockedFor(account), limiters.address.blockedFor(address));
   if (wait > 0) return { ok: false, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };

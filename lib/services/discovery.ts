@@ -1,5 +1,6 @@
 // Crawls outwards from a registered server (its sources and replicas, recursively) and registers chosen finds.
 import "server-only";
+import type { Caller } from "@/lib/domain/auth";
 import { env } from "@/lib/config/env";
 import { classifyError, type DriverError } from "@/lib/domain/connection-check";
 import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote } from "@/lib/domain/discovery";
@@ -68,13 +69,13 @@ export interface ChosenServer {
 }
 
 /** Registers the chosen servers with the seed's credentials (or the given ones), in the seed's cluster. */
-export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials?: { user: string; password: string }) {
+export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials?: { user: string; password: string }, caller?: Caller) {
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
   if (!seed || !creds) return [{ name: "", ok: false as const, error: "No such seed server." }];
   if (!credentials && creds.password === null) return [{ name: "", ok: false as const, error: UNSEALABLE }];
   const results = [];
   for (const c of chosen) {
-    const r = await createServer({ ...c, user: credentials?.user ?? creds.user, password: credentials?.password ?? creds.password!, tlsMode: creds.tlsMode, cluster: seed.cluster });
+    const r = await createServer({ ...c, user: credentials?.user ?? creds.user, password: credentials?.password ?? creds.password!, tlsMode: creds.tlsMode, cluster: seed.cluster }, caller);
     results.push(r.ok ? { name: c.name, ok: true as const, status: r.value.check.status } : { name: c.name, ok: false as const, error: Object.values(r.fieldErrors ?? {}).flat().join(" ") || r.error });
   }
   return results;

@@ -6,6 +6,9 @@ import type { CheckResult } from "@/lib/domain/connection-check";
 import { type FieldErrors, fieldErrorsOf, serverCreateSchema, serverUpdateSchema } from "@/lib/domain/server-input";
 import * as data from "@/lib/data/servers";
 import { probeServer } from "@/lib/mysql/probe";
+import type { Caller } from "@/lib/domain/auth";
+import { describeInput } from "@/lib/domain/audit-text";
+import { failureText, logChange } from "./audit-log";
 
 /** A use case's outcome: a value, or an HTTP-like status with a message and per-field errors. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; error: string; fieldErrors?: FieldErrors };
@@ -27,8 +30,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: 
   return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
 }
 
-/** Tests a stored server's connection and records flavor, version and the outcome. */
-export async function testServer(id: string): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
+async function probeAndRecord(id: string): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
   const target = await data.loadTarget(id);
   if (!target) return notFound;
   const { password } = target;
@@ -36,18 +38,38 @@ export async function testServer(id: string): Promise<Outcome<{ server: data.Ser
   return { ok: true, value: { server: await data.recordCheck(id, check), check } };
 }
 
+/** Tests a stored server's connection and records flavor, version and the outcome (audited when a caller is given). */
+export async function testServer(id: string, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
+  const r = await probeAndRecord(id);
+  await logChange(caller, "server.test", r.ok ? `tested ${r.value.server.name}: ${r.value.check.status}` : `tested server ${id}`, { serverId: id, serverName: r.ok ? r.value.server.name : null, error: failureText(r) });
+  return r;
+}
+
 /** Registers a server, then tests it (the server is kept even when the test fails, with that state shown). */
-export async function createServer(raw: unknown): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
+export async function createServer(raw: unknown, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
+  const r = await insertAndTest(raw);
+  await logChange(caller, "server.create", `register: ${describeInput(raw)}${r.ok ? ` → test ${r.value.check.status}` : ""}`, { serverId: r.ok ? r.value.server.id : null, serverName: r.ok ? r.value.server.name : null, error: failureText(r) });
+  return r;
+}
+
+async function insertAndTest(raw: unknown): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
   const p = parse(serverCreateSchema, raw);
   if (!p.ok) return invalid(p.errors);
   const conflicts = await conflictErrors(p.data);
   if (conflicts) return invalid(conflicts, 409);
   const server = await data.insertServer(p.data);
-  return testServer(server.id);
+  return probeAndRecord(server.id);
 }
 
 /** Changes a server; re-tests it when anything about how we connect changed. */
-export async function updateServer(id: string, raw: unknown): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
+export async function updateServer(id: string, raw: unknown, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
+  const before = await data.findServer(id);
+  const r = await applyUpdate(id, raw);
+  await logChange(caller, "server.update", `change: ${describeInput(raw)}`, { serverId: id, serverName: before?.name ?? null, error: failureText(r) });
+  return r;
+}
+
+async function applyUpdate(id: string, raw: unknown): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
   const current = await data.findServer(id);
   if (!current) return notFound;
   const p = parse(serverUpdateSchema, raw);
@@ -58,11 +80,14 @@ export async function updateServer(id: string, raw: unknown): Promise<Outcome<{ 
   const server = await data.updateServerRow(id, p.data);
   const reconnect = (["host", "port", "user", "password", "tlsMode"] as const).some((k) => p.data[k] !== undefined && p.data[k] !== current[k as keyof data.ServerRecord]);
   if (!reconnect) return { ok: true, value: { server, check: null } };
-  const tested = await testServer(id);
+  const tested = await probeAndRecord(id);
   return tested.ok ? tested : { ok: true, value: { server, check: null } };
 }
 
 /** Removes a server from the registry (nothing is done on the server itself). */
-export async function deleteServer(id: string): Promise<Outcome<{ id: string }>> {
-  return (await data.deleteServerRow(id)) ? { ok: true, value: { id } } : notFound;
+export async function deleteServer(id: string, caller?: Caller): Promise<Outcome<{ id: string }>> {
+  const before = await data.findServer(id);
+  const r: Outcome<{ id: string }> = (await data.deleteServerRow(id)) ? { ok: true, value: { id } } : notFound;
+  await logChange(caller, "server.delete", `removed ${before ? `${before.name} (${before.host}:${before.port})` : id} from the registry`, { serverId: id, serverName: before?.name ?? null, error: failureText(r) });
+  return r;
 }

@@ -1,5 +1,6 @@
 // POST /api/bootstrap-runs creates a run (planned); GET lists recent runs.
-import { withRole } from "@/lib/services/session";
+import type { Caller } from "@/lib/domain/auth";
+import { withCaller, withRole } from "@/lib/services/session";
 import { listRuns } from "@/lib/data/bootstrap";
 import { createRun } from "@/lib/services/bootstrap/runs";
 import { badBody, readJsonObject, respond } from "@/lib/services/http";
@@ -17,13 +18,13 @@ export async function GET(req: Request) {
 }
 
 /** `{ sourceId, targetId, replUser?, replHost?, replPassword?, reuseUser?, copyMode?, overwriteTarget?, resetTarget? }` → 201 run. */
-async function postHandler(req: Request) {
+async function postHandler(req: Request, caller: Caller) {
   const body = await readJsonObject(req);
   if (!body) return badBody();
-  return respond(await createRun(body), 201);
+  return respond(await createRun(body, caller), 201);
 }
 
 /** POST, for callers with at least the operator role (401 / 403 otherwise). */
 export async function POST(req: Request) {
-  return withRole(req, "operator", () => postHandler(req));
+  return withCaller(req, "operator", (caller) => postHandler(req, caller));
 }

@@ -1,5 +1,6 @@
 // GET /api/servers lists the registry; POST registers a server and tests it (201, or 400/409 with fieldErrors).
-import { withRole } from "@/lib/services/session";
+import type { Caller } from "@/lib/domain/auth";
+import { withCaller, withRole } from "@/lib/services/session";
 import { listServers } from "@/lib/data/servers";
 import { badBody, readJsonObject, respond } from "@/lib/services/http";
 import { createServer } from "@/lib/services/servers";
@@ -17,13 +18,13 @@ export async function GET(req: Request) {
 }
 
 /** Registers a server; the response carries the stored server and the connection test. */
-async function postHandler(req: Request) {
+async function postHandler(req: Request, caller: Caller) {
   const body = await readJsonObject(req);
   if (!body) return badBody();
-  return respond(await createServer(body), 201, (v) => ({ ...v.server, check: v.check }));
+  return respond(await createServer(body, caller), 201, (v) => ({ ...v.server, check: v.check }));
 }
 
 /** POST, for callers with at least the admin role (401 / 403 otherwise). */
 export async function POST(req: Request) {
-  return withRole(req, "admin", () => postHandler(req));
+  return withCaller(req, "admin", (caller) => postHandler(req, caller));
 }

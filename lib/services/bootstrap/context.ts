@@ -1,6 +1,7 @@
 // What a running step can use: both servers, audited statements, the step log, progress, undo notes, cancel.
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
+import type { Caller } from "@/lib/domain/auth";
 import type { RunRecord } from "@/lib/data/bootstrap";
 import { loadTarget, type ServerRecord, UNSEALABLE } from "@/lib/data/servers";
 import type { Check } from "@/lib/domain/bootstrap/preflight";
@@ -57,7 +58,7 @@ export async function loadRunServer(record: ServerRecord | null, role: string): 
 }
 
 /** Builds the audited executors for a step. */
-export function executors(run: RunRecord, sides: Record<"source" | "target", RunServer>, secrets: string[], push: (l: Omit<LogLine, "at">) => void, actor = "wizard") {
+export function executors(run: RunRecord, sides: Record<"source" | "target", RunServer>, secrets: string[], push: (l: Omit<LogLine, "at">) => void, caller: Caller = { actor: "wizard", address: null }) {
   const timeouts = () => ({ connectTimeoutMs: env().REPLSCOPE_CONNECT_TIMEOUT_MS, queryTimeoutMs: 600_000 });
   const session = <T>(side: "source" | "target", fn: (c: TimedConnection) => Promise<T>) => withConnection(sides[side].target, timeouts(), fn);
   const timed = async <T>(side: "source" | "target", sql: string, audit: boolean): Promise<T> => {
@@ -66,12 +67,12 @@ export function executors(run: RunRecord, sides: Record<"source" | "target", Run
     try {
       const rows = await session(side, (c) => c.query<T>(sql));
       push({ on: side, text, ms: Date.now() - started });
-      if (audit) await recordAudit({ actor, action: `bootstrap:${run.id}`, serverId: sides[side].record.id, serverName: sides[side].record.name, statement: text, durationMs: Date.now() - started, error: null });
+      if (audit) await recordAudit({ ...caller, action: `bootstrap:${run.id}`, serverId: sides[side].record.id, serverName: sides[side].record.name, statement: text, durationMs: Date.now() - started, error: null });
       return rows;
     } catch (e) {
       const error = (e as Error).message;
       push({ on: side, text, ms: Date.now() - started, error });
-      if (audit) await recordAudit({ actor, action: `bootstrap:${run.id}`, serverId: sides[side].record.id, serverName: sides[side].record.name, statement: text, durationMs: Date.now() - started, error });
+      if (audit) await recordAudit({ ...caller, action: `bootstrap:${run.id}`, serverId: sides[side].record.id, serverName: sides[side].record.name, statement: text, durationMs: Date.now() - started, error });
       throw e;
     }
   };

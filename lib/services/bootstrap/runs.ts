@@ -1,5 +1,8 @@
 // Creating runs (validated), the dry-run plan and runbook of a run.
 import "server-only";
+import type { Caller } from "@/lib/domain/auth";
+import { describeInput } from "@/lib/domain/audit-text";
+import { failureText, logChange } from "../audit-log";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import * as store from "@/lib/data/bootstrap";
@@ -31,7 +34,13 @@ export const runInputSchema = z.object({
 export const generatePassword = () => randomBytes(24).toString("base64url");
 
 /** Validates and stores a new run (planned, nothing run yet); one active run per target. */
-export async function createRun(raw: unknown): Promise<Outcome<store.RunRecord>> {
+export async function createRun(raw: unknown, caller?: Caller): Promise<Outcome<store.RunRecord>> {
+  const r = await validateAndStore(raw);
+  await logChange(caller, "bootstrap.create", r.ok ? `planned run ${r.value.id}: ${describeInput(raw)}` : `plan a run: ${describeInput(raw)}`, { serverId: r.ok ? r.value.targetId : null, error: failureText(r) });
+  return r;
+}
+
+async function validateAndStore(raw: unknown): Promise<Outcome<store.RunRecord>> {
   const p = runInputSchema.safeParse(raw);
   if (!p.success) return { ok: false, status: 400, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(p.error) };
   const i = p.data;

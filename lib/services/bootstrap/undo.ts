@@ -1,5 +1,6 @@
 // Undo of an aborted run: reset the half-configured replica, drop the user we created; say what stays.
 import "server-only";
+import type { Caller } from "@/lib/domain/auth";
 import mysql from "mysql2";
 import type { RunRecord } from "@/lib/data/bootstrap";
 import { findServer } from "@/lib/data/servers";
@@ -7,7 +8,7 @@ import { resetReplicaStatements } from "@/lib/domain/bootstrap/statements";
 import { executors, loadRunServer, type LogLine } from "./context";
 
 /** Undoes what the run did that can be undone; lists the rest in plain words. */
-export async function undoRun(run: RunRecord, actor: string): Promise<{ undone: string[]; notUndone: string[] }> {
+export async function undoRun(run: RunRecord, caller: Caller): Promise<{ undone: string[]; notUndone: string[] }> {
   const undone: string[] = [];
   const notUndone: string[] = [];
   const log: LogLine[] = [];
@@ -17,7 +18,7 @@ export async function undoRun(run: RunRecord, actor: string): Promise<{ undone: 
   } catch (e) {
     return { undone, notUndone: [`Could not connect to undo anything: ${(e as Error).message}`] };
   }
-  const ex = executors(run, sides, [sides.source.target.password, sides.target.target.password], (l) => log.push({ at: new Date().toISOString(), ...l }), actor);
+  const ex = executors(run, sides, [sides.source.target.password, sides.target.target.password], (l) => log.push({ at: new Date().toISOString(), ...l }), caller);
   if (run.undo.pointed) {
     try {
       for (const sql of resetReplicaStatements(sides.target.version)) await ex.exec("target", sql);

@@ -1,6 +1,7 @@
 // Reads a registered server's replication state into the planner's NodeView, and runs audited statements on it.
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
+import type { Caller } from "@/lib/domain/auth";
 import { findServer, listServers, type ServerRecord } from "@/lib/data/servers";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
@@ -43,10 +44,7 @@ export async function registeredSourceOf(node: NodeView): Promise<ServerRecord |
 }
 
 /** Who asked and from where, for the audit trail. */
-export interface Caller {
-  actor: string;
-  address: string | null;
-}
+export type { Caller };
 
 /** Runs one changing statement on an open connection, audited (masked, with duration and error). */
 export async function auditedExec(c: TimedConnection, s: Live, sql: string, action: string, caller: Caller, secrets: string[] = []): Promise<void> {

@@ -1,5 +1,6 @@
 // GET / PATCH / DELETE one server of the registry.
-import { withRole } from "@/lib/services/session";
+import type { Caller } from "@/lib/domain/auth";
+import { withCaller, withRole } from "@/lib/services/session";
 import { findServer } from "@/lib/data/servers";
 import { badBody, readJsonObject, respond } from "@/lib/services/http";
 import { deleteServer, updateServer } from "@/lib/services/servers";
@@ -18,23 +19,23 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
 }
 
 /** Partial update; re-tests the connection when host, port, user, password or TLS changed. */
-async function patchHandler(req: Request, { params }: Ctx) {
+async function patchHandler(req: Request, { params }: Ctx, caller: Caller) {
   const body = await readJsonObject(req);
   if (!body) return badBody();
-  return respond(await updateServer((await params).id, body), 200, (v) => ({ ...v.server, check: v.check }));
+  return respond(await updateServer((await params).id, body, caller), 200, (v) => ({ ...v.server, check: v.check }));
 }
 
 /** PATCH, for callers with at least the admin role (401 / 403 otherwise). */
 export async function PATCH(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  return withRole(req, "admin", () => patchHandler(req, ctx));
+  return withCaller(req, "admin", (caller) => patchHandler(req, ctx, caller));
 }
 
 /** Removes the server from the registry. */
-async function deleteHandler(_req: Request, { params }: Ctx) {
-  return respond(await deleteServer((await params).id));
+async function deleteHandler(_req: Request, { params }: Ctx, caller: Caller) {
+  return respond(await deleteServer((await params).id, caller));
 }
 
 /** DELETE, for callers with at least the admin role (401 / 403 otherwise). */
 export async function DELETE(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  return withRole(req, "admin", () => deleteHandler(req, ctx));
+  return withCaller(req, "admin", (caller) => deleteHandler(req, ctx, caller));
 }
