@@ -84,6 +84,8 @@ test("a viewer sees the overview but every change is refused with 403 and nothin
   const action = await viewer.request.post("/servers/new", { headers: { "Next-Action": "0".repeat(40) }, data: "[]" });
   expect(action.status()).toBe(403);
   expect(await (await viewer.request.get("/api/servers")).json()).toEqual(before);
+  const { entries } = await (await viewer.request.get("/api/audit?action=forbidden&actor=oncall")).json();
+  expect(entries.map((e: { statement: string }) => e.statement)).toEqual(expect.arrayContaining(["POST /api/servers", "POST /servers/new"]));
   await ctx.close();
 });
 

@@ -81,6 +81,8 @@ test("the password appears in no page, API response, log line or database file",
     bodies.push(await (await request.post(`/api/servers/${s.id}/test`)).text());
     bodies.push(await (await request.patch(`/api/servers/${s.id}`, { data: { password: PASSWORD } })).text());
   }
+  await page.goto("/audit");
+  bodies.push(await page.content(), await (await request.get("/api/audit?take=1000")).text());
   bodies.push(fs.readFileSync(path.join(DATA_DIR, "server.log"), "latin1"), fs.readFileSync(path.join(DATA_DIR, "server.log"), "utf8"));
   for (const f of fs.readdirSync(DATA_DIR).filter((f) => f.startsWith("replscope.db"))) bodies.push(fs.readFileSync(path.join(DATA_DIR, f), "utf8"));
   expect(bodies.length).toBeGreaterThan(10);
@@ -118,4 +120,21 @@ test("removing a server asks first and takes it off the list", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
   await expect(page.locator('tr[data-server="sandbox-b"]')).toHaveCount(0);
   await expect(page.locator('tr[data-server="sandbox-a"]')).toHaveCount(1);
+});
+
+test("every change above is in the audit trail: who, from where, what, result", async ({ page, request }) => {
+  const { entries } = await (await request.get("/api/audit?kind=mutation&take=1000")).json();
+  const byAction = (a: string) => entries.filter((e: { action: string }) => e.action === a);
+  expect(byAction("server.create").map((e: { serverName: string }) => e.serverName)).toEqual(expect.arrayContaining(["sandbox-a", "sandbox-b"]));
+  expect(byAction("server.create")[0]).toMatchObject({ actor: "token:REPLSCOPE_API_TOKEN", kind: "mutation", error: null });
+  expect(byAction("server.create").find((e: { serverName: string }) => e.serverName === "sandbox-a").statement).toContain("password=(set)");
+  expect(byAction("server.update").length).toBeGreaterThan(0);
+  expect(byAction("server.delete")[0]).toMatchObject({ serverName: "sandbox-b", error: null });
+  expect(byAction("server.test").length).toBeGreaterThan(0);
+  await page.goto("/audit?kind=mutation&action=server.delete");
+  const rows = page.getByRole("table", { name: "Audit entries" }).locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("token:REPLSCOPE_API_TOKEN");
+  await expect(rows.first()).toContainText("removed sandbox-b");
+  await expect(rows.first()).toContainText("ok");
 });

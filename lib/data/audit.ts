@@ -62,3 +62,21 @@ export async function listAudit(f: AuditFilter = {}) {
 export async function pruneAudit(days = 90): Promise<number> {
   return (await db().auditEntry.deleteMany({ where: { at: { lt: new Date(Date.now() - days * 86_400_000) } } })).count;
 }
+
+/** Everyone who appears in the trail, for the page's user filter. */
+export async function listActors(): Promise<string[]> {
+  return (await db().auditEntry.findMany({ distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } })).map((r) => r.actor);
+}
+
+/** Audit filters from query parameters (server, action, actor, kind, since, until as ISO dates). */
+export function auditFilterFrom(q: Record<string, string | undefined>): AuditFilter {
+  const date = (v?: string, endOfDay = false) => (v && !Number.isNaN(Date.parse(v)) ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) && endOfDay ? `${v}T23:59:59.999Z` : v) : undefined);
+  return {
+    serverId: q.server || undefined,
+    action: q.action || undefined,
+    actor: q.actor || undefined,
+    kind: q.kind === "mutation" || q.kind === "statement" ? q.kind : undefined,
+    since: date(q.since),
+    until: date(q.until, true),
+  };
+}
