@@ -3,7 +3,13 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import type { PollTarget } from "@/lib/data/servers";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
-import { writeHeartbeat } from "@/lib/mysql/heartbeat";
+import { recordAudit } from "@/lib/data/audit";
+import { createHeartbeatTable, writeHeartbeat, writeHeartbeatRow } from "@/lib/mysql/heartbeat";
+import mysql from "mysql2";
+
+/** The heartbeat's statements as the audit trail shows them: set up once, then one row every second (not audited each time). */
+const heartbeatAuditText = (schema: string) =>
+  `CREATE DATABASE IF NOT EXISTS ${mysql.escapeId(schema)}; ${createHeartbeatTable(schema).replace(/\s+/g, " ")}; then every second: ${writeHeartbeatRow(schema)}`;
 
 /** The heartbeat loop; its own connections, so a slow status query never delays a heartbeat. */
 export class HeartbeatWriter {
@@ -48,8 +54,10 @@ export class HeartbeatWriter {
     const { password } = t.target;
     if (password === null) return void this.errors.set(t.record.id, "Heartbeat not written: the stored password cannot be decrypted.");
     try {
-      await this.cache.use(t.record.id, { ...t.target, password }, timeouts, (c) => writeHeartbeat(c, t.heartbeatSchema, !this.ensured.has(key)));
+      const ensure = !this.ensured.has(key);
+      await this.cache.use(t.record.id, { ...t.target, password }, timeouts, (c) => writeHeartbeat(c, t.heartbeatSchema, ensure));
       this.ensured.add(key);
+      if (ensure) await recordAudit({ actor: "replscope", action: "heartbeat.start", serverId: t.record.id, serverName: t.record.name, statement: heartbeatAuditText(t.heartbeatSchema), durationMs: 0, error: null });
       this.errors.delete(t.record.id);
     } catch (e) {
       this.ensured.delete(key);

@@ -86,6 +86,10 @@ describe("monitor sweep", () => {
     const { listPollTargets } = await import("@/lib/data/servers");
     await monitor().heartbeat.beat(listPollTargets);
     expect(monitor().heartbeat.errors.get(ids.get(S)!)).toBeUndefined();
+    const { listAudit } = await import("@/lib/data/audit");
+    const started = await listAudit({ action: "heartbeat.start", serverId: ids.get(S)! });
+    expect(started).toHaveLength(1);
+    expect(started[0].statement).toMatch(/^CREATE DATABASE IF NOT EXISTS `replscope_hb`; CREATE TABLE IF NOT EXISTS .* then every second: REPLACE INTO/);
     for (let i = 0; i < 100; i++) {
       const rows = await healthy.query<unknown[]>("SELECT 1 FROM replscope_hb.heartbeat").catch(() => []);
       if (rows.length) break;
