@@ -132,7 +132,7 @@ test("every change above is in the audit trail: who, from where, what, result", 
   expect(byAction("server.delete")[0]).toMatchObject({ serverName: "sandbox-b", error: null });
   expect(byAction("server.test").length).toBeGreaterThan(0);
   await page.goto("/audit?kind=mutation&action=server.delete");
-  const rows = page.getByRole("table", { name: "Audit entries" }).locator("tbody tr");
+  const rows = page.getByRole("table", { name: "Audit entries" }).locator("tbody tr").filter({ hasText: "sandbox-b" });
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("token:REPLSCOPE_API_TOKEN");
   await expect(rows.first()).toContainText("removed sandbox-b");
