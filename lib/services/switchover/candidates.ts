@@ -21,14 +21,15 @@ export async function readSourceGroup(sourceId: string): Promise<SourceGroup> {
   if (!record) throw new Error("No such server.");
   const peers: SourceGroup["replicas"] = [];
   const unreadable: SourceGroup["unreadable"] = [];
-  for (const peer of await topologyPeers(sourceId)) {
+  const read = async (peer: { id: string; name: string }) => {
     try {
       const l = await loadLive(peer.id);
       peers.push({ live: l, node: await snapshotNode(l) });
     } catch (e) {
       unreadable.push({ name: peer.name, error: (e as Error).message });
     }
-  }
+  };
+  await Promise.all((await topologyPeers(sourceId)).map(read));
   const live = await loadLive(sourceId);
   const node = await snapshotNode(live);
   return { source: { live, node }, replicas: peers.filter((p) => p.node.channels.some((c) => replicatesFrom(c, node))), unreadable };
