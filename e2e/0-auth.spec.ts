@@ -2,7 +2,8 @@
 // refused with 403, rate-limited logins, tokens with roles, inert HTML in names.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { addUser, signIn } from "./accounts";
 
 test.use({ extraHTTPHeaders: {} });
 test.describe.configure({ mode: "serial" });
@@ -20,13 +21,6 @@ function routeList(): { path: string; method: string }[] {
   }).filter((r) => !["/login", "/setup", "/logout"].includes(r.path));
 }
 
-async function signIn(page: Page, who: { username: string; password: string }, expectOk = true) {
-  await page.goto("/login");
-  await page.getByLabel("User name").fill(who.username);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (expectOk) await expect(page.getByTestId("signed-in")).toContainText(who.username);
-}
 
 test("first run: setup creates the admin, who can sign out and in again", async ({ page }) => {
   await page.goto("/servers");
@@ -62,13 +56,7 @@ test("without a session or token every route answers 401 and every page sends to
 
 test("a viewer sees the overview but every change is refused with 403 and nothing changes", async ({ page, browser }) => {
   await signIn(page, ADMIN);
-  await page.goto("/settings");
-  const add = page.getByRole("form", { name: "Add user" });
-  await add.getByLabel("User name").fill(VIEWER.username);
-  await add.getByLabel("Password").fill(VIEWER.password);
-  await add.getByLabel("Role").selectOption("viewer");
-  await add.getByRole("button", { name: "Add user" }).click();
-  await expect(page.locator(`tr[data-user="${VIEWER.username}"]`)).toBeVisible();
+  await addUser(page, VIEWER, "viewer");
 
   const ctx = await browser.newContext({ extraHTTPHeaders: {} });
   const viewer = await ctx.newPage();

@@ -1,5 +1,6 @@
 // An operator at a replica's page: stop and start replication with a preview and confirmation; both land in the audit trail.
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { addUser, signIn } from "./accounts";
 import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForSlave, wireReplication } from "../sandbox";
 
 const OPERATOR = { username: "op-e2e", password: "operator password 1" };
@@ -25,18 +26,9 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(teardownAll);
 
 async function operatorPage(page: Page, browser: Browser): Promise<Page> {
-  await page.goto("/settings");
-  const add = page.getByRole("form", { name: "Add user" });
-  await add.getByLabel("User name").fill(OPERATOR.username);
-  await add.getByLabel("Password").fill(OPERATOR.password);
-  await add.getByLabel("Role").selectOption("operator");
-  await add.getByRole("button", { name: "Add user" }).click();
-  await expect(page.locator(`tr[data-user="${OPERATOR.username}"]`)).toBeVisible();
+  await addUser(page, OPERATOR, "operator");
   const op = await (await browser.newContext({ extraHTTPHeaders: {} })).newPage();
-  await op.goto("/login");
-  await op.getByLabel("User name").fill(OPERATOR.username);
-  await op.getByLabel("Password").fill(OPERATOR.password);
-  await op.getByRole("button", { name: "Sign in" }).click();
+  await signIn(op, OPERATOR);
   await expect(op.getByTestId("signed-in")).toHaveText(`${OPERATOR.username} (operator)`);
   return op;
 }
