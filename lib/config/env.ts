@@ -14,6 +14,7 @@ const schema = z.object({
   REPLSCOPE_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
   REPLSCOPE_POLLER: z.enum(["on", "off"]).default("on"),
   REPLSCOPE_LAG_RETENTION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  REPLSCOPE_AUDIT_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
 });
 
 /** The app's configuration; throws a readable error at startup when a variable is malformed. */

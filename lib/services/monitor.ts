@@ -133,7 +133,7 @@ export class Monitor {
     if (now - this.lastThin < 600) return;
     this.lastThin = now;
     await thinSamples(now, env().REPLSCOPE_LAG_RETENTION_DAYS * 86_400, THIN_TIERS);
-    await pruneAudit();
+    await pruneAudit(env().REPLSCOPE_AUDIT_RETENTION_DAYS);
   }
 }
 
