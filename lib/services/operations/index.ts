@@ -4,11 +4,14 @@ import { recordMutation } from "@/lib/data/audit";
 import { findServer } from "@/lib/data/servers";
 import { describeOperation, type Operation, type Plan } from "@/lib/domain/operations/types";
 import { planOperation } from "@/lib/domain/operations/plan";
+import { privilegeWarning } from "@/lib/domain/operations/privileges";
 import { describeNow, failedFor, reached } from "@/lib/domain/operations/outcome";
 import type { NodeView } from "@/lib/domain/operations/types";
 import type { Outcome } from "../servers";
 import { monitor } from "../monitor";
 import { auditedExec, type Caller, loadLive, type Live, onServer, readNode, registeredSourceOf, snapshotNode } from "./node";
+
+const SHOW_GRANTS = "SHOW GRANTS";
 
 /** What a preview shows: the server's name and the plan. */
 export interface Preview {
@@ -40,7 +43,7 @@ async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live;
   if (!record) return { ok: false, status: 404, error: "No such server." };
   try {
     const live = await loadLive(id);
-    const node = await snapshotNode(live);
+    const [node, grants] = await onServer(live, async (c) => [await readNode(live, c), await c.query<Record<string, unknown>[]>(SHOW_GRANTS).catch(() => [])] as const);
     let around = {};
     if (op.kind === "repoint") {
       const targetRecord = await findServer(op.targetId);
@@ -51,6 +54,8 @@ async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live;
     }
     const r = planOperation(node, op, around);
     if (!r.ok) return { ok: false, status: 409, error: r.refused };
+    const warning = privilegeWarning(live.version, op, grants.map((g) => String(Object.values(g)[0])), live.target.user);
+    if (warning) r.plan.warnings.push(warning);
     const targetName = op.kind === "repoint" ? (await findServer(op.targetId))?.name : undefined;
     return { ok: true, value: { live, preview: { serverId: id, serverName: record.name, operation: describeOperation(op, targetName), plan: r.plan } } };
   } catch (e) {

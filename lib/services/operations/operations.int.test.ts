@@ -3,12 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { injectDuplicateKeyConflict, type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireChain, wireReplication } from "@/sandbox";
+import { createUser, injectDuplicateKeyConflict, type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireChain, wireReplication } from "@/sandbox";
 import type { Operation } from "@/lib/domain/operations/types";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-ops-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
-const { createServer } = await import("../servers");
+const { createServer, updateServer } = await import("../servers");
 const { previewOperation, runOperation } = await import("./index");
 const { listAudit } = await import("@/lib/data/audit");
 const { monitor } = await import("../monitor");
@@ -101,5 +101,19 @@ describe("replication operations", () => {
     await waitForCaughtUp(S, R);
     const [count] = await S.query<{ n: number }[]>("SELECT COUNT(*) AS n FROM app.t");
     expect(await R.query("SELECT COUNT(*) AS n FROM app.t")).toEqual([count]);
+  });
+
+  it("warns when the registered account lacks the privileges, and a refused statement is reported with the state", async () => {
+    await createUser(M, "mon", "%", "mon-pw", ["SLAVE MONITOR", "BINLOG MONITOR"]);
+    expect((await updateServer(ids.get(M)!, { user: "mon", password: "mon-pw" })).ok).toBe(true);
+    try {
+      const p = await previewOperation(ids.get(M)!, { kind: "stop", threads: "both" });
+      expect(p.ok && p.value.plan.warnings.join(" ")).toMatch(/account mon may not be allowed to run this: replication control needs REPLICATION SLAVE ADMIN or SUPER/);
+      const r = await run(M, { kind: "stop", threads: "both" });
+      expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/failed at "STOP REPLICA": .*Access denied.*Ran 0 of 1 statements\. ops-middle now: .*IO running, SQL running/) });
+      expect((await slaveStatus(M))?.Slave_SQL_Running).toBe("Yes");
+    } finally {
+      await updateServer(ids.get(M)!, { user: "root", password: "" });
+    }
   });
 });

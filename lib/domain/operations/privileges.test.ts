@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { parseServerVersion } from "../server-version";
+import { globalPrivileges, privilegeWarning } from "./privileges";
+
+const v = (s: string) => parseServerVersion(s)!;
+
+describe("privilege warnings", () => {
+  it("reads global grants only", () => {
+    expect([...globalPrivileges(["GRANT SLAVE MONITOR, BINLOG MONITOR ON *.* TO `m`@`%`", "GRANT ALL PRIVILEGES ON `app`.* TO `m`@`%`"])]).toEqual(["SLAVE MONITOR", "BINLOG MONITOR"]);
+  });
+  it("warns a monitoring-only account, not one with the privilege or ALL", () => {
+    const monitor = ["GRANT SLAVE MONITOR, BINLOG MONITOR ON *.* TO `m`@`%`"];
+    expect(privilegeWarning(v("10.11.6-MariaDB"), { kind: "stop", threads: "both" }, monitor, "m@%")).toMatch(/replication control needs REPLICATION SLAVE ADMIN or SUPER/);
+    expect(privilegeWarning(v("10.11.6-MariaDB"), { kind: "stop", threads: "both" }, ["GRANT REPLICATION SLAVE ADMIN ON *.* TO `m`@`%`"], "m@%")).toBeNull();
+    expect(privilegeWarning(v("8.0.36"), { kind: "skip" }, ["GRANT REPLICATION_SLAVE_ADMIN ON *.* TO `m`@`%`"], "m@%")).toMatch(/SET GLOBAL needs SYSTEM_VARIABLES_ADMIN or SUPER/);
+    expect(privilegeWarning(v("5.7.44"), { kind: "read_only", on: true }, ["GRANT ALL PRIVILEGES ON *.* TO 'root'@'localhost' WITH GRANT OPTION"], "root")).toBeNull();
+  });
+});
