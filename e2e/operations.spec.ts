@@ -1,7 +1,7 @@
 // An operator at a replica's page: stop and start replication with a preview and confirmation; both land in the audit trail.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addUser, signIn } from "./accounts";
-import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForSlave, wireReplication } from "../sandbox";
+import { injectDuplicateKeyConflict, type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForSlave, wireReplication } from "../sandbox";
 
 const OPERATOR = { username: "op-e2e", password: "operator password 1" };
 let S: Sandbox, R: Sandbox;
@@ -65,6 +65,27 @@ test("an operator stops and starts replication; both appear in the audit page wi
   await expect(rows.filter({ hasText: /STOP REPLICA/ }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
   await expect(rows.filter({ hasText: /START REPLICA/ }).filter({ hasText: OPERATOR.username })).toHaveCount(1);
   await expect(rows.filter({ hasText: "operation.stop" }).first()).toContainText("ops-replica");
+});
+
+test("an operator skips a broken replica's failing transaction after typing its name", async () => {
+  await injectDuplicateKeyConflict(S, R);
+  const panel = op.getByRole("region", { name: "Replication operations" });
+  await expect(async () => {
+    await op.goto(`/servers/${replicaId}`);
+    await expect(panel.getByRole("button", { name: "Skip failing transaction…" })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await panel.getByRole("button", { name: "Skip failing transaction…" }).click();
+  const skip = op.getByRole("dialog", { name: "Confirm: skip the failing transaction" });
+  await expect(skip.getByTestId("operation-statements")).toHaveText("STOP REPLICA;\nSET GLOBAL sql_slave_skip_counter = 1;\nSTART REPLICA;");
+  await expect(skip).toContainText("data may now differ");
+  const confirm = skip.getByRole("button", { name: "Skip the failing transaction on ops-replica" });
+  await expect(confirm).toBeDisabled();
+  await skip.getByLabel("Server name").fill("ops-src");
+  await expect(confirm).toBeDisabled();
+  await skip.getByLabel("Server name").fill("ops-replica");
+  await confirm.click();
+  await expect(skip.getByRole("status")).toContainText("IO running, SQL running");
+  await waitForSlave(R, (r) => r.Slave_SQL_Running === "Yes" && Number(r.Last_SQL_Errno) === 0);
 });
 
 test("an operator switches the source over to its replica and watches every step", async () => {
