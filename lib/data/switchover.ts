@@ -71,6 +71,13 @@ export async function listSwitchovers(sourceOrCandidateId?: string, take = 20): 
   return (await db().switchoverRun.findMany({ where, orderBy: { createdAt: "desc" }, take })).map(reshape);
 }
 
+/** The running switchover a server takes part in (as source, candidate or sibling), if any. */
+export async function runningSwitchoverOf(serverId: string): Promise<SwitchoverRecord | null> {
+  const rows = await db().switchoverRun.findMany({ where: { status: "running" } });
+  const hit = rows.map(reshape).find((r) => r.sourceId === serverId || r.candidateId === serverId || r.options.siblingIds.includes(serverId));
+  return hit ?? null;
+}
+
 /** The replication password of a run (for the old source's CHANGE MASTER only). */
 export async function switchoverSecret(id: string): Promise<string> {
   const r = await db().switchoverRun.findUniqueOrThrow({ where: { id } });
