@@ -12,6 +12,8 @@ export interface FakeOptions {
   scenario: FakeScenario;
   latencyMs?: number;
   hang?: boolean;
+  /** Called with each statement before it is answered (a stateful simulation may call setScenario here). */
+  onQuery?: (sql: string) => void;
 }
 
 /** A running fake. */
@@ -75,12 +77,14 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
     conn.on("query", (q: unknown) => {
       const sql = String(q);
       record(sql);
+      o.onQuery?.(sql);
       const send = () => replay(conn, stream, sql, cache, () => answer(conn, sql, rules, scenario, o.version));
       if (o.latencyMs) setTimeout(send, o.latencyMs);
       else send();
     });
     conn.on("stmt_prepare", (q: unknown) => {
       record(String(q));
+      o.onQuery?.(String(q));
       writeOk(conn);
     });
   });

@@ -1,0 +1,58 @@
+// A stateful MySQL source + replicas made of fakes: control statements change what the fakes report, as a server would.
+import type { RowValues } from "@/lib/domain/__fixtures__/mysql-columns";
+import { type FakeScenario, type FakeServer, startFake } from "./mysql-fake";
+
+const UUID = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
+const GTIDS = `${UUID}:1-42`;
+
+/** One simulated server: its fake and its mutable state. */
+export interface SimServer {
+  fake: FakeServer;
+  readOnly: boolean;
+  channel: { host: string; port: number; io: string; sql: string } | null;
+  binlog: { file: string; position: number };
+}
+
+function scenario(s: SimServer, source: SimServer | undefined): FakeScenario {
+  const row = s.channel && ({
+    Channel_Name: "", Seconds_Behind: s.channel.sql === "Yes" ? 0 : null, Host: s.channel.host, Port: s.channel.port, IO: s.channel.io, SQL: s.channel.sql, Auto_Position: 1,
+    Retrieved_Gtid_Set: GTIDS, Executed_Gtid_Set: GTIDS, Source_UUID: UUID, Master_UUID: UUID, Source_User: "repl", Master_User: "repl",
+    Relay_Source_Log_File: source?.binlog.file, Relay_Master_Log_File: source?.binlog.file, Exec_Source_Log_Pos: source?.binlog.position, Exec_Master_Log_Pos: source?.binlog.position,
+  } as unknown as RowValues);
+  return {
+    channels: row ? [row] : [],
+    variables: {
+      server_id: s.fake.port, server_uuid: UUID, read_only: s.readOnly ? 1 : 0, super_read_only: s.readOnly ? 1 : 0, log_bin: 1, binlog_format: "ROW", gtid_mode: "ON",
+      gtid_executed: GTIDS, log_slave_updates: 1, log_replica_updates: 1, slave_parallel_workers: 0, replica_parallel_workers: 0, auto_increment_increment: 1, auto_increment_offset: 1,
+    },
+    binlog: { ...s.binlog, gtid: GTIDS },
+  };
+}
+
+/** Starts a source and `replicas` replicas of one MySQL version, replicating with GTID auto-positioning. */
+export async function startMysqlTrio(version: string, replicas = 2): Promise<{ servers: SimServer[]; close: () => Promise<void> }> {
+  const servers: SimServer[] = [];
+  const portOf = new Map<number, SimServer>();
+  const refresh = () => servers.forEach((s) => s.fake.setScenario(scenario(s, s.channel ? portOf.get(s.channel.port) : undefined)));
+  const react = (s: SimServer) => (sql: string) => {
+    const stmt = sql.toUpperCase();
+    const changeTo = /(?:SOURCE|MASTER)_HOST='([^']+)', (?:SOURCE|MASTER)_PORT=(\d+)/.exec(sql);
+    if (/^SET GLOBAL (SUPER_)?READ_ONLY = ON/.test(stmt)) s.readOnly = true;
+    else if (/^SET GLOBAL READ_ONLY = OFF/.test(stmt)) s.readOnly = false;
+    else if (/^STOP (REPLICA|SLAVE)/.test(stmt) && s.channel) Object.assign(s.channel, { io: "No", sql: "No" });
+    else if (/^START (REPLICA|SLAVE)/.test(stmt) && s.channel) Object.assign(s.channel, { io: "Yes", sql: "Yes" });
+    else if (/^RESET (REPLICA|SLAVE) ALL/.test(stmt)) s.channel = null;
+    else if (changeTo) s.channel = { host: changeTo[1], port: Number(changeTo[2]), io: "No", sql: "No" };
+    else return;
+    refresh();
+  };
+  for (let i = 0; i <= replicas; i++) {
+    const s = { readOnly: i > 0, channel: null, binlog: { file: "binlog.000003", position: 1000 + i } } as unknown as SimServer;
+    s.fake = await startFake({ version, scenario: { channels: [], variables: {} }, onQuery: (sql) => react(s)(sql) });
+    portOf.set(s.fake.port, s);
+    servers.push(s);
+  }
+  for (const r of servers.slice(1)) r.channel = { host: "127.0.0.1", port: servers[0].fake.port, io: "Yes", sql: "Yes" };
+  refresh();
+  return { servers, close: () => Promise.all(servers.map((s) => s.fake.close())).then(() => {}) };
+}
