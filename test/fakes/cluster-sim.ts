@@ -29,8 +29,8 @@ function scenario(s: SimServer, source: SimServer | undefined): FakeScenario {
   };
 }
 
-/** Starts a source and `replicas` replicas of one MySQL version, replicating with GTID auto-positioning. */
-export async function startMysqlTrio(version: string, replicas = 2): Promise<{ servers: SimServer[]; close: () => Promise<void> }> {
+/** Starts a source and `replicas` replicas of one MySQL version with GTID auto-positioning: all of the source, or a chain. */
+export async function startMysqlTrio(version: string, replicas = 2, shape: "fan" | "chain" = "fan"): Promise<{ servers: SimServer[]; close: () => Promise<void> }> {
   const servers: SimServer[] = [];
   const portOf = new Map<number, SimServer>();
   const refresh = () => servers.forEach((s) => s.fake.setScenario(scenario(s, s.channel ? portOf.get(s.channel.port) : undefined)));
@@ -52,7 +52,7 @@ export async function startMysqlTrio(version: string, replicas = 2): Promise<{ s
     portOf.set(s.fake.port, s);
     servers.push(s);
   }
-  for (const r of servers.slice(1)) r.channel = { host: "127.0.0.1", port: servers[0].fake.port, io: "Yes", sql: "Yes" };
+  for (const [i, r] of servers.entries()) if (i > 0) r.channel = { host: "127.0.0.1", port: servers[shape === "chain" ? i - 1 : 0].fake.port, io: "Yes", sql: "Yes" };
   refresh();
   return { servers, close: () => Promise.all(servers.map((s) => s.fake.close())).then(() => {}) };
 }

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type FakeServer, startFake } from "./mysql-fake";
+import { startMysqlTrio } from "./cluster-sim";
 import { brokenReplica, healthyReplica } from "./scenarios";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-fake-ops-"));
@@ -14,7 +15,8 @@ const { previewOperation, runOperation } = await import("@/lib/services/operatio
 const UUID = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
 const SETS = { match: /^(SET |BEGIN|COMMIT)/, ok: true as const };
 const fakes: FakeServer[] = [];
-afterAll(() => Promise.all(fakes.map((f) => f.close())));
+const trios: (() => Promise<void>)[] = [];
+afterAll(() => Promise.all([...fakes.map((f) => f.close()), ...trios.map((close) => close())]));
 
 async function fake(version: string, scenario: typeof healthyReplica) {
   const f = await startFake({ version, scenario: { ...scenario, extra: [SETS] } });
@@ -58,3 +60,25 @@ describe.each(Object.entries(STOP))("MySQL %s", (version, stop) => {
     expect(r.ok && r.value).toMatchObject({ ran: [stop], settled: true, after: expect.stringMatching(/IO stopped, SQL stopped/) });
   });
 });
+
+describe.each(["5.7.44-log", "8.4.3"])("MySQL %s repoint", (version) => {
+  it("moves a replica of a replica up to the top source by GTID auto-positioning", async () => {
+    const { servers, close } = await startMysqlTrio(version, 2, "chain");
+    trios.push(close);
+    const ids: string[] = [];
+    for (const [i, s] of servers.entries()) {
+      const r = await createServer({ name: `chain-${version}-${i}`, host: "127.0.0.1", port: s.fake.port, user: "root", password: "pw", cluster: `chain-${version}` });
+      if (!r.ok) throw new Error(r.error);
+      ids.push(r.value.server.id);
+    }
+    const op = { kind: "repoint" as const, targetId: ids[0] };
+    const p = await previewOperation(ids[2], op);
+    const words = version.startsWith("5.7") ? ["STOP SLAVE", "CHANGE MASTER TO MASTER_HOST", "MASTER_AUTO_POSITION=1"] : ["STOP REPLICA", "CHANGE REPLICATION SOURCE TO SOURCE_HOST", "SOURCE_AUTO_POSITION=1"];
+    expect(p.ok && p.value.plan.statements[1]).toMatch(new RegExp(`^${words[1]}='127\\.0\\.0\\.1', \\w+_PORT=${servers[0].fake.port}, ${words[2]}$`));
+    const r = await runOperation(ids[2], op, { serverName: `chain-${version}-2`, statements: p.ok ? p.value.plan.statements : [] }, { actor: "t", address: null });
+    expect(r.ok && r.value.settled).toBe(true);
+    expect(servers[2].channel).toMatchObject({ port: servers[0].fake.port, io: "Yes", sql: "Yes" });
+    expect(servers[2].fake.queries).toContain(words[0]);
+  });
+});
+
