@@ -6,7 +6,7 @@ import type { SwitchoverRecord } from "@/lib/data/switchover";
 import { useLive } from "../status/use-status";
 import { Button } from "../ui/button";
 
-const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400" };
+const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400", undone: "text-amber-700 dark:text-amber-300" };
 const NO_RETURN = "promote";
 
 /** The run page's live part (polls every second while the run runs). */

@@ -69,8 +69,10 @@ async function execute(run: store.SwitchoverRecord, caller: Caller, handle: { st
     const err = e as Error & { ctx?: SwitchoverContext; stoppedBy?: boolean };
     const failedStep = steps.find((s) => s.status === "failed");
     const canUndo = !failedStep || !pastNoReturn(failedStep.id);
-    const ctx = err.ctx ?? (servers ? stepContext(run, steps[0], servers, "", caller, () => false, save) : null);
+    const lastTouched = [...steps].reverse().find((s) => s.status !== "pending") ?? steps[0];
+    const ctx = err.ctx ?? (servers ? stepContext(run, lastTouched, servers, "", caller, () => false, save) : null);
     const notes = canUndo && ctx ? await undo(ctx) : [];
+    if (notes.length) for (const s of steps) if (s.status === "done") s.status = "undone";
     const stopped = err.stoppedBy || (handle.stop && canUndo);
     const error = `${err.message}${notes.length ? ` Undone: ${notes.join("; ")}.` : canUndo ? "" : " This is past the point of no return: nothing was undone; see where each server stands below."}`;
     await store.saveSwitchover(run.id, { status: stopped ? "stopped" : "failed", steps, state: run.state, report: servers ? await standings(servers) : null, error });

@@ -92,6 +92,7 @@ describe("planned switchover", () => {
     const run = (await findSwitchover(started.id))!;
     expect(run.status).toBe("stopped");
     expect(run.steps.find((s) => s.id === "promote")!.status).toBe("pending");
+    expect(run.steps.find((s) => s.id === "source_read_only")!.status).toBe("undone");
     expect(await S.query("SELECT @@read_only AS ro")).toEqual([{ ro: 0 }]);
     for (const r of [A, B]) expect((await slaveStatus(r))?.Slave_SQL_Running).toBe("Yes");
     expect(run.error).toMatch(/Stopped by the user.*Undone: sw-source is writable again/);
