@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import mysql from "mysql2/promise";
 import path from "node:path";
 import { createUser, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "../sandbox";
 
@@ -13,7 +14,10 @@ const MONITOR_PASSWORD = `demo'pa"ss\\wörd`;
 const API_TOKEN = randomBytes(24).toString("base64url");
 const ADMIN = { user: "admin", password: randomBytes(9).toString("base64url") };
 const AUTH = { Authorization: `Bearer ${API_TOKEN}` };
-const MONITOR_GRANTS = ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "SELECT"];
+/** Monitoring, plus what replication operations and switchovers need, so the demo can show them working. */
+const MONITOR_GRANTS = ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "SELECT", "REPLICATION SLAVE ADMIN", "READ ONLY ADMIN", "SUPER"];
+/** The demo's application writes as an account without SUPER, so a read-only source really refuses it. */
+const APP = { user: "shop_app", password: "shop-app-pw" };
 
 async function seed(source: Sandbox) {
   await source.query("CREATE DATABASE shop");
@@ -44,6 +48,7 @@ async function main() {
   const [source, replica1, replica2] = await startSandboxes(3);
   await seed(source);
   await createUser(source, MONITOR_USER, "%", MONITOR_PASSWORD, MONITOR_GRANTS);
+  await createUser(source, APP.user, "%", APP.password, ["SELECT", "INSERT"]);
   await wireReplication(source, replica1);
   await wireReplication(replica1, replica2);
   await waitForCaughtUp(source, replica2);
@@ -59,12 +64,14 @@ async function main() {
   await register("replica1", replica1);
   await register("replica2", replica2);
 
+  const shop = await mysql.createPool({ ...source.connectionOptions(), user: APP.user, password: APP.password, connectionLimit: 1 });
   const traffic = setInterval(() => {
-    source.query("INSERT INTO shop.orders (customer_id, total) VALUES (FLOOR(1 + RAND() * 5), ROUND(RAND() * 100, 2))").catch(() => {});
+    shop.query("INSERT INTO shop.orders (customer_id, total) VALUES (FLOOR(1 + RAND() * 5), ROUND(RAND() * 100, 2))").catch(() => {});
   }, 500);
   console.log(`\nreplscope demo is running: open ${BASE} and sign in as ${ADMIN.user} / demo-${ADMIN.password}\nsource → replica1 → replica2, one order per 500 ms on the source. Ctrl-C stops everything.`);
   const stop = async () => {
     clearInterval(traffic);
+    await shop.end().catch(() => {});
     app.kill("SIGTERM");
     await teardownAll();
     process.exit(0);

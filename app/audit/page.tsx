@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit trail" subtitle="Every change made through replscope (who, from where, what, result) and every statement it ran on a monitored server (read-only status queries excepted), passwords masked. Kept 90 days." />
       <AuditFilters q={q} servers={servers} actors={actors} />
-      <table className="w-full text-left text-sm" aria-label="Audit entries">
+      <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label="Audit entries">
         <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">When</th><th>Who</th><th>From</th><th>Action</th><th>Server</th><th>What</th><th>Result</th><th>ms</th></tr></thead>
         <tbody>
           {entries.map((e) => (

@@ -33,7 +33,7 @@ export function SwitchoverForm({ sourceId, sourceName, candidates }: { sourceId:
         <input name="catchUpSeconds" type="number" min={5} max={3600} defaultValue={60} className={input} />
       </label>
       <p className="text-amber-900 dark:text-amber-200">⚠ {sourceName} stops accepting writes at the second step. You can stop the switchover until the candidate is promoted; stopping undoes everything.</p>
-      <label className="flex flex-col gap-1">Type <strong>{sourceName}</strong> to confirm
+      <label className="flex flex-col gap-1"><span>Type <strong>{sourceName}</strong> to confirm</span>
         <input name="confirm" aria-label="Source name" autoComplete="off" className={input} />
       </label>
       {state.error && <p role="alert" className="text-red-700 dark:text-red-400">{state.error}</p>}

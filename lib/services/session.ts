@@ -7,7 +7,8 @@ import { AuthError, requireRole, resolvePrincipal, SESSION_COOKIE } from "./auth
 
 /** The client address of a request (first x-forwarded-for hop, x-real-ip, else "direct"), for the audit trail. */
 export function addressOf(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
+  const raw = h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
+  return raw.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 }
 
 /** Who is making this request (null when nobody is signed in). */

@@ -16,3 +16,14 @@ describe("privilege warnings", () => {
     expect(privilegeWarning(v("5.7.44"), { kind: "read_only", on: true }, ["GRANT ALL PRIVILEGES ON *.* TO 'root'@'localhost' WITH GRANT OPTION"], "root")).toBeNull();
   });
 });
+
+describe("switchover privilege needs", () => {
+  it("RESET … ALL needs RELOAD, and roles make absence unprovable", async () => {
+    const { hasRoles, missingFor } = await import("./privileges");
+    const grants = ["GRANT SUPER, REPLICATION SLAVE ADMIN, READ ONLY ADMIN ON *.* TO `m`@`%`"];
+    expect(missingFor(v("10.11.6-MariaDB"), ["control", "reset", "readOnly"], grants)).toEqual(["RESET … ALL needs RELOAD"]);
+    expect(missingFor(v("10.11.6-MariaDB"), ["control", "readOnly"], grants)).toEqual([]);
+    expect(hasRoles(grants)).toBe(false);
+    expect(hasRoles([...grants, "GRANT `dba` TO `m`@`%`"])).toBe(true);
+  });
+});

@@ -1,17 +1,27 @@
-// Whether the registered account's global grants cover an operation (a warning in the preview, not a refusal:
-// roles and partial revokes can grant more than SHOW GRANTS lists).
+// Whether a registered account's global grants cover what replscope will run: a warning in operation previews,
+// a refusal before a switchover changes anything (unless roles make the grants impossible to read from here).
 import { atLeast, type ServerVersion } from "../server-version";
 import type { Operation } from "./types";
 
-/** Privileges that would each allow a kind of statement, by family and version. */
-function needs(v: ServerVersion, op: Operation): { what: string; anyOf: string[] }[] {
-  const control = v.flavor === "mysql" ? (atLeast(v, 8) ? ["REPLICATION_SLAVE_ADMIN", "SUPER"] : ["SUPER"]) : atLeast(v, 10, 5, 2) ? ["REPLICATION SLAVE ADMIN", "SUPER"] : ["SUPER"];
-  const setGlobal = v.flavor === "mysql" && atLeast(v, 8) ? ["SYSTEM_VARIABLES_ADMIN", "SUPER"] : ["SUPER"];
-  const out: { what: string; anyOf: string[] }[] = [];
-  if (op.kind !== "read_only") out.push({ what: "replication control", anyOf: control });
-  if (op.kind === "skip" || op.kind === "read_only") out.push({ what: "SET GLOBAL", anyOf: setGlobal });
-  return out;
+/** Kinds of statements, each allowed by any one of a few privileges. */
+export type StatementKind = "control" | "reset" | "readOnly" | "setGlobal";
+
+/** The privileges that would each allow a kind of statement, by family and version. */
+export function privilegesFor(v: ServerVersion, kind: StatementKind): string[] {
+  const mysql8 = v.flavor === "mysql" && atLeast(v, 8);
+  switch (kind) {
+    case "control":
+      return v.flavor === "mysql" ? (mysql8 ? ["REPLICATION_SLAVE_ADMIN", "SUPER"] : ["SUPER"]) : atLeast(v, 10, 5, 2) ? ["REPLICATION SLAVE ADMIN", "SUPER"] : ["SUPER"];
+    case "reset":
+      return ["RELOAD"];
+    case "readOnly":
+      return mysql8 ? ["SYSTEM_VARIABLES_ADMIN", "SUPER"] : v.flavor === "mariadb" && atLeast(v, 10, 5, 2) ? ["SUPER", "READ ONLY ADMIN"] : ["SUPER"];
+    case "setGlobal":
+      return mysql8 ? ["SYSTEM_VARIABLES_ADMIN", "SUPER"] : ["SUPER"];
+  }
 }
+
+const KINDS: Record<Operation["kind"], StatementKind[]> = { start: ["control"], stop: ["control"], skip: ["control", "setGlobal"], read_only: ["readOnly"], repoint: ["control"] };
 
 /** The global privileges named by SHOW GRANTS rows (only grants ON *.*). */
 export function globalPrivileges(grantLines: string[]): Set<string> {
@@ -23,11 +33,19 @@ export function globalPrivileges(grantLines: string[]): Set<string> {
   return set;
 }
 
-/** A warning when the account's global grants cover none of the privileges a statement kind needs; null when they do. */
-export function privilegeWarning(v: ServerVersion, op: Operation, grantLines: string[], account: string): string | null {
+/** True when the account holds roles (GRANT role TO user): their privileges are not listed, so absence proves nothing. */
+export const hasRoles = (grantLines: string[]) => grantLines.some((l) => /^GRANT /i.test(l.trim()) && !/ ON /i.test(l));
+
+/** What the grants lack for the given kinds, as "RESET … needs RELOAD" phrases (empty when covered). */
+export function missingFor(v: ServerVersion, kinds: StatementKind[], grantLines: string[]): string[] {
   const have = globalPrivileges(grantLines);
-  if (have.has("ALL PRIVILEGES") || have.has("ALL")) return null;
-  const missing = needs(v, op).filter((n) => !n.anyOf.some((p) => have.has(p)));
-  if (!missing.length) return null;
-  return `The registered account ${account} may not be allowed to run this: ${missing.map((n) => `${n.what} needs ${n.anyOf.join(" or ")}`).join("; ")}. The server will refuse the first statement it does not allow.`;
+  if (have.has("ALL PRIVILEGES") || have.has("ALL")) return [];
+  const label: Record<StatementKind, string> = { control: "replication control", reset: "RESET … ALL", readOnly: "read_only", setGlobal: "SET GLOBAL" };
+  return [...new Set(kinds)].map((k) => ({ k, any: privilegesFor(v, k) })).filter(({ any }) => !any.some((p) => have.has(p))).map(({ k, any }) => `${label[k]} needs ${any.join(" or ")}`);
+}
+
+/** A preview warning when the account's global grants cover none of the privileges an operation needs; else null. */
+export function privilegeWarning(v: ServerVersion, op: Operation, grantLines: string[], account: string): string | null {
+  const missing = missingFor(v, KINDS[op.kind], grantLines);
+  return missing.length ? `The registered account ${account} may not be allowed to run this: ${missing.join("; ")}. The server will refuse the first statement it does not allow.` : null;
 }

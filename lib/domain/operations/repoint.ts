@@ -70,7 +70,7 @@ export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null): PlanR
     position = `${o("LOG_FILE")}=${mysql.escape(at.file)}, ${o("LOG_POS")}=${mysql.escape(at.position)}`;
     how = `at ${at.file}:${at.position}`;
   }
-  const warnings = [`The replication user of ${r.name} (${ch.sourceHost}:${ch.sourcePort} today) must exist on ${t.name} with REPLICATION SLAVE: the stored user and password are kept.`];
+  const warnings = [`${r.name} keeps its stored replication account${ch.sourceUser ? ` (${ch.sourceUser})` : ""}: it must exist on ${t.name} with REPLICATION SLAVE.`];
   if (!t.facts.readOnly && t.channels.length) warnings.push(`${t.name} is a writable replica: local writes on it would reach ${r.name} too.`);
   return {
     ok: true,

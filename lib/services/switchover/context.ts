@@ -18,6 +18,8 @@ export interface SwitchoverContext {
   /** Runs one changing statement, audited (action `switchover:<id>`) and logged, passwords masked. */
   exec: (on: Live, sql: string) => Promise<void>;
   node: (on: Live) => Promise<NodeView>;
+  /** The account's own grants on a server (SHOW GRANTS; read-only, not audited). */
+  grants: (on: Live) => Promise<string[]>;
   save: () => Promise<void>;
 }
 
@@ -43,5 +45,6 @@ export function stepContext(
       }
     },
     node: (on) => onServer(on, (c) => readNode(on, c)),
+    grants: (on) => onServer(on, async (c) => (await c.query<Record<string, unknown>[]>("SHOW GRANTS")).map((r) => String(Object.values(r)[0]))),
   };
 }

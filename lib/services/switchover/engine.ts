@@ -68,7 +68,7 @@ async function execute(run: store.SwitchoverRecord, caller: Caller, handle: { st
   } catch (e) {
     const err = e as Error & { ctx?: SwitchoverContext; stoppedBy?: boolean };
     const failedStep = steps.find((s) => s.status === "failed");
-    const canUndo = !failedStep || !pastNoReturn(failedStep.id);
+    const canUndo = !failedStep || !pastNoReturn(failedStep.id) || (failedStep.id === POINT_OF_NO_RETURN && !run.state.promoted);
     const lastTouched = [...steps].reverse().find((s) => s.status !== "pending") ?? steps[0];
     const ctx = err.ctx ?? (servers ? stepContext(run, lastTouched, servers, "", caller, () => false, save) : null);
     const notes = canUndo && ctx ? await undo(ctx) : [];

@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { dialectFor } from "@/lib/domain/dialect";
 import { probeServer } from "@/lib/mysql/probe";
 import { describeNow } from "@/lib/domain/operations/outcome";
+import { hasRoles, missingFor, type StatementKind } from "@/lib/domain/operations/privileges";
 import { readOnlyStatements } from "@/lib/domain/operations/read-only";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
@@ -27,6 +28,22 @@ async function checkCredentials(ctx: SwitchoverContext) {
   ctx.log(ctx.candidate, `✓ The replication account ${replUser} logs in to ${name}.`);
 }
 
+/** Every account must be allowed what its server will run; refused before anything changes (roles: only a warning). */
+async function checkPrivileges(ctx: SwitchoverContext) {
+  const needs: [Live, StatementKind[]][] = [[ctx.source, ["readOnly", "control"]], [ctx.candidate, ["control", "reset", "readOnly"]], ...ctx.siblings.map((s): [Live, StatementKind[]] => [s, ["control"]])];
+  const problems: string[] = [];
+  for (const [on, kinds] of needs) {
+    const grants = await ctx.grants(on);
+    const missing = missingFor(on.version, kinds, grants);
+    if (!missing.length) continue;
+    const text = `${on.record.name} (account ${on.target.user}): ${missing.join("; ")}`;
+    if (hasRoles(grants)) ctx.log(on, `! ${text} — it holds roles, which may grant this: going on.`);
+    else problems.push(text);
+  }
+  if (problems.length) throw new Error(`The registered accounts lack privileges this switchover needs, so nothing was changed: ${problems.join(". ")}.`);
+  ctx.log(null, "✓ Every registered account may run its statements.");
+}
+
 /** Replicas are read before the source, so a source under writes is never seen behind them (no false errant GTIDs). */
 async function check(ctx: SwitchoverContext) {
   const candidate = await ctx.node(ctx.candidate);
@@ -37,6 +54,7 @@ async function check(ctx: SwitchoverContext) {
   if (!r.ready) throw new Error(`${ctx.candidate.record.name} is not ready: ${r.checks.filter((c) => !c.ok && c.blocking).map((c) => c.label).join(", ")}.`);
   const lost = siblings.filter((s) => !s.channels.some((c) => replicatesFrom(c, source)));
   if (lost.length) throw new Error(`${lost.map((s) => s.name).join(", ")} no longer replicate(s) from ${source.name}: start again.`);
+  await checkPrivileges(ctx);
   await checkCredentials(ctx);
   ctx.state.sourceWasReadOnly = source.facts.readOnly;
   ctx.state.mode = followMode(candidate, [source, ...siblings]);

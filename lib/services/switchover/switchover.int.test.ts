@@ -4,11 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mysql from "mysql2/promise";
-import { type Sandbox, setMasterDelay, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "@/sandbox";
+import { type Sandbox, setMasterDelay, slaveStatus, waitForSlave, startSandboxes, teardownAll, waitForCaughtUp, wireReplication } from "@/sandbox";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-switchover-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
-const { createServer } = await import("../servers");
+const { createServer, updateServer } = await import("../servers");
 const { launchSwitchover, requestStop, switchoverSettled } = await import("./engine");
 const { readSourceGroup, rankCandidates } = await import("./candidates");
 const { startSwitchover } = await import("./index");
@@ -139,6 +139,37 @@ describe("planned switchover", () => {
     const audit = (await listAudit({ action: `switchover:${started.id}` })).map((a) => a.statement).join("\n");
     expect(audit).toMatch(/MASTER_PASSWORD='\*\*\*\*\*'/);
     expect(audit).not.toContain(REPL_PASSWORD);
+  });
+
+  it("an account without RELOAD is refused before anything changes; with roles it fails at the promotion and is undone", async () => {
+    await A.query("CREATE USER 'norel'@'%' IDENTIFIED BY 'norel-pw'");
+    await A.query("GRANT SUPER, REPLICATION SLAVE ADMIN, READ ONLY ADMIN, SLAVE MONITOR, BINLOG MONITOR ON *.* TO 'norel'@'%'");
+    await waitForCaughtUp(A, S);
+    await waitForCaughtUp(A, B);
+    expect((await updateServer(ids.get(S)!, { user: "norel", password: "norel-pw" })).ok).toBe(true);
+    try {
+      const refused = await launchSwitchover({ sourceId: ids.get(A)!, candidateId: ids.get(S)!, siblingIds: [ids.get(B)!], replUser: "repl", replPassword: REPL_PASSWORD }, caller);
+      if (!refused.ok) throw new Error(refused.error);
+      await switchoverSettled(refused.id);
+      const r1 = (await findSwitchover(refused.id))!;
+      expect(r1.error).toMatch(/nothing was changed: sw-source \(account norel\): RESET … ALL needs RELOAD/);
+      expect(r1.steps.map((s) => s.status)).toEqual(["failed", ...Array(7).fill("pending")]);
+
+      await A.query("CREATE ROLE helper");
+      await A.query("GRANT helper TO 'norel'@'%'");
+      await waitForCaughtUp(A, S);
+      const started = await launchSwitchover({ sourceId: ids.get(A)!, candidateId: ids.get(S)!, siblingIds: [ids.get(B)!], replUser: "repl", replPassword: REPL_PASSWORD }, caller);
+      if (!started.ok) throw new Error(started.error);
+      await switchoverSettled(started.id);
+      const r2 = (await findSwitchover(started.id))!;
+      expect(r2.status).toBe("failed");
+      expect(r2.steps.find((s) => s.id === "promote")!.error).toMatch(/RELOAD/);
+      expect(r2.error).toMatch(/Undone: replication restarted on sw-source; replication restarted on sw-b; sw-a is writable again/);
+      expect(await A.query("SELECT @@read_only AS ro")).toEqual([{ ro: 0 }]);
+      for (const r of [S, B]) expect(await waitForSlave(r, (x) => x.Slave_IO_Running === "Yes" && x.Slave_SQL_Running === "Yes")).toMatchObject({ Master_Port: A.port });
+    } finally {
+      await updateServer(ids.get(S)!, { user: "root", password: "" });
+    }
   });
 
   it("a wrong replication password is caught before anything changes", async () => {
