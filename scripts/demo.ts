@@ -15,7 +15,7 @@ const API_TOKEN = randomBytes(24).toString("base64url");
 const ADMIN = { user: "admin", password: randomBytes(9).toString("base64url") };
 const AUTH = { Authorization: `Bearer ${API_TOKEN}` };
 /** Monitoring, plus what replication operations and switchovers need, so the demo can show them working. */
-const MONITOR_GRANTS = ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "SELECT", "REPLICATION SLAVE ADMIN", "READ ONLY ADMIN", "SUPER"];
+const MONITOR_GRANTS = ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS", "SELECT", "REPLICATION SLAVE ADMIN", "READ ONLY ADMIN", "SUPER", "RELOAD"];
 /** The demo's application writes as an account without SUPER, so a read-only source really refuses it. */
 const APP = { user: "shop_app", password: "shop-app-pw" };
 
