@@ -26,6 +26,7 @@ function scenario(s: SimServer, source: SimServer | undefined): FakeScenario {
       gtid_executed: GTIDS, log_slave_updates: 1, log_replica_updates: 1, slave_parallel_workers: 0, replica_parallel_workers: 0, auto_increment_increment: 1, auto_increment_offset: 1,
     },
     binlog: { ...s.binlog, gtid: GTIDS },
+    extra: [{ match: /^SHOW GRANTS$/, columns: ["Grants for root@%"], rows: [{ "Grants for root@%": "GRANT ALL PRIVILEGES ON *.* TO `root`@`%` WITH GRANT OPTION" }] }],
   };
 }
 
