@@ -41,6 +41,8 @@ test("an operator stops and starts replication; both appear in the audit page wi
     await expect(panel).toBeVisible({ timeout: 1000 });
   }).toPass();
   await expect(op.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  // Its only peer is its own source: nothing to repoint to, so no repoint control.
+  await expect(panel.getByLabel("Repoint to")).toHaveCount(0);
 
   await panel.getByRole("button", { name: "Stop replication…" }).click();
   const stop = op.getByRole("dialog", { name: "Confirm: stop replication" });
@@ -89,7 +91,10 @@ test("an operator skips a broken replica's failing transaction after typing its 
 });
 
 test("an operator switches the source over to its replica and watches every step", async () => {
-  await op.goto(`/servers/${sourceId}/switchover`);
+  await op.goto(`/servers/${sourceId}`);
+  await expect(op.getByTestId("server-lag")).toHaveText("not a replica");
+  await op.getByRole("region", { name: "Replication operations" }).getByRole("link", { name: "Planned switchover…" }).click();
+  await expect(op).toHaveURL(`/servers/${sourceId}/switchover`);
   const row = op.locator('tr[data-candidate="ops-replica"]');
   await expect(row).toHaveAttribute("data-ready", "true");
   await expect(row.locator('[data-col="score"]')).toHaveText("100/100");

@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{e.serverName ?? "—"}</td>
               <td className={e.kind === "statement" ? "font-mono text-xs" : "text-xs"}>{e.statement}</td>
               <td className="text-xs">{e.error ? <span className="text-red-700 dark:text-red-400">{e.error}</span> : "ok"}</td>
-              <td className="text-xs">{e.durationMs}</td>
+              <td className="text-xs">{e.kind === "statement" || e.durationMs > 0 ? e.durationMs : "—"}</td>
             </tr>
           ))}
           {entries.length === 0 && <tr><td colSpan={8} className="py-3 text-slate-500">No entries.</td></tr>}

@@ -1,5 +1,6 @@
 "use client";
 // Replication operations on a server's page: pick one, preview its exact statements, confirm by name.
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "../ui/button";
 import { ConfirmOperation, type PreviewView } from "./confirm-operation";
@@ -19,12 +20,14 @@ export interface OperationsPanelProps {
   /** Channel names when the replica has several (multi-source); empty otherwise. */
   channels: string[];
   targets: { id: string; name: string }[];
+  /** The switchover page, when the server is a source with registered replicas. */
+  switchoverHref?: string;
 }
 
 const query = (op: Op) => new URLSearchParams(Object.entries(op).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
 /** Buttons for each operation; a preview (or the refusal) opens below them. */
-export function OperationsPanel({ serverId, replicates, broken, readOnly, channels, targets }: OperationsPanelProps) {
+export function OperationsPanel({ serverId, replicates, broken, readOnly, channels, targets, switchoverHref }: OperationsPanelProps) {
   const [threads, setThreads] = useState<"both" | "io" | "sql">("both");
   const [channel, setChannel] = useState(channels[0]);
   const on = channels.length ? { channel } : {};
@@ -75,6 +78,7 @@ export function OperationsPanel({ serverId, replicates, broken, readOnly, channe
             <Button variant="secondary" disabled={loading || !target} onClick={() => preview({ kind: "repoint", targetId: target })}>Repoint…</Button>
           </span>
         )}
+        {switchoverHref && <Link href={switchoverHref} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Planned switchover…</Link>}
       </div>
       {refusal && <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">Refused: {refusal}</p>}
       {open && <ConfirmOperation key={JSON.stringify(open.op)} serverId={serverId} op={open.op} preview={open.preview} typed={open.op.kind !== "start" && open.op.kind !== "stop"} onClose={() => setOpen(null)} />}

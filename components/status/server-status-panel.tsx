@@ -43,7 +43,9 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
     <section aria-label="Replication status" className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-3">
         <StateBadge state={report.state} />
-        <span className="text-sm" data-testid="server-lag">lag {formatLag(report.lagSeconds, report.lagSource)}{report.lagSource ? ` (${LAG_SOURCE_LABELS[report.lagSource]})` : ""}</span>
+        <span className="text-sm" data-testid="server-lag">
+          {status?.facts && status.channels.length === 0 ? "not a replica" : `lag ${formatLag(report.lagSeconds, report.lagSource)}${report.lagSource ? ` (${LAG_SOURCE_LABELS[report.lagSource]})` : ""}`}
+        </span>
         <span className="text-xs text-slate-500">checked {report.checkedAt ? <RelativeTime iso={report.checkedAt} /> : "never"}{report.stale ? " · stale" : ""}</span>
       </div>
       {report.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{report.error}</p>}

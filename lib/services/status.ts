@@ -4,7 +4,8 @@ import { env } from "@/lib/config/env";
 import { listServers, type ServerRecord } from "@/lib/data/servers";
 import { latestStates } from "@/lib/data/status";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
-import { clusterOf, findProblems, type Problem } from "@/lib/domain/problems";
+import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
+import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
 import { isStale, type ServerStatus } from "@/lib/domain/server-status";
 
 /** One channel as the API reports it. */
@@ -95,9 +96,24 @@ export async function serverStatusDetail(id: string): Promise<{ report: ServerRe
   return report ? { report, status: statuses.get(id) ?? null } : null;
 }
 
-/** The other servers of a server's topology (same cluster by replication links or cluster name), for repoint targets. */
-export async function topologyPeers(id: string): Promise<{ id: string; name: string }[]> {
+async function registryWithStatus(): Promise<ServerForProblems[]> {
   const { servers, statuses } = await statusReport();
-  const cluster = clusterOf(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })));
+  return servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null }));
+}
+
+/** The other servers of a server's topology (same cluster by replication links or cluster name), e.g. for a switchover. */
+export async function topologyPeers(id: string): Promise<{ id: string; name: string }[]> {
+  const servers = await registryWithStatus();
+  const cluster = clusterOf(servers);
   return servers.filter((r) => r.id !== id && cluster.get(r.id) === cluster.get(id)).map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Where a replica may be repointed (its topology minus itself, its source and its own replicas), for the operations panel. */
+export async function repointChoices(id: string): Promise<{ id: string; name: string }[]> {
+  return repointTargets(await registryWithStatus(), id).map((s) => ({ id: s.id, name: s.name }));
+}
+
+/** Ids of the registered servers replicating from `id`, directly or not (by the latest poll): a repoint there is a loop. */
+export async function downstreamIds(id: string): Promise<string[]> {
+  return [...downstreamOf(await registryWithStatus(), id)];
 }

@@ -12,7 +12,7 @@ import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { findServer } from "@/lib/data/servers";
 import { monitor } from "@/lib/services/monitor";
 import { may } from "@/lib/services/session";
-import { serverStatusDetail, topologyPeers } from "@/lib/services/status";
+import { repointChoices, serverStatusDetail, topologyPeers } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/server-version";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 /** The server page. */
 export default async function ServerPage({ params, searchParams }: Props) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const [s, detail, admin, operator, peers] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator"), topologyPeers(id)]);
+  const [s, detail, admin, operator, peers, targets] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator"), topologyPeers(id), repointChoices(id)]);
   if (!s || !detail) notFound();
   const channels = detail.status?.channels ?? [];
   const rows: [string, string][] = [
@@ -53,9 +53,16 @@ export default async function ServerPage({ params, searchParams }: Props) {
         <ServerStatusPanel serverId={s.id} initial={{ ...detail, heartbeatError: monitor().heartbeat.errors.get(s.id) ?? null }} />
         <LagChart serverId={s.id} />
         {operator && detail.status?.facts && (
-          <OperationsPanel serverId={s.id} replicates={channels.length > 0} broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)} readOnly={detail.status.facts.readOnly} channels={channels.length > 1 ? channels.map((c) => c.channel) : []} targets={channels.length === 1 ? peers : []} />
+          <OperationsPanel
+            serverId={s.id}
+            replicates={channels.length > 0}
+            broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)}
+            readOnly={detail.status.facts.readOnly}
+            channels={channels.length > 1 ? channels.map((c) => c.channel) : []}
+            targets={channels.length === 1 ? targets : []}
+            switchoverHref={channels.length === 0 && peers.length > 0 ? `/servers/${s.id}/switchover` : undefined}
+          />
         )}
-        {operator && channels.length === 0 && peers.length > 0 && <Link href={`/servers/${s.id}/switchover`} className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Planned switchover…</Link>}
       </div>
       <section aria-label="Connection" className="mb-6 rounded-md border border-slate-200 p-4 dark:border-slate-800">
         <h2 className="mb-2 text-sm font-semibold uppercase text-slate-500">Connection</h2>

@@ -91,6 +91,8 @@ describe("repoint", () => {
     expect(plan(r, { kind: "repoint", targetId: "src" }, { target: S })).toMatch(/already replicates from/);
     const child = node("child", "10.11.6-MariaDB", {}, [maria({ Master_Host: r.host })], { host: "10.0.0.77" });
     expect(plan(r, { kind: "repoint", targetId: "child" }, { target: child })).toMatch(/make a loop/);
+    const grandchild = node("grandchild", "10.11.6-MariaDB", { gtidExecuted: "0-1-100" }, [maria({ Master_Host: "10.0.0.77" })], { host: "10.0.0.78" });
+    expect(plan(r, { kind: "repoint", targetId: "grandchild" }, { target: grandchild, source: S, downstream: ["child", "grandchild"] })).toMatch(/grandchild replicates from r through other replicas: .*loop cut off from src/);
     expect(plan(r, { kind: "repoint", targetId: "top" }, { target: { ...up, facts: facts({ logBin: false }) } })).toMatch(/no binary log/);
     const behind = node("sib", "10.11.6-MariaDB", { gtidExecuted: "0-1-80" }, [maria({})], { host: "10.0.0.55" });
     expect(plan(r, { kind: "repoint", targetId: "sib" }, { target: behind })).toMatch(/refused: .*has not yet got .*0-1-100/);

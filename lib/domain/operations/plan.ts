@@ -9,6 +9,8 @@ import type { NodeView, Operation, PlanResult } from "./types";
 export interface Neighbours {
   target?: NodeView | null;
   source?: NodeView | null;
+  /** Ids of the registered servers replicating from the replica, directly or not (from the latest poll). */
+  downstream?: string[];
 }
 
 /** Plans `op` on `node` from its state just read. */
@@ -22,6 +24,6 @@ export function planOperation(node: NodeView, op: Operation, around: Neighbours 
     case "read_only":
       return planReadOnly(node, op.on);
     case "repoint":
-      return around.target ? planRepoint(node, around.target, around.source ?? null) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
+      return around.target ? planRepoint(node, around.target, around.source ?? null, around.downstream) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
   }
 }

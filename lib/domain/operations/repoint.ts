@@ -46,12 +46,13 @@ function safeCoordinates(r: NodeView, ch: ChannelStatus, t: NodeView, s: NodeVie
 }
 
 /** Plans moving replica `r` from its current source `s` to `t` (statements keep the stored replication user and password). */
-export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null): PlanResult {
+export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downstream: string[] = []): PlanResult {
   if (r.id === t.id) return { ok: false, refused: `A replica cannot be its own source: choose another server than ${r.name}.` };
   if (r.channels.length !== 1) return { ok: false, refused: r.channels.length ? `${r.name} has ${r.channels.length} channels: repoint a multi-source replica by hand.` : `${r.name} does not replicate from any source.` };
   const ch = r.channels[0];
   if (replicatesFrom(ch, t)) return { ok: false, refused: `${r.name} already replicates from ${t.name}.` };
   if (t.channels.some((c) => replicatesFrom(c, r))) return { ok: false, refused: `${t.name} replicates from ${r.name}: pointing ${r.name} at it would make a loop.` };
+  if (downstream.includes(t.id)) return { ok: false, refused: `${t.name} replicates from ${r.name} through other replicas: pointing ${r.name} at it would make a loop cut off from ${s?.name ?? "its source"}.` };
   if (!t.facts.logBin) return { ok: false, refused: `${t.name} has no binary log (log_bin is off): nothing can replicate from it.` };
   if (t.channels.length && !t.facts.logReplicaUpdates) return { ok: false, refused: `${t.name} does not write what it replicates to its binary log (log_replica_updates / log_slave_updates is off).` };
   const d = dialectFor(r.version);

@@ -10,6 +10,7 @@ import { describeNow, failedFor, reached } from "@/lib/domain/operations/outcome
 import type { NodeView } from "@/lib/domain/operations/types";
 import type { Outcome } from "../servers";
 import { monitor } from "../monitor";
+import { downstreamIds } from "../status";
 import { auditedExec, type Caller, loadLive, type Live, onServer, readNode, registeredSourceOf, snapshotNode } from "./node";
 
 const SHOW_GRANTS = "SHOW GRANTS";
@@ -51,7 +52,7 @@ async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live;
       const target = targetRecord ? await snapshotNode(await loadLive(op.targetId)).catch(() => null) : null;
       const sourceRecord = await registeredSourceOf(node);
       const source = sourceRecord ? await snapshotNode(await loadLive(sourceRecord.id)).catch(() => null) : null;
-      around = { target, source };
+      around = { target, source, downstream: await downstreamIds(id) };
     }
     const r = planOperation(node, op, around);
     if (!r.ok) return { ok: false, status: 409, error: r.refused };

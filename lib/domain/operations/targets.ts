@@ -1,0 +1,31 @@
+// Which registered servers a replica may be repointed to: its topology, minus itself, its source and what hangs below it.
+import { clusterOf, findSource, type ServerForProblems } from "../problems";
+
+/** Ids of the registered servers that replicate from `id`, directly or through others (a repoint to one would make a loop). */
+export function downstreamOf(servers: ServerForProblems[], id: string): Set<string> {
+  const below = new Set<string>();
+  const queue = [id];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const s of servers) {
+      if (s.id === id || below.has(s.id)) continue;
+      if (s.status?.channels.some((c) => findSource(servers, c)?.id === at)) {
+        below.add(s.id);
+        queue.push(s.id);
+      }
+    }
+  }
+  return below;
+}
+
+/** The servers `id` may be repointed to: same topology, not itself, not its current source(s), not downstream of it; by name. */
+export function repointTargets(servers: ServerForProblems[], id: string): ServerForProblems[] {
+  const me = servers.find((s) => s.id === id);
+  if (!me) return [];
+  const cluster = clusterOf(servers);
+  const sources = new Set((me.status?.channels ?? []).map((c) => findSource(servers, c)?.id));
+  const below = downstreamOf(servers, id);
+  return servers
+    .filter((s) => s.id !== id && cluster.get(s.id) === cluster.get(id) && !sources.has(s.id) && !below.has(s.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
