@@ -9,6 +9,9 @@ import { addressOf } from "@/lib/services/session";
 const PUBLIC = ["/login", "/setup", "/logout"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** A signed-in user's server action on their own account page (each of those actions touches only the caller's account). */
+const ownAccount = (req: NextRequest, kind: string) => kind === "user" && req.nextUrl.pathname === "/account" && req.headers.has("next-action");
+
 /** 401 for anonymous API calls, a redirect to login (or first-run setup) for pages, 403 for a viewer's changes. */
 export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
@@ -20,7 +23,7 @@ export async function proxy(req: NextRequest) {
     const target = (await countUsers()) === 0 ? "/setup" : `/login?next=${encodeURIComponent(path + req.nextUrl.search)}`;
     return NextResponse.redirect(new URL(target, req.url));
   }
-  if (!SAFE_METHODS.has(req.method) && principal.role === "viewer") {
+  if (!SAFE_METHODS.has(req.method) && principal.role === "viewer" && !ownAccount(req, principal.kind)) {
     await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: "viewers change nothing" });
     return NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 });
   }

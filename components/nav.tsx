@@ -19,7 +19,11 @@ export async function Nav() {
           {me && (
             <>
               {allows(me.role, "admin") && <Link href="/settings" className="text-slate-600 hover:underline dark:text-slate-400">Settings</Link>}
-              <span data-testid="signed-in" className="text-slate-500">{me.name} ({me.role})</span>
+              {me.kind === "user" ? (
+                <Link href="/account" data-testid="signed-in" title="Your account" className="text-slate-500 hover:underline">{me.name} ({me.role})</Link>
+              ) : (
+                <span data-testid="signed-in" className="text-slate-500">{me.name} ({me.role})</span>
+              )}
               {me.kind === "user" && <form action="/logout" method="post"><button className="rounded-md border border-slate-300 px-2.5 py-1 dark:border-slate-700">Sign out</button></form>}
             </>
           )}

@@ -1,6 +1,7 @@
 "use client";
-// Admin forms: add a user, change or remove one, create (shown once) and revoke API tokens.
-import { useActionState, useTransition } from "react";
+// Admin forms: add a user, change, reset, sign out or remove one, create (shown once) and revoke API tokens.
+import { useActionState, useState, useTransition } from "react";
+import { resetPasswordAction, signOutUserAction } from "@/lib/actions/account";
 import { changeUserAction, createTokenAction, createUserAction, revokeTokenAction } from "@/lib/actions/auth";
 import { ROLES } from "@/lib/domain/auth";
 import { Button } from "../ui/button";
@@ -31,6 +32,38 @@ export function UserControls({ id, role, name }: { id: string; role: string; nam
         {ROLES.map((r) => <option key={r}>{r}</option>)}
       </select>
       <Button type="button" variant="danger" disabled={pending} onClick={() => window.confirm(`Remove ${name}?`) && start(async () => void (await changeUserAction(id, "delete")))}>Remove</Button>
+    </span>
+  );
+}
+
+/** Sets a user's password (they are signed out everywhere), behind a toggle. */
+export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, dispatch, pending] = useActionState(resetPasswordAction.bind(null, id), {});
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Set password…</Button>;
+  return (
+    <form action={dispatch} className="flex flex-wrap items-end gap-2" aria-label={`Set password of ${name}`}>
+      <Field id={`password-${id}`} name="password" label="New password" type="password" autoComplete="new-password" required errors={state.fieldErrors?.password} />
+      <Field id={`confirm-${id}`} name="confirm" label="Again" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
+      <Button type="submit" disabled={pending}>Set password</Button>
+      <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+      {state.done && <p role="status" className="w-full text-sm text-emerald-700 dark:text-emerald-400">{state.done}</p>}
+      {state.error && !state.fieldErrors && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+    </form>
+  );
+}
+
+/** Ends every session of a user. */
+export function SignOutUserButton({ id, name, sessions }: { id: string; name: string; sessions: number }) {
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <span className="flex items-center gap-2">
+      <Button type="button" variant="secondary" disabled={pending || sessions === 0} aria-label={`Sign ${name} out everywhere`} onClick={() => start(async () => {
+        const r = await signOutUserAction(id);
+        setMessage(r.done ?? r.error ?? null);
+      })}>Sign out</Button>
+      {message && <span role="status" className="text-xs">{message}</span>}
     </span>
   );
 }

@@ -10,15 +10,16 @@ export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** One form field; the errors come from the server action's per-field state. */
-export function Field({ name, label, hint, errors, ...input }: FieldProps) {
-  const errorId = `${name}-error`;
+export function Field({ name, label, hint, errors, id, ...input }: FieldProps) {
+  const inputId = id ?? name;
+  const errorId = `${inputId}-error`;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={inputId} className="text-sm font-medium">
         {label}
       </label>
       <input
-        id={name}
+        id={inputId}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? errorId : undefined}

@@ -63,6 +63,40 @@ export const revokeSession = (token: string) => db().session.updateMany({ where:
 /** Ends every session of a user. */
 export const revokeSessions = (userId: string) => db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 
+/** A live session as its owner sees it (never the token). */
+export interface SessionRecord {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  address: string | null;
+  current: boolean;
+}
+
+const live = () => ({ revokedAt: null, expiresAt: { gt: new Date() } });
+
+/** A user's live sessions, newest first; `current` marks the one behind `token`. */
+export async function listActiveSessions(userId: string, token?: string): Promise<SessionRecord[]> {
+  const rows = await db().session.findMany({ where: { userId, ...live() }, orderBy: { createdAt: "desc" } });
+  const mine = token ? sha256(token) : null;
+  return rows.map((r) => ({ id: r.id.slice(0, 8), createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), address: r.address, current: r.id === mine }));
+}
+
+/** How many live sessions each user has (for the admin's user list). */
+export async function activeSessionCounts(): Promise<Map<string, number>> {
+  const rows = await db().session.groupBy({ by: ["userId"], where: live(), _count: { _all: true } });
+  return new Map(rows.map((r) => [r.userId, r._count._all]));
+}
+
+/** Ends every session of a user except the one behind `keepToken`. */
+export const revokeSessionsExcept = (userId: string, keepToken: string) =>
+  db().session.updateMany({ where: { userId, revokedAt: null, id: { not: sha256(keepToken) } }, data: { revokedAt: new Date() } });
+
+/** A user's stored hash, by id (for a password change). */
+export const findUserById = (id: string) => db().user.findUnique({ where: { id } });
+
+/** Stores a new password hash. */
+export const setPasswordHash = (id: string, passwordHash: string) => db().user.update({ where: { id }, data: { passwordHash } });
+
 /** Creates an API token; returns its text once (only the hash is kept). */
 export async function insertToken(name: string, role: Role): Promise<string> {
   const token = `rs_${randomBytes(32).toString("base64url")}`;

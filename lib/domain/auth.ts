@@ -27,10 +27,13 @@ export interface Caller {
 /** The audit trail's name for a principal: the user name, or `token:<name>` for API tokens. */
 export const actorOf = (p: Principal) => (p.kind === "token" ? `token:${p.name}` : p.name);
 
-/** New users and passwords: names of letters, digits and ._-; passwords of 12+ characters. */
+/** A password replscope accepts (also for changes and resets): 12+ characters. */
+export const passwordSchema = z.string().min(12, "At least 12 characters").max(256);
+
+/** New users: names of letters, digits and ._-, and an acceptable password. */
 export const credentialsSchema = z.object({
   username: z.string().trim().min(1, "User name is required").max(64).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, . _ and - only"),
-  password: z.string().min(12, "At least 12 characters").max(256),
+  password: passwordSchema,
 });
 
 /** Failed-login limit: at most `max` failures per key within `windowMs`. */

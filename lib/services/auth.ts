@@ -49,7 +49,8 @@ export async function login(username: string, password: string, address: string)
   return r;
 }
 
-async function checkLogin(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
+/** Checks a user's password under the sign-in limits (failures count against the account and the address). */
+export async function verifyPassword(username: string, password: string, address: string): Promise<{ ok: true; userId: string } | { ok: false; error: string }> {
   const account = username.toLowerCase();
   const wait = Math.max(limiters.account.blockedFor(account), limiters.address.blockedFor(address));
   if (wait > 0) return { ok: false, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
@@ -61,7 +62,12 @@ async function checkLogin(username: string, password: string, address: string): 
     return { ok: false, error: "Wrong user name or password." };
   }
   limiters.account.succeed(account);
-  return { ok: true, ...(await users.createSession(user.id, address)) };
+  return { ok: true, userId: user.id };
+}
+
+async function checkLogin(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
+  const v = await verifyPassword(username, password, address);
+  return v.ok ? { ok: true, ...(await users.createSession(v.userId, address)) } : v;
 }
 
 /** Creates a user (argon2id hash); per-field errors on bad input or a taken name. */

@@ -34,6 +34,14 @@ export async function guard(needed: Role): Promise<{ principal: Principal; addre
   }
 }
 
+/** For a user's own-account actions: the signed-in user (a session, not a token), its session token and address. */
+export async function sessionGuard(): Promise<{ principal: Principal; address: string; token: string } | { error: string }> {
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  const token = c.get(SESSION_COOKIE)?.value;
+  const p = token ? await resolvePrincipal(null, token) : null;
+  return token && p && p.kind === "user" ? { principal: p, address: addressOf(h), token } : { error: "Sign in with a user account first." };
+}
+
 /** For route handlers: runs `fn` when the caller has `needed`, else answers 401 / 403. */
 export async function withRole(req: Request, needed: Role, fn: (p: Principal, address: string) => Promise<Response>): Promise<Response> {
   const cookie = /(?:^|;\s*)replscope_session=([^;]+)/.exec(req.headers.get("cookie") ?? "")?.[1];
