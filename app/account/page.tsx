@@ -1,20 +1,19 @@
 // The signed-in user's account: role, live sessions, password change.
-import { cookies } from "next/headers";
 import { ChangePasswordForm, SignOutOthersButton } from "@/components/auth/account-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { listActiveSessions } from "@/lib/data/users";
-import { SESSION_COOKIE } from "@/lib/services/auth";
-import { currentPrincipal } from "@/lib/services/session";
+import { sessionGuard } from "@/lib/services/session";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Account" };
 
 /** Own account page (any role; API tokens have no account). */
 export default async function AccountPage() {
-  const me = await currentPrincipal();
-  if (!me || me.kind !== "user") return <PageHeader title="Account" subtitle="API tokens have no account: sign in as a user." />;
-  const sessions = await listActiveSessions(me.id, (await cookies()).get(SESSION_COOKIE)?.value);
+  const g = await sessionGuard();
+  if ("error" in g) return <PageHeader title="Account" subtitle="API tokens have no account: sign in as a user." />;
+  const me = g.principal;
+  const sessions = await listActiveSessions(me.id, g.token);
   return (
     <>
       <PageHeader title={me.name} subtitle={`Role: ${me.role}`} />

@@ -1,7 +1,8 @@
 "use client";
 // Own account: change the password; sign out the other sessions.
-import { useActionState, useState, useTransition } from "react";
+import { useActionState } from "react";
 import { changePasswordAction, signOutOtherSessionsAction } from "@/lib/actions/account";
+import { ActionButton } from "../ui/action-button";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
@@ -22,15 +23,5 @@ export function ChangePasswordForm() {
 
 /** Ends every session of the user except this one (a lost laptop, a shared machine). */
 export function SignOutOthersButton({ others }: { others: number }) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <div className="flex items-center gap-3">
-      <Button type="button" variant="secondary" disabled={pending || others === 0} onClick={() => start(async () => {
-        const r = await signOutOtherSessionsAction();
-        setMessage(r.done ?? r.error ?? null);
-      })}>Sign out other sessions</Button>
-      {message && <p role="status" className="text-sm">{message}</p>}
-    </div>
-  );
+  return <ActionButton run={signOutOtherSessionsAction} disabled={others === 0}>Sign out other sessions</ActionButton>;
 }

@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { resetPasswordAction, signOutUserAction } from "@/lib/actions/account";
 import { changeUserAction, createTokenAction, createUserAction, revokeTokenAction } from "@/lib/actions/auth";
 import { ROLES } from "@/lib/domain/auth";
+import { ActionButton } from "../ui/action-button";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
@@ -55,17 +56,7 @@ export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
 
 /** Ends every session of a user. */
 export function SignOutUserButton({ id, name, sessions }: { id: string; name: string; sessions: number }) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <span className="flex items-center gap-2">
-      <Button type="button" variant="secondary" disabled={pending || sessions === 0} aria-label={`Sign ${name} out everywhere`} onClick={() => start(async () => {
-        const r = await signOutUserAction(id);
-        setMessage(r.done ?? r.error ?? null);
-      })}>Sign out</Button>
-      {message && <span role="status" className="text-xs">{message}</span>}
-    </span>
-  );
+  return <ActionButton run={() => signOutUserAction(id)} disabled={sessions === 0} aria-label={`Sign ${name} out everywhere`}>Sign out</ActionButton>;
 }
 
 /** Creates a token and shows it once. */

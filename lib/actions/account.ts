@@ -2,7 +2,7 @@
 // Own account (any signed-in user): change password, sign out other sessions. Admin: reset a user's password, sign a user out.
 import { revalidatePath } from "next/cache";
 import * as accounts from "@/lib/services/accounts";
-import { actorOf, callerOf, guard, sessionGuard } from "@/lib/services/session";
+import { callerOf, guard, sessionGuard } from "@/lib/services/session";
 
 /** A password form's state after submit. */
 export interface PasswordFormState {
@@ -19,7 +19,7 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   const g = await sessionGuard();
   if ("error" in g) return { error: g.error };
   const input = { current: form.get("current"), password: form.get("password"), confirm: form.get("confirm") };
-  const r = await accounts.changeOwnPassword(g.principal.id, input, g.token, { actor: actorOf(g.principal), address: g.address });
+  const r = await accounts.changeOwnPassword(g.principal.id, input, g.token, callerOf(g));
   revalidatePath("/account");
   return stateOf(r, "Password changed. Your other sessions are signed out.");
 }
@@ -28,7 +28,7 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
 export async function signOutOtherSessionsAction(): Promise<{ done?: string; error?: string }> {
   const g = await sessionGuard();
   if ("error" in g) return { error: g.error };
-  const n = await accounts.signOutOtherSessions(g.principal.id, g.token, { actor: actorOf(g.principal), address: g.address });
+  const n = await accounts.signOutOtherSessions(g.principal.id, g.token, callerOf(g));
   revalidatePath("/account");
   return { done: `Signed out ${n} other session(s).` };
 }

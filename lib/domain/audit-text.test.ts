@@ -7,4 +7,7 @@ describe("describeInput", () => {
     expect(text).toBe("name=db-1, host=10.0.0.5, port=3306, password=(set), replPassword=(set), tags=a|b, token=(set)");
     expect(text).not.toContain("s3cr");
   });
+  it("leaves out fields left empty (null) and marks nested objects", () => {
+    expect(describeInput({ name: "db-1", cluster: null, lagWarnSeconds: null, tls: { ca: "x" } })).toBe("name=db-1, tls={…}");
+  });
 });

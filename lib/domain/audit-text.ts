@@ -6,7 +6,7 @@ const SECRET = /pass|secret|token/i;
 export function describeInput(raw: unknown): string {
   if (!raw || typeof raw !== "object") return "(no input)";
   return Object.entries(raw as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined && v !== "")
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
     .map(([k, v]) => `${k}=${SECRET.test(k) ? "(set)" : Array.isArray(v) ? v.join("|") : typeof v === "object" ? "{…}" : String(v).slice(0, 120)}`)
     .join(", ");
 }

@@ -28,7 +28,7 @@ export interface Caller {
 export const actorOf = (p: Principal) => (p.kind === "token" ? `token:${p.name}` : p.name);
 
 /** A password replscope accepts (also for changes and resets): 12+ characters. */
-export const passwordSchema = z.string().min(12, "At least 12 characters").max(256);
+export const passwordSchema = z.string().min(12, "At least 12 characters").max(256, "At most 256 characters");
 
 /** New users: names of letters, digits and ._-, and an acceptable password. */
 export const credentialsSchema = z.object({

@@ -19,7 +19,7 @@ const checkNew = (next: unknown, confirm: unknown): AccountResult | null => {
 /** The signed-in user changes their password (the current one is checked under the sign-in limits); other sessions end. */
 export async function changeOwnPassword(userId: string, input: { current: unknown; password: unknown; confirm: unknown }, keepToken: string, caller: Caller): Promise<AccountResult> {
   const r = await changeOwn(userId, input, keepToken, caller.address ?? "direct");
-  await logChange(caller, "account.password", "changed own password; other sessions signed out", { error: r.ok ? null : r.error });
+  await logChange(caller, "account.password", r.ok ? "changed own password; other sessions signed out" : "change own password", { error: r.ok ? null : r.error });
   return r;
 }
 
@@ -29,7 +29,7 @@ async function changeOwn(userId: string, input: { current: unknown; password: un
   const bad = checkNew(input.password, input.confirm);
   if (bad) return bad;
   const v = await verifyPassword(user.username, String(input.current ?? ""), address);
-  if (!v.ok) return { ok: false, error: v.error.replace("Wrong user name or password.", "The current password is wrong."), field: "current" };
+  if (!v.ok) return { ok: false, error: v.limited ? v.error : "The current password is wrong.", field: "current" };
   if (input.current === input.password) return { ok: false, error: "The new password is the current one.", field: "password" };
   await users.setPasswordHash(userId, await hash(String(input.password)));
   await users.revokeSessionsExcept(userId, keepToken);
@@ -46,14 +46,20 @@ export async function signOutOtherSessions(userId: string, keepToken: string, ca
 /** Admin: sets another user's password; all of that user's sessions end. */
 export async function resetPassword(adminId: string | null, userId: string, input: { password: unknown; confirm: unknown }, caller: Caller): Promise<AccountResult> {
   const user = await users.findUserById(userId);
+  const r = await reset(user?.id ?? null, adminId, input);
   const name = user?.username ?? userId;
-  const r: AccountResult = !user ? { ok: false, error: "No such user." } : adminId === userId ? { ok: false, error: "Change your own password on your account page." } : (checkNew(input.password, input.confirm) ?? { ok: true });
-  if (r.ok) {
-    await users.setPasswordHash(userId, await hash(String(input.password)));
-    await users.revokeSessions(userId);
-  }
-  await logChange(caller, "user.password", `set ${name}'s password; their sessions signed out`, { error: r.ok ? null : r.error });
+  await logChange(caller, "user.password", r.ok ? `set ${name}'s password; their sessions signed out` : `set ${name}'s password`, { error: r.ok ? null : r.error });
   return r;
+}
+
+async function reset(userId: string | null, adminId: string | null, input: { password: unknown; confirm: unknown }): Promise<AccountResult> {
+  if (!userId) return { ok: false, error: "No such user." };
+  if (userId === adminId) return { ok: false, error: "Change your own password on your account page." };
+  const bad = checkNew(input.password, input.confirm);
+  if (bad) return bad;
+  await users.setPasswordHash(userId, await hash(String(input.password)));
+  await users.revokeSessions(userId);
+  return { ok: true };
 }
 
 /** Admin: ends every session of a user (their tokens are separate and stay). */

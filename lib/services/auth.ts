@@ -50,16 +50,16 @@ export async function login(username: string, password: string, address: string)
 }
 
 /** Checks a user's password under the sign-in limits (failures count against the account and the address). */
-export async function verifyPassword(username: string, password: string, address: string): Promise<{ ok: true; userId: string } | { ok: false; error: string }> {
+export async function verifyPassword(username: string, password: string, address: string): Promise<{ ok: true; userId: string } | { ok: false; limited: boolean; error: string }> {
   const account = username.toLowerCase();
   const wait = Math.max(limiters.account.blockedFor(account), limiters.address.blockedFor(address));
-  if (wait > 0) return { ok: false, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
+  if (wait > 0) return { ok: false, limited: true, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
   const user = await users.findUserForLogin(username);
   const good = user ? await verify(user.passwordHash, password).catch(() => false) : (await hash(password), false);
   if (!user || !good) {
     limiters.account.fail([account]);
     limiters.address.fail([address]);
-    return { ok: false, error: "Wrong user name or password." };
+    return { ok: false, limited: false, error: "Wrong user name or password." };
   }
   limiters.account.succeed(account);
   return { ok: true, userId: user.id };
@@ -67,7 +67,7 @@ export async function verifyPassword(username: string, password: string, address
 
 async function checkLogin(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
   const v = await verifyPassword(username, password, address);
-  return v.ok ? { ok: true, ...(await users.createSession(v.userId, address)) } : v;
+  return v.ok ? { ok: true, ...(await users.createSession(v.userId, address)) } : { ok: false, error: v.error };
 }
 
 /** Creates a user (argon2id hash); per-field errors on bad input or a taken name. */

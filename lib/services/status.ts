@@ -74,11 +74,13 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], no
   };
 }
 
+async function latestStatuses(): Promise<Map<string, ServerStatus>> {
+  return new Map((await latestStates()).map((s) => [s.serverId, JSON.parse(s.snapshot) as ServerStatus]));
+}
+
 /** Every server's latest status with its problems, worst first. */
 export async function statusReport(): Promise<{ checkedAt: string | null; servers: ServerReport[]; statuses: Map<string, ServerStatus> }> {
-  const [servers, states] = await Promise.all([listServers(), latestStates()]);
-  const statuses = new Map<string, ServerStatus>();
-  for (const s of states) statuses.set(s.serverId, JSON.parse(s.snapshot) as ServerStatus);
+  const [servers, statuses] = await Promise.all([listServers(), latestStatuses()]);
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
   const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
@@ -97,20 +99,26 @@ export async function serverStatusDetail(id: string): Promise<{ report: ServerRe
 }
 
 async function registryWithStatus(): Promise<ServerForProblems[]> {
-  const { servers, statuses } = await statusReport();
+  const [servers, statuses] = await Promise.all([listServers(), latestStatuses()]);
   return servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null }));
+}
+
+const brief = (s: ServerForProblems) => ({ id: s.id, name: s.name });
+
+function peersIn(servers: ServerForProblems[], id: string) {
+  const cluster = clusterOf(servers);
+  return servers.filter((r) => r.id !== id && cluster.get(r.id) === cluster.get(id)).map(brief).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The other servers of a server's topology (same cluster by replication links or cluster name), e.g. for a switchover. */
 export async function topologyPeers(id: string): Promise<{ id: string; name: string }[]> {
-  const servers = await registryWithStatus();
-  const cluster = clusterOf(servers);
-  return servers.filter((r) => r.id !== id && cluster.get(r.id) === cluster.get(id)).map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return peersIn(await registryWithStatus(), id);
 }
 
-/** Where a replica may be repointed (its topology minus itself, its source and its own replicas), for the operations panel. */
-export async function repointChoices(id: string): Promise<{ id: string; name: string }[]> {
-  return repointTargets(await registryWithStatus(), id).map((s) => ({ id: s.id, name: s.name }));
+/** For the server page, from one read of the registry: its topology peers and where it may be repointed. */
+export async function serverNeighbours(id: string): Promise<{ peers: { id: string; name: string }[]; repointTargets: { id: string; name: string }[] }> {
+  const servers = await registryWithStatus();
+  return { peers: peersIn(servers, id), repointTargets: repointTargets(servers, id).map(brief) };
 }
 
 /** Ids of the registered servers replicating from `id`, directly or not (by the latest poll): a repoint there is a loop. */

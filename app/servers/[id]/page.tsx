@@ -12,7 +12,7 @@ import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { findServer } from "@/lib/data/servers";
 import { monitor } from "@/lib/services/monitor";
 import { may } from "@/lib/services/session";
-import { repointChoices, serverStatusDetail, topologyPeers } from "@/lib/services/status";
+import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/server-version";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 /** The server page. */
 export default async function ServerPage({ params, searchParams }: Props) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const [s, detail, admin, operator, peers, targets] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator"), topologyPeers(id), repointChoices(id)]);
+  const [s, detail, admin, operator, { peers, repointTargets }] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator"), serverNeighbours(id)]);
   if (!s || !detail) notFound();
   const channels = detail.status?.channels ?? [];
   const rows: [string, string][] = [
@@ -59,7 +59,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
             broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)}
             readOnly={detail.status.facts.readOnly}
             channels={channels.length > 1 ? channels.map((c) => c.channel) : []}
-            targets={channels.length === 1 ? targets : []}
+            targets={channels.length === 1 ? repointTargets : []}
             switchoverHref={channels.length === 0 && peers.length > 0 ? `/servers/${s.id}/switchover` : undefined}
           />
         )}

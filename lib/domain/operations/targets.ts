@@ -3,16 +3,19 @@ import { clusterOf, findSource, type ServerForProblems } from "../problems";
 
 /** Ids of the registered servers that replicate from `id`, directly or through others (a repoint to one would make a loop). */
 export function downstreamOf(servers: ServerForProblems[], id: string): Set<string> {
+  const replicasOf = new Map<string, string[]>();
+  for (const s of servers)
+    for (const c of s.status?.channels ?? []) {
+      const src = findSource(servers, c)?.id;
+      if (src) replicasOf.set(src, [...(replicasOf.get(src) ?? []), s.id]);
+    }
   const below = new Set<string>();
   const queue = [id];
   while (queue.length) {
-    const at = queue.shift()!;
-    for (const s of servers) {
-      if (s.id === id || below.has(s.id)) continue;
-      if (s.status?.channels.some((c) => findSource(servers, c)?.id === at)) {
-        below.add(s.id);
-        queue.push(s.id);
-      }
+    for (const r of replicasOf.get(queue.pop()!) ?? []) {
+      if (r === id || below.has(r)) continue;
+      below.add(r);
+      queue.push(r);
     }
   }
   return below;

@@ -4,7 +4,7 @@ import { recordMutation } from "@/lib/data/audit";
 import { findServer } from "@/lib/data/servers";
 import { runningSwitchoverOf } from "@/lib/data/switchover";
 import { describeOperation, type Operation, type Plan } from "@/lib/domain/operations/types";
-import { planOperation } from "@/lib/domain/operations/plan";
+import { type Neighbours, planOperation } from "@/lib/domain/operations/plan";
 import { privilegeWarning } from "@/lib/domain/operations/privileges";
 import { describeNow, failedFor, reached } from "@/lib/domain/operations/outcome";
 import type { NodeView } from "@/lib/domain/operations/types";
@@ -40,26 +40,25 @@ async function settledState(expect: Plan["expect"], read: () => Promise<NodeView
   return { settled: reached(expect, n), text: describeNow(n) };
 }
 
+/** The target and current source as they are now, and what replicates from the replica (a repoint there is a loop). */
+async function repointNeighbours(id: string, node: NodeView, targetId: string): Promise<Neighbours> {
+  const snapshot = (serverId: string | undefined) => (serverId ? loadLive(serverId).then(snapshotNode).catch(() => null) : null);
+  const [target, source, downstream] = await Promise.all([snapshot(targetId), registeredSourceOf(node).then((r) => snapshot(r?.id)), downstreamIds(id)]);
+  return { target, source, downstream };
+}
+
 async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live; preview: Preview }>> {
   const record = await findServer(id);
   if (!record) return { ok: false, status: 404, error: "No such server." };
   try {
     const live = await loadLive(id);
     const [node, grants] = await onServer(live, async (c) => [await readNode(live, c), await c.query<Record<string, unknown>[]>(SHOW_GRANTS).catch(() => [])] as const);
-    let around = {};
-    if (op.kind === "repoint") {
-      const targetRecord = await findServer(op.targetId);
-      const target = targetRecord ? await snapshotNode(await loadLive(op.targetId)).catch(() => null) : null;
-      const sourceRecord = await registeredSourceOf(node);
-      const source = sourceRecord ? await snapshotNode(await loadLive(sourceRecord.id)).catch(() => null) : null;
-      around = { target, source, downstream: await downstreamIds(id) };
-    }
+    const around = op.kind === "repoint" ? await repointNeighbours(id, node, op.targetId) : {};
     const r = planOperation(node, op, around);
     if (!r.ok) return { ok: false, status: 409, error: r.refused };
     const warning = privilegeWarning(live.version, op, grants.map((g) => String(Object.values(g)[0])), live.target.user);
     if (warning) r.plan.warnings.push(warning);
-    const targetName = op.kind === "repoint" ? (await findServer(op.targetId))?.name : undefined;
-    return { ok: true, value: { live, preview: { serverId: id, serverName: record.name, operation: describeOperation(op, targetName), plan: r.plan } } };
+    return { ok: true, value: { live, preview: { serverId: id, serverName: record.name, operation: describeOperation(op, around.target?.name), plan: r.plan } } };
   } catch (e) {
     return { ok: false, status: 409, error: `${record.name} could not be read: ${(e as Error).message}` };
   }
