@@ -27,13 +27,13 @@ export interface CrawlOptions {
   limits?: CrawlLimits;
 }
 
-type Found = { host: string; port: number; id: string; name: string };
+type Found = { id: string; name: string };
 
 /** The credentials to read a found server with: a registered one's own, the seed's (opt-in), or none (not contacted). */
 async function credentialsFor(d: Discovered, registered: Found | undefined, seed: ServerTarget, trySeed: boolean): Promise<{ target: ServerTarget; whose: string } | { reason: string }> {
   if (registered) {
     const t = await loadTarget(registered.id);
-    if (!t || t.password === null) return { reason: `registered as ${registered.name}, but ${UNSEALABLE}` };
+    if (!t || t.password === null) return { reason: `registered as ${registered.name}: ${UNSEALABLE}` };
     return { target: { ...t, password: t.password }, whose: `the credentials registered for ${registered.name} (${t.user})` };
   }
   if (!trySeed) return { reason: NOT_CONTACTED };
@@ -78,7 +78,7 @@ async function crawlFrom(seedId: string, o: CrawlOptions): Promise<Outcome<{ ser
   if (!seed || !creds) return { ok: false, status: 404, error: "No such server." };
   const { password } = creds;
   if (password === null) return { ok: false, status: 400, error: UNSEALABLE };
-  const registered = new Map((await listServers()).map((s) => [leadKey(s.host, s.port), { host: s.host, port: s.port, id: s.id, name: s.name }]));
+  const registered = new Map((await listServers()).map((s) => [leadKey(s.host, s.port), { id: s.id, name: s.name }]));
   const timeoutMs = env().REPLSCOPE_CONNECT_TIMEOUT_MS;
   const found = new Map<string, Discovered>();
   const notes: LeadNote[] = [];
