@@ -72,7 +72,7 @@ export function executors(run: RunRecord, sides: Record<"source" | "target", Run
     } catch (e) {
       const error = (e as Error).message;
       push({ on: side, text, ms: Date.now() - started, error });
-      if (audit) await recordAudit({ ...caller, action: `bootstrap:${run.id}`, serverId: sides[side].record.id, serverName: sides[side].record.name, statement: text, durationMs: Date.now() - started, error });
+      if (audit) await recordAudit({ ...caller, action: `bootstrap:${run.id}`, serverId: sides[side].record.id, serverName: sides[side].record.name, statement: text, durationMs: Date.now() - started, error, secrets });
       throw e;
     }
   };

@@ -54,7 +54,7 @@ export async function auditedExec(c: TimedConnection, s: Live, sql: string, acti
     await c.query(sql);
     await recordAudit({ actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement, durationMs: Date.now() - started, error: null });
   } catch (e) {
-    await recordAudit({ actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement, durationMs: Date.now() - started, error: (e as Error).message });
+    await recordAudit({ actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement, durationMs: Date.now() - started, error: (e as Error).message, secrets: [...secrets, s.target.password] });
     throw e;
   }
 }

@@ -45,10 +45,11 @@ async function execute(run: store.SwitchoverRecord, caller: Caller, handle: { st
   const steps = run.steps;
   const save = () => store.saveSwitchover(run.id, { steps, state: run.state });
   let servers: { source: Live; candidate: Live; siblings: Live[] } | null = null;
+  let password = "";
   monitor().heartbeat.paused.add(run.sourceId);
   try {
     servers = { source: await loadLive(run.sourceId), candidate: await loadLive(run.candidateId), siblings: await Promise.all(run.options.siblingIds.map(loadLive)) };
-    const password = await store.switchoverSecret(run.id);
+    password = await store.switchoverSecret(run.id);
     for (const step of steps) {
       if (handle.stop && (!pastNoReturn(step.id) || step.id === POINT_OF_NO_RETURN)) throw Object.assign(new Error("Stopped by the user before the point of no return."), { stoppedBy: true });
       Object.assign(step, { status: "running", startedAt: new Date().toISOString() });
@@ -76,7 +77,7 @@ async function execute(run: store.SwitchoverRecord, caller: Caller, handle: { st
     const stopped = err.stoppedBy || (handle.stop && canUndo);
     const error = `${err.message}${notes.length ? ` Undone: ${notes.join("; ")}.` : canUndo ? "" : " This is past the point of no return: nothing was undone; see where each server stands below."}`;
     await store.saveSwitchover(run.id, { status: stopped ? "stopped" : "failed", steps, state: run.state, report: servers ? await standings(servers) : null, error });
-    await recordMutation({ ...caller, action: "switchover.failed", what: `switchover of ${servers?.source.record.name ?? run.sourceId}`, serverId: run.sourceId, serverName: servers?.source.record.name ?? null, error });
+    await recordMutation({ ...caller, action: "switchover.failed", what: `switchover of ${servers?.source.record.name ?? run.sourceId}`, serverId: run.sourceId, serverName: servers?.source.record.name ?? null, error, secrets: [password] });
   } finally {
     await store.forgetSwitchoverSecret(run.id).catch(() => {});
     monitor().heartbeat.paused.delete(run.sourceId);
