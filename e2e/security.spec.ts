@@ -1,7 +1,7 @@
 // Web hardening in the browser and on the wire: security headers (a CSP that the pages live with), no open redirect
 // after sign-in, cookie-borne changes from other origins refused, a relative sign-out redirect, and a client address
 // that X-Forwarded-For cannot forge (neither in the audit trail nor past the per-address sign-in limit).
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { addUser, sameOrigin, signIn } from "./accounts";
 
 test.describe.configure({ mode: "serial" });
@@ -9,12 +9,25 @@ test.describe.configure({ mode: "serial" });
 const ADMIN = { username: "sec-admin", password: "security admin pw 1" };
 const PORT = Number(process.env.E2E_PORT ?? 3217);
 
-/** A fresh browser context without the API token, signed in as `who` (at `baseURL`, default the config's). */
-async function cookieSession(browser: Browser, who = ADMIN, baseURL?: string): Promise<Page> {
-  const page = await (await browser.newContext({ extraHTTPHeaders: {}, ...(baseURL ? { baseURL } : {}) })).newPage();
+const opened: BrowserContext[] = [];
+
+/** A fresh browser page without the API token (closed after the test), at `baseURL` (default: the config's). */
+async function freshPage(browser: Browser, baseURL?: string): Promise<Page> {
+  const ctx = await browser.newContext({ extraHTTPHeaders: {}, ...(baseURL ? { baseURL } : {}) });
+  opened.push(ctx);
+  return ctx.newPage();
+}
+
+/** A fresh page signed in as `who` through the login form. */
+async function cookieSession(browser: Browser, who = ADMIN): Promise<Page> {
+  const page = await freshPage(browser);
   await signIn(page, who);
   return page;
 }
+
+test.afterEach(async () => {
+  for (const ctx of opened.splice(0)) await ctx.close();
+});
 
 const serverNames = async (request: APIRequestContext) => ((await (await request.get("/api/servers")).json()).servers as { name: string }[]).map((s) => s.name);
 
@@ -78,7 +91,7 @@ test("the pages work under the CSP: no violation in Chromium, scripts run, the g
 });
 
 test("sign-in never sends you to another site, whatever `next` says", async ({ browser }) => {
-  const page = await (await browser.newContext({ extraHTTPHeaders: {} })).newPage();
+  const page = await freshPage(browser);
   const origin = `http://127.0.0.1:${PORT}`;
   for (const next of ["/\\evil.example/x", "/\t/evil.example/x", "//evil.example/x", "/.//evil.example/x", "https://evil.example/x", " /\\evil.example"]) {
     await page.context().clearCookies();
@@ -146,7 +159,7 @@ test("sign-out: refused cross-origin; same-origin it ends the session and redire
 test("a forged X-Forwarded-For changes neither the audited address nor the per-address sign-in limit", async ({ browser, request }) => {
   // Over IPv6 loopback: exhausting this address's limit leaves 127.0.0.1 (every other spec) alone.
   const v6 = `http://[::1]:${PORT}`;
-  const page = await (await browser.newContext({ extraHTTPHeaders: {}, baseURL: v6 })).newPage();
+  const page = await freshPage(browser, v6);
   for (let i = 0; i < 20; i++) {
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${i + 1}`, "X-Real-IP": `198.51.100.${i + 1}` });
     await signIn(page, { username: `xff-ghost-${i}`, password: "not the password" }, false);
