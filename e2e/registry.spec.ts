@@ -68,6 +68,21 @@ test("editing without a password keeps the stored one; fixing the password makes
   await expect(page.getByTestId("last-check")).toContainText("Connected: MariaDB");
 });
 
+test("changing the port in the edit form asks for the password again and changes nothing without it", async ({ page, request }) => {
+  await page.goto("/servers");
+  await page.getByRole("link", { name: "sandbox-a" }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Port").fill(String(b.port));
+  await expect(page.getByText("Enter the password again when you change the host or port")).toBeVisible();
+  await page.getByRole("button", { name: "Save and test" }).click();
+  await expect(page.locator("#password-error")).toHaveText("Enter the password again when you change the host or port");
+  const { servers } = await (await request.get("/api/servers")).json();
+  expect(servers.find((s: { name: string }) => s.name === "sandbox-a").port).toBe(a.port);
+  const api = await request.patch(`/api/servers/${servers.find((s: { name: string }) => s.name === "sandbox-a").id}`, { data: { host: "localhost" } });
+  expect(api.status()).toBe(400);
+  expect((await api.json()).fieldErrors.password).toEqual(["Enter the password again when you change the host or port"]);
+});
+
 test("the password appears in no page, API response, log line or database file", async ({ page, request }) => {
   const variants = [PASSWORD, JSON.stringify(PASSWORD).slice(1, -1), PASSWORD.replace(/'/g, "&#x27;").replace(/"/g, "&quot;"), "pässwörd"];
   const { servers } = await (await request.get("/api/servers")).json();

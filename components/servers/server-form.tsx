@@ -1,8 +1,9 @@
 "use client";
 // Add / edit form for a server; keeps what the user typed when the server action reports errors.
-import { type FormEvent, startTransition, useActionState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import type { ServerFormState } from "@/lib/actions/servers";
 import type { ServerRecord } from "@/lib/data/servers";
+import { movesEndpoint, PASSWORD_AGAIN } from "@/lib/domain/endpoint-change";
 import { TLS_MODES } from "@/lib/domain/server-input";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -17,6 +18,8 @@ export interface ServerFormProps {
 /** The registration form; submitting tests the connection too, so it may take a few seconds. */
 export function ServerForm({ action, server, prefill }: ServerFormProps) {
   const [state, dispatch, pending] = useActionState(action, {});
+  const [endpoint, setEndpoint] = useState<{ host?: string; port?: string }>({});
+  const moved = !!server && movesEndpoint(server, endpoint);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -32,8 +35,8 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
       )}
       <Field name="name" label="Name" defaultValue={server?.name} errors={err.name} required />
       <div className="grid grid-cols-[1fr_8rem] gap-3">
-        <Field name="host" label="Host" defaultValue={server?.host ?? prefill?.host} errors={err.host} required placeholder="db1.example.com" />
-        <Field name="port" label="Port" type="number" defaultValue={server?.port ?? prefill?.port ?? 3306} errors={err.port} />
+        <Field name="host" label="Host" defaultValue={server?.host ?? prefill?.host} errors={err.host} required placeholder="db1.example.com" onChange={(e) => setEndpoint((v) => ({ ...v, host: e.target.value }))} />
+        <Field name="port" label="Port" type="number" defaultValue={server?.port ?? prefill?.port ?? 3306} errors={err.port} onChange={(e) => setEndpoint((v) => ({ ...v, port: e.target.value }))} />
       </div>
       <div className="grid grid-cols-2 gap-3">
         <Field name="user" label="User" defaultValue={server?.user} errors={err.user} autoComplete="off" required />
@@ -43,7 +46,8 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
           type="password"
           autoComplete="new-password"
           errors={err.password}
-          hint={server ? "Leave blank to keep the stored password." : "Stored encrypted; never shown again."}
+          required={moved}
+          hint={moved ? `${PASSWORD_AGAIN}: the stored one is only used where it was entered for.` : server ? "Leave blank to keep the stored password." : "Stored encrypted; never shown again."}
         />
       </div>
       <div className="flex flex-col gap-1">

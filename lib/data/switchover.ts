@@ -1,7 +1,9 @@
 // Switchover runs in replscope's own database: steps with their logs, the run's state, and the final report.
 import "server-only";
 import { SWITCHOVER_STEPS, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
+import { maskDeep, maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
+import { switchoverSecrets } from "./masking";
 import { open, seal } from "./secret-box";
 
 /** A step's stored state. */
@@ -82,13 +84,14 @@ export async function forgetSwitchoverSecret(id: string): Promise<void> {
   await db().switchoverRun.update({ where: { id }, data: { secretEnc: "" } });
 }
 
-/** Saves what changed. */
+/** Saves what changed; step logs, reports and the error are masked (the run's secrets, password clauses). */
 export async function saveSwitchover(id: string, patch: Partial<Pick<SwitchoverRecord, "status" | "steps" | "state" | "report" | "error">>): Promise<void> {
   const data: Record<string, string | null> = {};
+  const secrets = patch.steps || patch.report || patch.error ? await switchoverSecrets(id) : [];
   if (patch.status) data.status = patch.status;
-  if (patch.steps) data.steps = JSON.stringify(patch.steps);
+  if (patch.steps) data.steps = JSON.stringify(maskDeep(patch.steps, secrets));
   if (patch.state) data.state = JSON.stringify(patch.state);
-  if (patch.report !== undefined) data.report = patch.report ? JSON.stringify(patch.report) : null;
-  if (patch.error !== undefined) data.error = patch.error;
+  if (patch.report !== undefined) data.report = patch.report ? JSON.stringify(maskDeep(patch.report, secrets)) : null;
+  if (patch.error !== undefined) data.error = patch.error === null ? null : maskText(patch.error, secrets);
   await db().switchoverRun.update({ where: { id }, data });
 }

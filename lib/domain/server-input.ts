@@ -1,5 +1,6 @@
 // Validation of server registrations (UI forms and JSON API share these schemas).
 import { z } from "zod";
+import { noControlChars } from "./control-chars";
 import { HEARTBEAT_SCHEMA_RE } from "./heartbeat";
 
 /** How replscope connects to a server over TLS. */
@@ -17,10 +18,10 @@ const optionalSeconds = z.coerce
 
 const fields = {
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "At most 100 characters"),
-  host: z.string({ error: "Host is required" }).trim().min(1, "Host is required").max(255, "At most 255 characters").regex(HOST_RE, "Enter a host name or IP address"),
+  host: noControlChars(z.string({ error: "Host is required" }), "Host").trim().min(1, "Host is required").max(255, "At most 255 characters").regex(HOST_RE, "Enter a host name or IP address"),
   port: z.coerce.number({ error: "Enter a port number" }).int("Enter a port number").min(1, "Port must be 1–65535").max(65535, "Port must be 1–65535"),
-  user: z.string({ error: "User is required" }).min(1, "User is required").max(80, "At most 80 characters"),
-  password: z.string({ error: "Password is required (it may be empty)" }).max(512, "At most 512 characters"),
+  user: noControlChars(z.string({ error: "User is required" }), "User").min(1, "User is required").max(80, "At most 80 characters"),
+  password: noControlChars(z.string({ error: "Password is required (it may be empty)" }), "Password").max(512, "At most 512 characters"),
   tlsMode: z.enum(TLS_MODES, { error: "Choose disabled, required or verify" }),
   cluster: z.string().trim().max(100, "At most 100 characters").nullish(),
   tags: z.array(z.string().trim().min(1).max(40, "Each tag at most 40 characters")).max(20, "At most 20 tags"),

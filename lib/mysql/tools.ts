@@ -19,13 +19,28 @@ export function copyTools(): { dump: string; client: string } {
   return { dump, client };
 }
 
+const ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b" };
+
+/** One option-file value, double-quoted, with backslash, double quote, newline, CR, tab and backspace written as the
+ *  escape sequences MariaDB's and MySQL's option-file parser (my_default) turns back into them: no value can end its
+ *  line or its quotes, and # or ' inside are plain characters. NUL cannot be written (C strings): refused. */
+export function optionValue(value: string | number): string {
+  const text = String(value);
+  if (text.includes("\0")) throw new Error("A connection value contains a NUL character and cannot be written to an option file.");
+  return `"${text.replace(/[\\"\n\r\t\b]/g, (c) => ESCAPES[c])}"`;
+}
+
+/** The [client] group for a target: every value quoted (defence in depth; the registry already refuses control characters). */
+export function optionFileText(t: ServerTarget): string {
+  const lines = ["[client]", `host=${optionValue(t.host)}`, `port=${optionValue(t.port)}`, `user=${optionValue(t.user)}`, `password=${optionValue(t.password)}`, "protocol=TCP"];
+  if (t.tlsMode !== "disabled") lines.push("ssl=1");
+  return lines.join("\n") + "\n";
+}
+
 /** Writes a 0600 option file with the connection and password (never on a command line or in the environment). */
 export function writeOptionFile(dir: string, name: string, t: ServerTarget): string {
   const file = path.join(dir, `${name}.cnf`);
-  const quote = (v: string) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-  const lines = ["[client]", `host=${t.host}`, `port=${t.port}`, `user=${quote(t.user)}`, `password=${quote(t.password)}`, "protocol=TCP"];
-  if (t.tlsMode !== "disabled") lines.push("ssl=1");
-  fs.writeFileSync(file, lines.join("\n") + "\n", { mode: 0o600 });
+  fs.writeFileSync(file, optionFileText(t), { mode: 0o600 });
   return file;
 }
 

@@ -1,10 +1,9 @@
 // Acting on a live registered server, written once: load the row, decrypt its credentials, connect, run audited
-// statements (masked text, duration, error), for operations, the wizard, the switchover and later the failover.
+// statements (masked by the audit writer; duration, error), for operations, the wizard, the switchover, the failover.
 import "server-only";
 import { recordAudit } from "@/lib/data/audit";
 import { findServer, loadTarget, type ServerRecord, UNSEALABLE } from "@/lib/data/servers";
 import type { Caller } from "@/lib/domain/auth";
-import { maskSecrets } from "@/lib/domain/bootstrap/statements";
 import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
 import { type ServerTarget, type TimedConnection, withConnection } from "@/lib/mysql/connection";
 import { env } from "@/lib/config/env";
@@ -37,13 +36,11 @@ export function onServer<T>(s: Live, fn: (c: TimedConnection) => Promise<T>, que
   return withConnection(s.target, { connectTimeoutMs: env().REPLSCOPE_CONNECT_TIMEOUT_MS, queryTimeoutMs }, fn);
 }
 
-/** The text that may be shown or stored for a statement on `s`: its own password and `secrets` masked. */
-export const maskedFor = (s: Live, sql: string, secrets: string[] = []) => maskSecrets(sql, [...secrets, s.target.password]);
-
-/** Runs one changing statement on an open connection, audited under `action` (masked, with duration and error). */
+/** Runs one changing statement on an open connection, audited under `action` (with duration and error); the audit
+ * writer masks statement and error with the server's password, `secrets` and any password clause. */
 export async function auditedExec<T = unknown>(c: TimedConnection, s: Live, sql: string, action: string, caller: Caller, secrets: string[] = []): Promise<T> {
   const started = Date.now();
-  const entry = { actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement: maskedFor(s, sql, secrets) };
+  const entry = { actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement: sql, secrets: [...secrets, s.target.password] };
   try {
     const rows = await c.query<T>(sql);
     await recordAudit({ ...entry, durationMs: Date.now() - started, error: null });

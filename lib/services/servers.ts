@@ -8,6 +8,7 @@ import * as data from "@/lib/data/servers";
 import { probeServer } from "@/lib/mysql/probe";
 import type { Caller } from "@/lib/domain/auth";
 import { describeInput } from "@/lib/domain/audit-text";
+import { movesEndpoint, PASSWORD_AGAIN } from "@/lib/domain/endpoint-change";
 import { failureText, logChange } from "./audit-log";
 
 /** A use case's outcome: a value, or an HTTP-like status with a message and per-field errors. */
@@ -61,7 +62,8 @@ async function insertAndTest(raw: unknown): Promise<Outcome<{ server: data.Serve
   return probeAndRecord(server.id);
 }
 
-/** Changes a server; re-tests it when anything about how we connect changed. */
+/** Changes a server; re-tests it when anything about how we connect changed. A new host or port needs the password
+ *  again (400 fieldErrors.password): the stored password is never sent to an endpoint it was not entered for. */
 export async function updateServer(id: string, raw: unknown, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
   const before = await data.findServer(id);
   const r = await applyUpdate(id, raw);
@@ -75,6 +77,7 @@ async function applyUpdate(id: string, raw: unknown): Promise<Outcome<{ server: 
   const p = parse(serverUpdateSchema, raw);
   if (!p.ok) return invalid(p.errors);
   const next = { name: p.data.name, host: p.data.host ?? current.host, port: p.data.port ?? current.port };
+  if (movesEndpoint(current, next) && p.data.password === undefined) return invalid({ password: [PASSWORD_AGAIN] });
   const conflicts = await conflictErrors(next, id);
   if (conflicts) return invalid(conflicts, 409);
   const server = await data.updateServerRow(id, p.data);

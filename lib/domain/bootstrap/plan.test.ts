@@ -38,7 +38,7 @@ describe("runbook", () => {
     const text = runbook(input());
     expect(text).toContain("# 1. Check both servers");
     expect(text).toContain(shellQuote("CREATE USER 'repl'@'10.0.0.%' IDENTIFIED BY '*****'"));
-    expect(text).toContain("mariadb-dump -h db1 -P 3306 -u admin -p --all-databases");
+    expect(text).toContain("mariadb-dump -h 'db1' -P '3306' -u 'admin' -p --all-databases");
     expect(text).not.toContain("r'e");
     expect(text).not.toContain("✓");
   });

@@ -1,6 +1,7 @@
 // The wizard's plan: every step with the statements and commands it will run, for the dry run and the runbook (pure).
 import mysql from "mysql2";
 import type { ServerVersion } from "../server-version";
+import { shellQuote } from "../shell";
 import { cloneStatements } from "./clone";
 import { changeSourceStatement, maskSecrets, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "./statements";
 
@@ -50,7 +51,7 @@ function dumpCommand(i: PlanInput): string {
   const tool = s.version.flavor === "mariadb" ? "mariadb-dump" : "mysqldump";
   const client = t.version.flavor === "mariadb" ? "mariadb" : "mysql";
   const consistency = i.lockForCopy ? "--lock-all-tables" : `--single-transaction ${s.version.flavor === "mysql" && s.version.major >= 8 ? "--source-data=2" : "--master-data=2"}`;
-  return `${tool} -h ${s.host} -P ${s.port} -u ${s.user} -p --all-databases --routines --events --triggers ${consistency} | ${client} -h ${t.host} -P ${t.port} -u ${t.user} -p --init-command="SET SESSION sql_log_bin=0"`;
+  return `${tool} -h ${shellQuote(s.host)} -P ${shellQuote(s.port)} -u ${shellQuote(s.user)} -p --all-databases --routines --events --triggers ${consistency} | ${client} -h ${shellQuote(t.host)} -P ${shellQuote(t.port)} -u ${shellQuote(t.user)} -p ${shellQuote("--init-command=SET SESSION sql_log_bin=0")}`;
 }
 
 /** Every step with its actions; passwords appear in clear only in `execute` plans, masked in dry runs and runbooks. */
@@ -70,8 +71,8 @@ export function buildPlan(i: PlanInput): PlannedStep[] {
   ];
 }
 
-/** Single-quotes text for a POSIX shell (nothing inside is expanded). */
-export const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+/** Single-quotes text for a POSIX shell (nothing inside is expanded); see lib/domain/shell.ts. */
+export { shellQuote };
 
 /** The plan as a DBA's runbook: numbered steps, SQL as `mysql -e` lines, passwords masked. */
 export function runbook(i: PlanInput): string {
@@ -81,7 +82,7 @@ export function runbook(i: PlanInput): string {
     lines.push(`# ${n + 1}. ${step.title}`);
     for (const a of step.actions) {
       if ("shell" in a) lines.push(a.shell);
-      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${where(a.on).host} -P ${where(a.on).port} -u ${where(a.on).user} -p -e ${shellQuote(maskSecrets(a.sql, [i.replPassword]))}`);
+      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${shellQuote(where(a.on).host)} -P ${shellQuote(where(a.on).port)} -u ${shellQuote(where(a.on).user)} -p -e ${shellQuote(maskSecrets(a.sql, [i.replPassword]))}`);
     }
     lines.push("");
   });

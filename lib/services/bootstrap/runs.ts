@@ -9,6 +9,7 @@ import * as store from "@/lib/data/bootstrap";
 import { findServer } from "@/lib/data/servers";
 import { buildPlan, type PlanInput, runbook } from "@/lib/domain/bootstrap/plan";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import { noControlChars } from "@/lib/domain/control-chars";
 import { fieldErrorsOf } from "@/lib/domain/server-input";
 import { parseServerVersion } from "@/lib/domain/server-version";
 import type { Outcome } from "../servers";
@@ -18,9 +19,9 @@ import { heldBy } from "../runs/locks";
 export const runInputSchema = z.object({
   sourceId: z.string({ error: "Choose a source" }).min(1, "Choose a source"),
   targetId: z.string({ error: "Choose a target" }).min(1, "Choose a target"),
-  replUser: z.string().trim().min(1, "User is required").max(32, "At most 32 characters").default("replicator"),
-  replHost: z.string().trim().min(1, "Host pattern is required").max(255).optional(),
-  replPassword: z.string().max(256).optional(),
+  replUser: noControlChars(z.string(), "The replication user").trim().min(1, "User is required").max(32, "At most 32 characters").default("replicator"),
+  replHost: noControlChars(z.string(), "The host pattern").trim().min(1, "Host pattern is required").max(255).optional(),
+  replPassword: noControlChars(z.string(), "The replication password").max(256).optional(),
   reuseUser: z.boolean().default(false),
   copyMode: z.enum(["auto", "lock", "snapshot", "existing", "clone"]).default("auto"),
   startFile: z.string().trim().max(255).optional(),

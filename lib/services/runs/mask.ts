@@ -1,8 +1,8 @@
 // The one place where run text is made safe to store: every log line and error the run engine writes passes here.
 import "server-only";
-import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import { maskText } from "@/lib/domain/secret-mask";
 
-/** Masks the run's secrets (passwords, in quoted and raw form) in a log line's text or an error. */
+/** Masks the run's secrets (whole, quoted, fragments) and any password clause in a log line's text or an error. */
 export function mask(text: string, secrets: readonly string[]): string {
-  return maskSecrets(text, [...secrets]);
+  return maskText(text, secrets);
 }

@@ -54,7 +54,7 @@ export const SWITCHOVER: RunKind<SwitchoverContext, SwitchoverPrepared> = {
       const run = (await store.findSwitchover(r.id))!;
       const [source, candidate] = [p?.source.record.name ?? null, p?.candidate.record.name ?? null];
       if (run.status === "done") await recordMutation({ ...caller, action: "switchover.done", what: `${candidate} replaced ${source} as source`, serverId: run.candidateId, serverName: candidate });
-      else await recordMutation({ ...caller, action: "switchover.failed", what: `switchover of ${source ?? run.sourceId}`, serverId: run.sourceId, serverName: source, error: run.error });
+      else await recordMutation({ ...caller, action: "switchover.failed", what: `switchover of ${source ?? run.sourceId}`, serverId: run.sourceId, serverName: source, error: run.error, secrets: p?.secrets });
       await store.forgetSwitchoverSecret(run.id).catch(() => {});
       monitor().heartbeat.paused.delete(run.sourceId);
       void monitor().sweep().catch(() => {});
