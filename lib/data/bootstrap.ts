@@ -98,14 +98,3 @@ export async function saveStep(runId: string, stepId: StepId, s: { status: StepS
   const data = { status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, log: s.log ? JSON.stringify(maskDeep(s.log, secrets)) : undefined, error: s.error ? maskText(s.error, secrets) : s.error };
   await db().bootstrapStep.upsert({ where: { runId_stepId: { runId, stepId } }, create: { runId, stepId, ...data, log: data.log ?? "[]" }, update: data });
 }
-
-/** At startup: runs left "running" by a stopped process become "interrupted" (their steps too). Returns how many. */
-export async function markInterrupted(): Promise<number> {
-  const client = db();
-  const running = await client.bootstrapRun.findMany({ where: { status: "running" } });
-  for (const r of running) {
-    await client.bootstrapStep.updateMany({ where: { runId: r.id, status: "running" }, data: { status: "failed", error: "replscope stopped while this step ran", finishedAt: new Date() } });
-    await client.bootstrapRun.update({ where: { id: r.id }, data: { status: "interrupted", error: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run." } });
-  }
-  return running.length;
-}

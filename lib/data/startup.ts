@@ -13,19 +13,13 @@ if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] 
 const applied = applyMigrations(env().sqliteFile, path.join(process.cwd(), "prisma", "migrations"));
 if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${env().sqliteFile}`);
 
-import("./bootstrap")
-  .then(async ({ markInterrupted }) => {
-    const n = await markInterrupted();
-    if (n) console.log(`replscope: ${n} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
+import("./runs")
+  .then(async ({ markRunsInterrupted }) => {
+    const n = await markRunsInterrupted();
+    if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
+    if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by the last stop; check their servers`);
   })
   .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));
-
-import("./switchover")
-  .then(async ({ markSwitchoversInterrupted }) => {
-    const n = await markSwitchoversInterrupted();
-    if (n) console.log(`replscope: ${n} switchover(s) were interrupted by the last stop; check their servers`);
-  })
-  .catch((e) => console.error("replscope: could not check interrupted switchovers:", (e as Error).message));
 
 import("@/lib/services/setup")
   .then(({ prepareSetup }) => prepareSetup())

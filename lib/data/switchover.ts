@@ -73,13 +73,6 @@ export async function listSwitchovers(sourceOrCandidateId?: string, take = 20): 
   return (await db().switchoverRun.findMany({ where, orderBy: { createdAt: "desc" }, take })).map(reshape);
 }
 
-/** The running switchover a server takes part in (as source, candidate or sibling), if any. */
-export async function runningSwitchoverOf(serverId: string): Promise<SwitchoverRecord | null> {
-  const rows = await db().switchoverRun.findMany({ where: { status: "running" } });
-  const hit = rows.map(reshape).find((r) => r.sourceId === serverId || r.candidateId === serverId || r.options.siblingIds.includes(serverId));
-  return hit ?? null;
-}
-
 /** The replication password of a run (for the old source's CHANGE MASTER only). */
 export async function switchoverSecret(id: string): Promise<string> {
   const r = await db().switchoverRun.findUniqueOrThrow({ where: { id } });
@@ -101,10 +94,4 @@ export async function saveSwitchover(id: string, patch: Partial<Pick<SwitchoverR
   if (patch.report !== undefined) data.report = patch.report ? JSON.stringify(maskDeep(patch.report, secrets)) : null;
   if (patch.error !== undefined) data.error = patch.error === null ? null : maskText(patch.error, secrets);
   await db().switchoverRun.update({ where: { id }, data });
-}
-
-/** At startup: runs left "running" by a stopped process become "interrupted". Returns how many. */
-export async function markSwitchoversInterrupted(): Promise<number> {
-  const r = await db().switchoverRun.updateMany({ where: { status: "running" }, data: { status: "interrupted", error: "replscope stopped during this switchover: check each server's state on its page before doing anything else." } });
-  return r.count;
 }
