@@ -1,6 +1,7 @@
 // The wizard's plan: every step with the statements and commands it will run, for the dry run and the runbook (pure).
 import mysql from "mysql2";
 import type { ServerVersion } from "../server-version";
+import { SAFE_SQL_MODE } from "../sql-mode";
 import { cloneStatements } from "./clone";
 import { changeSourceStatement, maskSecrets, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "./statements";
 
@@ -73,6 +74,9 @@ export function buildPlan(i: PlanInput): PlannedStep[] {
 /** Single-quotes text for a POSIX shell (nothing inside is expanded). */
 export const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
+/** SQL with quoted values first makes its session read escapes as written (a server may run NO_BACKSLASH_ESCAPES). */
+const sessionSafe = (sql: string) => (sql.includes("'") ? `${SAFE_SQL_MODE}; ${sql}` : sql);
+
 /** The plan as a DBA's runbook: numbered steps, SQL as `mysql -e` lines, passwords masked. */
 export function runbook(i: PlanInput): string {
   const where = (on: "source" | "target") => i[on];
@@ -81,7 +85,7 @@ export function runbook(i: PlanInput): string {
     lines.push(`# ${n + 1}. ${step.title}`);
     for (const a of step.actions) {
       if ("shell" in a) lines.push(a.shell);
-      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${where(a.on).host} -P ${where(a.on).port} -u ${where(a.on).user} -p -e ${shellQuote(maskSecrets(a.sql, [i.replPassword]))}`);
+      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${where(a.on).host} -P ${where(a.on).port} -u ${where(a.on).user} -p -e ${shellQuote(sessionSafe(maskSecrets(a.sql, [i.replPassword])))}`);
     }
     lines.push("");
   });
