@@ -100,7 +100,7 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
             <input type="checkbox" name="allowPublicKeyRetrieval" defaultChecked={server?.allowPublicKeyRetrieval ?? false} className="mt-1" />
             <span>
               Allow public-key retrieval: fetch the key from the server when none is pinned.
-              <span className="block text-xs text-slate-500">Off by default: whoever can intercept the connection could hand over its own key and read the password.</span>
+              <span className="block text-xs text-slate-500">Off by default: whoever can intercept the connection could hand over a key of its own.</span>
             </span>
           </label>
           {err.allowPublicKeyRetrieval && <p className="text-xs text-red-600">{err.allowPublicKeyRetrieval.join(" ")}</p>}
