@@ -1,11 +1,11 @@
 // Dump-and-load copy: consistent coordinates, the dump streamed straight into the target, progress, cancel,
 // and the source lock (when one is taken) released on every path. When one side of the pipe dies, so does the other.
 import { spawn } from "node:child_process";
-import mysql from "mysql2/promise";
 import { type DumpCoordinates, DumpScanner } from "@/lib/domain/bootstrap/dump-scan";
 import { dialectFor } from "@/lib/domain/dialect";
+import { toolPluginHint } from "@/lib/domain/password-exchange";
 import type { ServerVersion } from "@/lib/domain/server-version";
-import { connectionOptions, type ServerTarget } from "./connection";
+import { openConnection, type ServerTarget } from "./connection";
 import { copyTools, privateTempDir, writeOptionFile } from "./tools";
 
 /** Live progress of a copy. */
@@ -59,7 +59,8 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
     o.signal?.removeEventListener("abort", kill);
     tmp.remove();
     if (o.signal?.aborted) throw new Error("Copy cancelled: the dump and the load were stopped.");
-    if (d !== 0 || l !== 0) throw new Error(`Copy failed (dump exit ${d}, load exit ${l}): ${errors.join("").trim().slice(-800) || "no message"}`);
+    const hint = toolPluginHint(errors.join(""));
+    if (d !== 0 || l !== 0) throw new Error(`Copy failed (dump exit ${d}, load exit ${l}): ${errors.join("").trim().slice(-800) || "no message"}${hint ? ` ${hint}` : ""}`);
     if (loader.exitCode === 0) progress.tablesDone = progress.tablesTotal;
   });
 }
@@ -67,7 +68,7 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
 /** Copies every database from source to target; resolves with the binlog coordinates the target must start from. */
 export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
   const started = Date.now();
-  const lock = await mysql.createConnection(connectionOptions(o.source, 5000));
+  const lock = await openConnection(o.source, 5000);
   lock.on("error", () => {});
   const scanner = new DumpScanner();
   try {

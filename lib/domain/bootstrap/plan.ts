@@ -2,6 +2,7 @@
 import mysql from "mysql2";
 import type { ServerVersion } from "../server-version";
 import { shellQuote } from "../shell";
+import { SAFE_SQL_MODE } from "../sql-mode";
 import { cloneStatements } from "./clone";
 import { changeSourceStatement, maskSecrets, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "./statements";
 
@@ -74,6 +75,9 @@ export function buildPlan(i: PlanInput): PlannedStep[] {
 /** Single-quotes text for a POSIX shell (nothing inside is expanded); see lib/domain/shell.ts. */
 export { shellQuote };
 
+/** SQL with quoted values first makes its session read escapes as written (a server may run NO_BACKSLASH_ESCAPES). */
+const sessionSafe = (sql: string) => (sql.includes("'") ? `${SAFE_SQL_MODE}; ${sql}` : sql);
+
 /** The plan as a DBA's runbook: numbered steps, SQL as `mysql -e` lines, passwords masked. */
 export function runbook(i: PlanInput): string {
   const where = (on: "source" | "target") => i[on];
@@ -82,7 +86,7 @@ export function runbook(i: PlanInput): string {
     lines.push(`# ${n + 1}. ${step.title}`);
     for (const a of step.actions) {
       if ("shell" in a) lines.push(a.shell);
-      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${shellQuote(where(a.on).host)} -P ${shellQuote(where(a.on).port)} -u ${shellQuote(where(a.on).user)} -p -e ${shellQuote(maskSecrets(a.sql, [i.replPassword]))}`);
+      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${shellQuote(where(a.on).host)} -P ${shellQuote(where(a.on).port)} -u ${shellQuote(where(a.on).user)} -p -e ${shellQuote(sessionSafe(maskSecrets(a.sql, [i.replPassword])))}`);
     }
     lines.push("");
   });

@@ -1,4 +1,5 @@
 // Statements the bootstrap wizard runs, per dialect, every value escaped by mysql2 (pure: text only, nothing is run).
+// Backslash escapes are safe because every session first drops NO_BACKSLASH_ESCAPES (lib/domain/sql-mode.ts).
 import mysql from "mysql2";
 import { dialectFor, sourceOption } from "../dialect";
 import { atLeast, type ServerVersion } from "../server-version";
