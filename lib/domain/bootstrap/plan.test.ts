@@ -48,6 +48,6 @@ describe("runbook", () => {
     const withValues = sql.filter((l) => l.includes("'\\''"));
     expect(withValues.length).toBeGreaterThan(2);
     for (const line of withValues) expect(line).toContain(`-p -e ${shellQuote(SAFE_SQL_MODE).slice(0, -1)}; `);
-    expect(sql).toContain("mariadb -h db1 -P 3306 -u admin -p -e 'SHOW GRANTS'");
+    expect(sql).toContain("mariadb -h 'db1' -P '3306' -u 'admin' -p -e 'SHOW GRANTS'");
   });
 });
