@@ -3,8 +3,7 @@
 import { spawn } from "node:child_process";
 import mysql from "mysql2/promise";
 import { type DumpCoordinates, DumpScanner } from "@/lib/domain/bootstrap/dump-scan";
-import { dialectFor } from "@/lib/domain/dialect";
-import type { ServerVersion } from "@/lib/domain/server-version";
+import { dialectFor, type ServerVersion, sourceDataFlag } from "@/lib/domain/dialect";
 import { connectionOptions, type ServerTarget } from "./connection";
 import { copyTools, privateTempDir, writeOptionFile } from "./tools";
 
@@ -74,8 +73,7 @@ export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
     const [[{ n }]] = (await lock.query(USER_TABLES_QUERY)) as unknown as [{ n: number }[]];
     const progress: CopyProgress = { bytes: 0, tablesDone: 0, tablesTotal: Number(n), currentTable: null, elapsedMs: 0 };
     if (!o.lock) {
-      const sourceData = o.sourceVersion.flavor === "mysql" && o.sourceVersion.major >= 8 ? "--source-data=2" : "--master-data=2";
-      await pipeDump(o, ["--single-transaction", sourceData], progress, scanner, started);
+      await pipeDump(o, ["--single-transaction", sourceDataFlag(o.sourceVersion)], progress, scanner, started);
       if (!scanner.coordinates) throw new Error("The dump carried no binlog coordinates (is log_bin on on the source?)");
       return scanner.coordinates;
     }

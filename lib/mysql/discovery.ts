@@ -1,7 +1,7 @@
 // Reads what one server knows about its neighbours: replica status, listed replicas, binlog dump threads.
 import { dialectFor, fallbackDialect, isSyntaxError } from "@/lib/domain/dialect";
 import type { InspectRows } from "@/lib/domain/discovery";
-import type { ServerVersion } from "@/lib/domain/server-version";
+import type { ServerVersion } from "@/lib/domain/dialect";
 import type { TimedConnection } from "./connection";
 import { readVersion } from "./status";
 

@@ -1,6 +1,6 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
 import { type Dialect, dialectFor, fallbackDialect, isSyntaxError } from "@/lib/domain/dialect";
-import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
 import type { TimedConnection } from "./connection";
 import { readHeartbeat } from "./heartbeat";
 import { VERSION_QUERY } from "./probe";

@@ -5,7 +5,7 @@ import { dialectFor, fallbackDialect, isSyntaxError, sourceOption, type Dialect 
 import { classifyChannel, DEFAULT_THRESHOLDS } from "@/lib/domain/health";
 import { type ChannelStatus, normaliseReplicaRows } from "@/lib/domain/replica-status";
 import { normaliseFacts, normaliseReplicaHosts, normaliseSourceStatus } from "@/lib/domain/server-facts";
-import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
 import { type FakeScenario, type FakeServer, startFake } from "./mysql-fake";
 import { applierStopped, delayedReplica, healthyReplica, sourceDown, twoChannels } from "./scenarios";
 

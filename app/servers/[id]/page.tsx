@@ -13,7 +13,7 @@ import { findServer } from "@/lib/data/servers";
 import { monitor } from "@/lib/services/monitor";
 import { may } from "@/lib/services/session";
 import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
-import { versionLabel } from "@/lib/domain/server-version";
+import { versionLabel } from "@/lib/domain/dialect";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,12 @@
 // MySQL CLONE (8.0.17+) as a copy method: when it is offered, and the statements on the recipient (pure).
-import mysql from "mysql2";
-import { atLeast, type ServerVersion } from "../server-version";
+import { cloneNeedsSamePatch, hasClonePlugin, quoteAccount, quoteString, sameSeries, type ServerVersion, supportsClone } from "../dialect";
 
 /** Why CLONE cannot be used for this pair (null when it can): MySQL ≥ 8.0.17 on both, same series (same point release before 8.0.37). */
 export function cloneUnavailable(source: ServerVersion, target: ServerVersion): string | null {
-  if (source.flavor !== "mysql" || target.flavor !== "mysql") return "CLONE exists only on MySQL (MariaDB has no clone plugin).";
-  if (!atLeast(source, 8, 0, 17) || !atLeast(target, 8, 0, 17)) return "CLONE needs MySQL 8.0.17 or newer on both servers.";
-  if (source.major !== target.major || source.minor !== target.minor) return "CLONE needs both servers in the same release series.";
-  if (!atLeast(source, 8, 0, 37) && source.patch !== target.patch) return "Before 8.0.37, CLONE needs the same point release on both servers.";
+  if (!hasClonePlugin(source) || !hasClonePlugin(target)) return "CLONE exists only on MySQL (MariaDB has no clone plugin).";
+  if (!supportsClone(source) || !supportsClone(target)) return "CLONE needs MySQL 8.0.17 or newer on both servers.";
+  if (!sameSeries(source, target)) return "CLONE needs both servers in the same release series.";
+  if (cloneNeedsSamePatch(source) && source.patch !== target.patch) return "Before 8.0.37, CLONE needs the same point release on both servers.";
   return null;
 }
 
@@ -15,8 +14,8 @@ export function cloneUnavailable(source: ServerVersion, target: ServerVersion): 
 export function cloneStatements(donor: { host: string; port: number; user: string; password: string }): string[] {
   return [
     "INSTALL PLUGIN clone SONAME 'mysql_clone.so'",
-    `SET GLOBAL clone_valid_donor_list = ${mysql.escape(`${donor.host}:${donor.port}`)}`,
-    `CLONE INSTANCE FROM ${mysql.escape(donor.user)}@${mysql.escape(donor.host)}:${Number(donor.port)} IDENTIFIED BY ${mysql.escape(donor.password)}`,
+    `SET GLOBAL clone_valid_donor_list = ${quoteString(`${donor.host}:${donor.port}`)}`,
+    `CLONE INSTANCE FROM ${quoteAccount(donor.user, donor.host)}:${Number(donor.port)} IDENTIFIED BY ${quoteString(donor.password)}`,
   ];
 }
 

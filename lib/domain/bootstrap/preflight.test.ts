@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseFacts } from "../server-facts";
-import { parseServerVersion } from "../server-version";
-import { expiryLine, replicaConfig } from "./config-help";
+import { parseServerVersion } from "../dialect";
 import { missingPrivileges } from "./grants";
 import { type PreflightInput, preflight } from "./preflight";
 
@@ -64,14 +63,7 @@ describe("preflight", () => {
   });
 });
 
-describe("config help and grants", () => {
-  it("names binlog expiry per version: MySQL 8.4 has no expire_logs_days", () => {
-    expect(expiryLine(parseServerVersion("8.4.3")!, 7)).toBe("binlog_expire_logs_seconds = 604800");
-    expect(expiryLine(parseServerVersion("5.7.44")!, 7)).toBe("expire_logs_days = 7");
-    expect(expiryLine(parseServerVersion("10.11.6-MariaDB")!, 3)).toBe("expire_logs_days = 3");
-    expect(replicaConfig(parseServerVersion("8.4.3")!, 5)).toContain("super_read_only = ON");
-    expect(replicaConfig(parseServerVersion("8.4.3")!, 5)).toContain("log_replica_updates = ON");
-  });
+describe("grants", () => {
   it("reads alternatives in SHOW GRANTS", () => {
     expect(missingPrivileges(["GRANT REPLICATION CLIENT ON *.* TO `a`@`%`"], ["BINLOG MONITOR|REPLICATION CLIENT"])).toEqual([]);
     expect(missingPrivileges(["GRANT SELECT ON `shop`.* TO `a`@`%`"], ["SELECT"])).toEqual(["SELECT"]);

@@ -6,7 +6,7 @@ import type { RunRecord } from "@/lib/data/bootstrap";
 import { loadTarget, type ServerRecord, UNSEALABLE } from "@/lib/data/servers";
 import type { Check } from "@/lib/domain/bootstrap/preflight";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
-import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
+import { type ServerVersion, versionOf } from "@/lib/domain/dialect";
 import { type ServerTarget, type TimedConnection, withConnection } from "@/lib/mysql/connection";
 import { env } from "@/lib/config/env";
 
@@ -52,7 +52,7 @@ export async function loadRunServer(record: ServerRecord | null, role: string): 
   if (!record) throw new Error(`The ${role} server is no longer registered.`);
   const t = await loadTarget(record.id);
   if (!t || t.password === null) throw new Error(`${record.name}: ${UNSEALABLE}`);
-  const version = record.flavor && record.version ? parseServerVersion(record.flavor === "mariadb" ? `${record.version}-MariaDB` : record.version) : null;
+  const version = versionOf(record);
   if (!version) throw new Error(`${record.name}'s version is unknown: test its connection first.`);
   return { record, target: { ...t, password: t.password }, version };
 }

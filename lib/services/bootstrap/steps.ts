@@ -2,11 +2,11 @@
 import "server-only";
 import mysql from "mysql2";
 import { coordinatesProblem, gtidProblem } from "@/lib/domain/bootstrap/positions";
-import {
-  binlogGtidPosQuery, changeSourceStatement, gtidPositionQuery, replicationUserStatements, resetGtidStateStatement, resetReplicaStatements, setGtidPurged, setGtidSlavePos, startReplicaStatement,
-} from "@/lib/domain/bootstrap/statements";
+import { FLUSH_PRIVILEGES, replicationUserStatements } from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
-import { dialectFor } from "@/lib/domain/dialect";
+import {
+  binlogGtidPosQuery, changeSourceStatement, dialectFor, dumpCarriesGtids, gtidFlavor, gtidPositionQuery, gtidResetBeforeLoad, gtidStartStatements, needsSourcePublicKey, resetReplicaStatements, startReplicaStatement,
+} from "@/lib/domain/dialect";
 import { normaliseReplicaRows } from "@/lib/domain/replica-status";
 import { copyData } from "@/lib/mysql/copy";
 import { updateServerRow } from "@/lib/data/servers";
@@ -39,7 +39,7 @@ async function useExisting(ctx: StepContext) {
   const at = ctx.run.options.startAt!;
   if ("gtid" in at) {
     const [{ pos }] = await ctx.read<{ pos: string }[]>("source", gtidPositionQuery(ctx.source.version));
-    const problem = gtidProblem(at.gtid, ctx.source.version.flavor, String(pos ?? ""));
+    const problem = gtidProblem(at.gtid, gtidFlavor(ctx.source.version), String(pos ?? ""));
     if (problem) throw new Error(problem);
     ctx.undo.gtid = at.gtid;
   } else {
@@ -64,7 +64,7 @@ async function copy(ctx: StepContext) {
   const lock = mode === "lock" || (mode === "auto" && Number(n) > 0);
   ctx.undo.copyStarted = true;
   await ctx.saveUndo();
-  if (ctx.run.options.useGtid && ctx.target.version.flavor === "mysql") await ctx.exec("target", resetGtidStateStatement(ctx.target.version));
+  if (ctx.run.options.useGtid) for (const sql of gtidResetBeforeLoad(ctx.target.version)) await ctx.exec("target", sql);
   ctx.log({ text: `Copying all databases ${lock ? `under FLUSH TABLES WITH READ LOCK (${n} non-transactional table(s))` : "with --single-transaction (InnoDB only: no long lock)"} from ${ctx.source.record.name} into ${ctx.target.record.name}` });
   let last = 0;
   const coords = await copyData({
@@ -75,14 +75,13 @@ async function copy(ctx: StepContext) {
   });
   ctx.undo.copied = true;
   ctx.undo.coordinates = coords;
-  if (ctx.run.options.useGtid && ctx.source.version.flavor === "mariadb") {
+  if (ctx.run.options.useGtid && !dumpCarriesGtids(ctx.source.version)) {
     const [{ gtid }] = await ctx.read<{ gtid: string }[]>("source", binlogGtidPosQuery(coords.file, coords.position));
     ctx.undo.gtid = gtid;
     ctx.log({ text: `GTID position at the copy: ${gtid}` });
-  }
-  if (ctx.run.options.useGtid && ctx.source.version.flavor === "mysql") ctx.undo.gtid = "restored on the target by the dump's SET @@GLOBAL.GTID_PURGED";
+  } else if (ctx.run.options.useGtid) ctx.undo.gtid = "restored on the target by the dump's SET @@GLOBAL.GTID_PURGED";
   ctx.log({ text: `Copy finished at ${coords.file}:${coords.position}` });
-  await ctx.exec("target", "FLUSH PRIVILEGES");
+  await ctx.exec("target", FLUSH_PRIVILEGES);
 }
 
 async function point(ctx: StepContext) {
@@ -91,14 +90,10 @@ async function point(ctx: StepContext) {
   if (!coords && !gtid) throw new Error("No start position from the copy: retry the copy step.");
   const s = ctx.source.record;
   const v = ctx.target.version;
-  if (gtid && v.flavor === "mariadb") await ctx.exec("target", setGtidSlavePos(gtid));
-  if (gtid && v.flavor === "mysql" && ctx.run.options.copyMode === "existing") {
-    await ctx.exec("target", resetGtidStateStatement(v));
-    await ctx.exec("target", setGtidPurged(gtid));
-  }
+  if (gtid) for (const sql of gtidStartStatements(v, gtid, ctx.run.options.copyMode === "existing")) await ctx.exec("target", sql);
   await ctx.exec("target", changeSourceStatement(v, {
     host: s.host, port: s.port, user: ctx.run.options.replUser, password: ctx.replPassword, start: gtid ? { kind: "gtid" } : { kind: "file", ...coords! },
-    getPublicKey: ctx.source.version.flavor === "mysql" && ctx.source.version.major >= 8,
+    getPublicKey: needsSourcePublicKey(ctx.source.version),
   }));
   ctx.undo.pointed = true;
   await ctx.saveUndo();

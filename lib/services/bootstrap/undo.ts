@@ -1,10 +1,10 @@
 // Undo of an aborted run: reset the half-configured replica, drop the user we created; say what stays.
 import "server-only";
 import type { Caller } from "@/lib/domain/auth";
-import mysql from "mysql2";
 import type { RunRecord } from "@/lib/data/bootstrap";
 import { findServer } from "@/lib/data/servers";
-import { resetReplicaStatements } from "@/lib/domain/bootstrap/statements";
+import { dropUserStatement } from "@/lib/domain/bootstrap/statements";
+import { resetReplicaStatements } from "@/lib/domain/dialect";
 import { executors, loadRunServer, type LogLine } from "./context";
 
 /** Undoes what the run did that can be undone; lists the rest in plain words. */
@@ -30,7 +30,7 @@ export async function undoRun(run: RunRecord, caller: Caller): Promise<{ undone:
   const user = run.undo.createdUser as { user: string; host: string } | undefined;
   if (user) {
     try {
-      await ex.exec("source", `DROP USER IF EXISTS ${mysql.escape(user.user)}@${mysql.escape(user.host)}`);
+      await ex.exec("source", dropUserStatement(user.user, user.host));
       undone.push(`Replication user ${user.user}@${user.host} dropped from ${sides.source.record.name}.`);
     } catch (e) {
       notUndone.push(`Could not drop ${user.user}@${user.host} on ${sides.source.record.name}: ${(e as Error).message}`);

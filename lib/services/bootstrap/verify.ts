@@ -1,8 +1,7 @@
 // Sampled consistency check at one position: a consistent snapshot on the source, the replica stopped exactly there.
 import "server-only";
 import { rowHashQuery, sampleTables, type TableInfo } from "@/lib/domain/bootstrap/checksum";
-import { dialectFor } from "@/lib/domain/dialect";
-import { gtidPositionQuery, startReplicaStatement, startUntilGtidStatement, startUntilStatement, stopReplicaStatement } from "@/lib/domain/bootstrap/statements";
+import { dialectFor, gtidPositionQuery, startReplicaStatement, startUntilGtidStatement, startUntilStatement, stopReplicaStatement, stoppedAtUntil } from "@/lib/domain/dialect";
 import { normaliseReplicaRows } from "@/lib/domain/replica-status";
 import type { StepContext } from "./context";
 
@@ -38,8 +37,7 @@ export async function verifyConsistency(ctx: StepContext): Promise<void> {
     const reached = await ctx.session("target", async (c) => {
       for (let i = 0; i < 120; i++) {
         const [ch] = normaliseReplicaRows(await c.query<Rows>(dialectFor(ctx.target.version).replicaStatus));
-        const at = byGtid ? ctx.target.version.flavor === "mysql" || ch?.gtidSlavePos === gtid : ch?.relaySourceLogFile === file && ch.execSourceLogPos === pos;
-        if (ch?.sqlThread === "stopped" && at) return true;
+        if (stoppedAtUntil(ctx.target.version, ch, byGtid ? { gtid } : { file, position: pos })) return true;
         await new Promise((res) => setTimeout(res, 250));
       }
       return false;

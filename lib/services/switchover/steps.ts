@@ -1,11 +1,10 @@
 // The switchover's steps: each reads live state, runs its statements, and records what the next steps need.
 import "server-only";
 import { env } from "@/lib/config/env";
-import { dialectFor } from "@/lib/domain/dialect";
+import { dialectFor, readOnlyStatements } from "@/lib/domain/dialect";
 import { probeServer } from "@/lib/mysql/probe";
 import { describeNow } from "@/lib/domain/operations/outcome";
 import { hasRoles, missingFor, type StatementKind } from "@/lib/domain/operations/privileges";
-import { readOnlyStatements } from "@/lib/domain/operations/read-only";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { appliedUpTo, type FollowPosition, followerStatement, followMode, oldSourceStatements, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
