@@ -3,8 +3,10 @@
 import { spawn } from "node:child_process";
 import mysql from "mysql2/promise";
 import { type DumpCoordinates, DumpScanner } from "@/lib/domain/bootstrap/dump-scan";
-import { dialectFor, type ServerVersion, sourceDataFlag } from "@/lib/domain/dialect";
+import { type ServerVersion, sourceDataFlag } from "@/lib/domain/dialect";
 import { connectionOptions, type ServerTarget } from "./connection";
+import type { Queryable } from "./query";
+import { readSourceStatus } from "./replication";
 import { copyTools, privateTempDir, writeOptionFile } from "./tools";
 
 /** Live progress of a copy. */
@@ -63,6 +65,9 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
   });
 }
 
+/** The lock connection as a reader (no query timeout: FLUSH TABLES WITH READ LOCK may wait for long statements). */
+const rowsOf = (c: mysql.Connection): Queryable => ({ query: async <T>(sql: string) => (await c.query(sql))[0] as T });
+
 /** Copies every database from source to target; resolves with the binlog coordinates the target must start from. */
 export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
   const started = Date.now();
@@ -78,10 +83,10 @@ export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
       return scanner.coordinates;
     }
     await lock.query("FLUSH TABLES WITH READ LOCK");
-    const [rows] = (await lock.query(dialectFor(o.sourceVersion).sourceStatus)) as unknown as [{ File: string; Position: number }[]];
-    if (!rows[0]) throw new Error("The source has no binary log (log_bin is off): there are no coordinates to start from.");
+    const at = await readSourceStatus(rowsOf(lock), o.sourceVersion);
+    if (!at) throw new Error("The source has no binary log (log_bin is off): there are no coordinates to start from.");
     await pipeDump(o, ["--skip-lock-tables"], progress, scanner, started);
-    return { file: rows[0].File, position: Number(rows[0].Position) };
+    return { file: at.file, position: at.position };
   } finally {
     await lock.query("UNLOCK TABLES").catch(() => {});
     lock.destroy();

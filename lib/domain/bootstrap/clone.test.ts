@@ -19,3 +19,12 @@ describe("CLONE", () => {
     expect(cloneOutcome({ STATE: "Failed", ERROR_NO: 3862, ERROR_MESSAGE: "Clone Donor Error" })).toEqual({ ok: false, error: "Clone failed: error 3862 Clone Donor Error." });
   });
 });
+
+describe("clone progress", () => {
+  it("keeps waiting only while the recipient reports it in progress", async () => {
+    const { cloneRunning } = await import("./clone");
+    expect(cloneRunning({ STATE: "In Progress" })).toBe(true);
+    expect(cloneRunning({ STATE: "Completed" })).toBe(false);
+    expect(cloneRunning(undefined)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 // MySQL CLONE (8.0.17+) as a copy method: when it is offered, and the statements on the recipient (pure).
 import { cloneNeedsSamePatch, hasClonePlugin, quoteAccount, quoteString, sameSeries, type ServerVersion, supportsClone } from "../dialect";
+import type { Check } from "./preflight";
 
 /** Why CLONE cannot be used for this pair (null when it can): MySQL ≥ 8.0.17 on both, same series (same point release before 8.0.37). */
 export function cloneUnavailable(source: ServerVersion, target: ServerVersion): string | null {
@@ -8,6 +9,12 @@ export function cloneUnavailable(source: ServerVersion, target: ServerVersion): 
   if (!sameSeries(source, target)) return "CLONE needs both servers in the same release series.";
   if (cloneNeedsSamePatch(source) && source.patch !== target.patch) return "Before 8.0.37, CLONE needs the same point release on both servers.";
   return null;
+}
+
+/** The preflight verdict for copying by CLONE. */
+export function cloneCheck(source: ServerVersion, target: ServerVersion): Check {
+  const why = cloneUnavailable(source, target);
+  return why ? { id: "clone", status: "fail", message: why, fix: "Choose dump and load instead." } : { id: "clone", status: "pass", message: "CLONE is available for this pair (the donor account needs BACKUP_ADMIN, the recipient's CLONE_ADMIN)." };
 }
 
 /** Statements run on the recipient (the new replica), in order; the donor account needs BACKUP_ADMIN. */
@@ -21,6 +28,9 @@ export function cloneStatements(donor: { host: string; port: number; user: strin
 
 /** Where the clone left the recipient: binlog coordinates and the GTIDs it contains. */
 export const CLONE_STATUS_QUERY = "SELECT STATE, ERROR_NO, ERROR_MESSAGE, BINLOG_FILE, BINLOG_POSITION, GTID_EXECUTED FROM performance_schema.clone_status";
+
+/** True while the recipient reports the clone still running (keep waiting). */
+export const cloneRunning = (row: Record<string, unknown> | undefined) => String(row?.STATE) === "In Progress";
 
 /** Reads a clone_status row: done with coordinates, or the error. */
 export function cloneOutcome(row: Record<string, unknown> | undefined): { ok: true; file: string; position: number; gtid: string } | { ok: false; error: string } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseFacts } from "../server-facts";
 import { parseServerVersion } from "../dialect";
-import { missingPrivileges } from "./grants";
+import { grantLines, missingPrivileges } from "./grants";
 import { type PreflightInput, preflight } from "./preflight";
 
 const ALL = ["GRANT ALL PRIVILEGES ON *.* TO `root`@`%` WITH GRANT OPTION"];
@@ -64,6 +64,11 @@ describe("preflight", () => {
 });
 
 describe("grants", () => {
+  it("reads SHOW GRANTS rows whatever the account-named column is called", () => {
+    expect(grantLines([{ "Grants for repl@%": "GRANT REPLICATION SLAVE ON *.* TO `repl`@`%`" }, { "Grants for repl@%": "GRANT USAGE ON `x`.* TO `repl`@`%`" }])).toEqual([
+      "GRANT REPLICATION SLAVE ON *.* TO `repl`@`%`", "GRANT USAGE ON `x`.* TO `repl`@`%`",
+    ]);
+  });
   it("reads alternatives in SHOW GRANTS", () => {
     expect(missingPrivileges(["GRANT REPLICATION CLIENT ON *.* TO `a`@`%`"], ["BINLOG MONITOR|REPLICATION CLIENT"])).toEqual([]);
     expect(missingPrivileges(["GRANT SELECT ON `shop`.* TO `a`@`%`"], ["SELECT"])).toEqual(["SELECT"]);

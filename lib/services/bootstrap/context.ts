@@ -8,6 +8,7 @@ import type { Check } from "@/lib/domain/bootstrap/preflight";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
 import { type ServerVersion, versionOf } from "@/lib/domain/dialect";
 import { type ServerTarget, type TimedConnection, withConnection } from "@/lib/mysql/connection";
+import type { Queryable } from "@/lib/mysql/query";
 import { env } from "@/lib/config/env";
 
 /** One side of the run. */
@@ -38,8 +39,8 @@ export interface StepContext {
   log: (line: Omit<LogLine, "at">) => void;
   /** Runs a statement that changes something: audited and logged (masked). */
   exec: <T = Record<string, unknown>[]>(side: "source" | "target", sql: string) => Promise<T>;
-  /** Runs a read-only query (logged, not audited). */
-  read: <T = Record<string, unknown>[]>(side: "source" | "target", sql: string) => Promise<T>;
+  /** One side as a reader for lib/mysql's typed readers: each statement on its own connection, logged, not audited. */
+  on: (side: "source" | "target") => Queryable;
   /** Several statements on one connection (session state such as snapshots and locks). */
   session: <T>(side: "source" | "target", fn: (c: TimedConnection) => Promise<T>) => Promise<T>;
   setProgress: (p: object) => void;
@@ -78,7 +79,7 @@ export function executors(run: RunRecord, sides: Record<"source" | "target", Run
   };
   return {
     exec: <T>(side: "source" | "target", sql: string) => timed<T>(side, sql, true),
-    read: <T>(side: "source" | "target", sql: string) => timed<T>(side, sql, false),
+    on: (side: "source" | "target"): Queryable => ({ query: <T>(sql: string) => timed<T>(side, sql, false) }),
     session,
   };
 }

@@ -1,14 +1,15 @@
 // The wizard's steps after preflight: replication user, copy, point, start, verify, register.
 import "server-only";
-import mysql from "mysql2";
 import { coordinatesProblem, gtidProblem } from "@/lib/domain/bootstrap/positions";
 import { FLUSH_PRIVILEGES, replicationUserStatements } from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import {
-  binlogGtidPosQuery, changeSourceStatement, dialectFor, dumpCarriesGtids, gtidFlavor, gtidPositionQuery, gtidResetBeforeLoad, gtidStartStatements, needsSourcePublicKey, resetReplicaStatements, startReplicaStatement,
+  changeSourceStatement, dumpCarriesGtids, gtidFlavor, gtidResetBeforeLoad, gtidStartStatements, needsSourcePublicKey, resetReplicaStatements, startReplicaStatement,
 } from "@/lib/domain/dialect";
-import { normaliseReplicaRows } from "@/lib/domain/replica-status";
+import { accountExists, readGrants } from "@/lib/mysql/accounts";
 import { copyData } from "@/lib/mysql/copy";
+import { listBinaryLogs, readBinlogGtidPos, readChannels, readGtidPosition } from "@/lib/mysql/replication";
+import { countNonTransactionalTables } from "@/lib/mysql/schemas";
 import { updateServerRow } from "@/lib/data/servers";
 import { monitor } from "../monitor";
 import type { StepContext } from "./context";
@@ -16,19 +17,16 @@ import { cloneCopy } from "./clone-step";
 import { runPreflight } from "./preflight-step";
 import { verifyConsistency } from "./verify";
 
-type Rows = Record<string, unknown>[];
-const NON_TRANSACTIONAL = "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB' AND TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys')";
-
 async function replicationUser(ctx: StepContext) {
   const { replUser, replHost, reuseUser } = ctx.run.options;
   if (reuseUser) {
-    const grants = (await ctx.read<Rows>("source", `SHOW GRANTS FOR ${mysql.escape(replUser)}@${mysql.escape(replHost)}`)).map((r) => String(Object.values(r)[0]));
+    const grants = await readGrants(ctx.on("source"), { user: replUser, host: replHost });
     if (!grants.some((g) => /REPLICATION (SLAVE|REPLICA)|ALL PRIVILEGES/i.test(g))) throw new Error(`${replUser}@${replHost} exists but lacks REPLICATION SLAVE.`);
     return;
   }
-  const [exists] = await ctx.read<{ n: number }[]>("source", `SELECT COUNT(*) AS n FROM mysql.user WHERE User = ${mysql.escape(replUser)} AND Host = ${mysql.escape(replHost)}`);
-  if (exists.n > 0 && !ctx.undo.createdUser) throw new Error(`${replUser}@${replHost} already exists on the source: choose "reuse an existing user" or another name.`);
-  if (exists.n === 0) {
+  const exists = await accountExists(ctx.on("source"), replUser, replHost);
+  if (exists && !ctx.undo.createdUser) throw new Error(`${replUser}@${replHost} already exists on the source: choose "reuse an existing user" or another name.`);
+  if (!exists) {
     for (const sql of replicationUserStatements(replUser, replHost, ctx.replPassword)) await ctx.exec("source", sql);
     ctx.undo.createdUser = { user: replUser, host: replHost };
     await ctx.saveUndo();
@@ -38,13 +36,12 @@ async function replicationUser(ctx: StepContext) {
 async function useExisting(ctx: StepContext) {
   const at = ctx.run.options.startAt!;
   if ("gtid" in at) {
-    const [{ pos }] = await ctx.read<{ pos: string }[]>("source", gtidPositionQuery(ctx.source.version));
-    const problem = gtidProblem(at.gtid, gtidFlavor(ctx.source.version), String(pos ?? ""));
+    const pos = await readGtidPosition(ctx.on("source"), ctx.source.version);
+    const problem = gtidProblem(at.gtid, gtidFlavor(ctx.source.version), pos);
     if (problem) throw new Error(problem);
     ctx.undo.gtid = at.gtid;
   } else {
-    const logs = (await ctx.read<Rows>("source", "SHOW BINARY LOGS")).map((r) => ({ name: String(r.Log_name), size: Number(r.File_size) }));
-    const problem = coordinatesProblem(at, logs);
+    const problem = coordinatesProblem(at, await listBinaryLogs(ctx.on("source")));
     if (problem) throw new Error(problem);
     ctx.undo.coordinates = at;
   }
@@ -54,14 +51,14 @@ async function useExisting(ctx: StepContext) {
 async function copy(ctx: StepContext) {
   if (ctx.run.options.copyMode === "existing") return useExisting(ctx);
   if (ctx.run.options.copyMode === "clone") return cloneCopy(ctx);
-  const channels = normaliseReplicaRows(await ctx.read<Rows>("target", dialectFor(ctx.target.version).replicaStatus));
+  const channels = await readChannels(ctx.on("target"), ctx.target.version);
   if (channels.length) {
     if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);
     for (const sql of resetReplicaStatements(ctx.target.version)) await ctx.exec("target", sql);
   }
-  const [{ n }] = await ctx.read<{ n: number }[]>("source", NON_TRANSACTIONAL);
+  const n = await countNonTransactionalTables(ctx.on("source"));
   const mode = ctx.run.options.copyMode;
-  const lock = mode === "lock" || (mode === "auto" && Number(n) > 0);
+  const lock = mode === "lock" || (mode === "auto" && n > 0);
   ctx.undo.copyStarted = true;
   await ctx.saveUndo();
   if (ctx.run.options.useGtid) for (const sql of gtidResetBeforeLoad(ctx.target.version)) await ctx.exec("target", sql);
@@ -76,7 +73,7 @@ async function copy(ctx: StepContext) {
   ctx.undo.copied = true;
   ctx.undo.coordinates = coords;
   if (ctx.run.options.useGtid && !dumpCarriesGtids(ctx.source.version)) {
-    const [{ gtid }] = await ctx.read<{ gtid: string }[]>("source", binlogGtidPosQuery(coords.file, coords.position));
+    const gtid = await readBinlogGtidPos(ctx.on("source"), coords.file, coords.position);
     ctx.undo.gtid = gtid;
     ctx.log({ text: `GTID position at the copy: ${gtid}` });
   } else if (ctx.run.options.useGtid) ctx.undo.gtid = "restored on the target by the dump's SET @@GLOBAL.GTID_PURGED";
@@ -108,7 +105,7 @@ async function waitUntilReplicating(ctx: StepContext): Promise<string | null> {
   return ctx.session("target", async (c) => {
     let last = "no replication channel";
     for (let i = 0; i < 120 && !ctx.signal.aborted; i++) {
-      const [ch] = normaliseReplicaRows(await c.query<Rows>(dialectFor(ctx.target.version).replicaStatus));
+      const [ch] = await readChannels(c, ctx.target.version);
       if (ch?.ioThread === "running" && ch.sqlThread === "running" && ch.secondsBehind === 0) return null;
       if (ch) last = `IO ${ch.ioThread}, SQL ${ch.sqlThread}, lag ${ch.secondsBehind ?? "unknown"}${ch.lastIoErrno ? `, IO error ${ch.lastIoErrno}: ${ch.lastIoError}` : ""}${ch.lastSqlErrno ? `, SQL error ${ch.lastSqlErrno}: ${ch.lastSqlError}` : ""}`;
       if (ch?.lastSqlErrno || (ch?.ioThread === "stopped" && ch.lastIoErrno)) break;

@@ -3,6 +3,7 @@ import "server-only";
 import type { SwitchoverRecord, SwitchoverStep } from "@/lib/data/switchover";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
 import type { NodeView } from "@/lib/domain/operations/types";
+import { readGrants } from "@/lib/mysql/accounts";
 import { auditedExec, type Caller, type Live, onServer, readNode } from "../operations/node";
 
 /** The toolbox handed to each step. */
@@ -45,6 +46,6 @@ export function stepContext(
       }
     },
     node: (on) => onServer(on, (c) => readNode(on, c)),
-    grants: (on) => onServer(on, async (c) => (await c.query<Record<string, unknown>[]>("SHOW GRANTS")).map((r) => String(Object.values(r)[0]))),
+    grants: (on) => onServer(on, (c) => readGrants(c)),
   };
 }
