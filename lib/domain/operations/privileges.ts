@@ -1,5 +1,6 @@
 // Whether a registered account's global grants cover what replscope will run: a warning in operation previews,
 // a refusal before a switchover changes anything (unless roles make the grants impossible to read from here).
+import { globalPrivileges } from "../bootstrap/grants";
 import { privilegesFor, type ServerVersion, type StatementKind } from "../dialect";
 import type { Operation } from "./types";
 
@@ -7,15 +8,8 @@ export type { StatementKind };
 
 const KINDS: Record<Operation["kind"], StatementKind[]> = { start: ["control"], stop: ["control"], skip: ["control", "setGlobal"], read_only: ["readOnly"], repoint: ["control"] };
 
-/** The global privileges named by SHOW GRANTS rows (only grants ON *.*). */
-export function globalPrivileges(grantLines: string[]): Set<string> {
-  const set = new Set<string>();
-  for (const line of grantLines) {
-    const m = /^GRANT (.+?) ON \*\.\* TO /i.exec(line.trim());
-    if (m) for (const p of m[1].split(",")) set.add(p.trim().toUpperCase().replace(/\s+/g, " "));
-  }
-  return set;
-}
+/** The global privileges named by SHOW GRANTS lines (one parser for the wizard and the operations). */
+export { globalPrivileges };
 
 /** True when the account holds roles (GRANT role TO user): their privileges are not listed, so absence proves nothing. */
 export const hasRoles = (grantLines: string[]) => grantLines.some((l) => /^GRANT /i.test(l.trim()) && !/ ON /i.test(l));

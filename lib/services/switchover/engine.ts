@@ -4,7 +4,7 @@ import "server-only";
 import { recordMutation } from "@/lib/data/audit";
 import { findServer, updateServerRow } from "@/lib/data/servers";
 import * as store from "@/lib/data/switchover";
-import { dialectFor, readOnlyStatements } from "@/lib/domain/dialect";
+import { readOnlyStatements, startReplicaStatement } from "@/lib/domain/dialect";
 import { describeNow } from "@/lib/domain/operations/outcome";
 import { pastNoReturn, POINT_OF_NO_RETURN, SWITCHOVER_STEPS } from "@/lib/domain/switchover/plan";
 import { monitor } from "../monitor";
@@ -24,7 +24,7 @@ async function standings(servers: { source: Live; candidate: Live; siblings: Liv
 async function undo(ctx: SwitchoverContext): Promise<string[]> {
   const notes: string[] = [];
   for (const f of [ctx.candidate, ...ctx.siblings].filter((f) => ((ctx.state.stopped as string[] | undefined) ?? []).includes(f.record.id))) {
-    await ctx.exec(f, dialectFor(f.version).startReplica).then(() => notes.push(`replication restarted on ${f.record.name}`), (e: Error) => notes.push(`could not restart ${f.record.name}: ${e.message}`));
+    await ctx.exec(f, startReplicaStatement(f.version)).then(() => notes.push(`replication restarted on ${f.record.name}`), (e: Error) => notes.push(`could not restart ${f.record.name}: ${e.message}`));
   }
   if (ctx.state.sourceSetReadOnly && !ctx.state.sourceWasReadOnly) {
     for (const sql of readOnlyStatements(ctx.source.version, false)) await ctx.exec(ctx.source, sql).catch((e: Error) => notes.push(`could not make ${ctx.source.record.name} writable: ${e.message}`));
