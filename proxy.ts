@@ -1,10 +1,14 @@
-// Every request passes here first: who is asking (session cookie or bearer token), and viewers change nothing.
+// Every request passes here first: security headers (a per-request CSP nonce), who is asking (session cookie or bearer
+// token), cookie-borne changes from other sites refused, and viewers change nothing.
+import { randomBytes } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { countUsers } from "@/lib/data/users";
-import { actorOf } from "@/lib/domain/auth";
+import { actorOf, type Principal } from "@/lib/domain/auth";
+import { crossSiteRefusal } from "@/lib/domain/request-origin";
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/domain/security-headers";
 import { logChange } from "@/lib/services/audit-log";
 import { resolvePrincipal, SESSION_COOKIE } from "@/lib/services/auth";
-import { addressOf } from "@/lib/services/session";
+import { addressOf, viaTrustedProxy } from "@/lib/services/session";
 
 const PUBLIC = ["/login", "/setup", "/logout"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -12,22 +16,53 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** A signed-in user's server action on their own account page (each of those actions touches only the caller's account). */
 const ownAccount = (req: NextRequest, kind: string) => kind === "user" && req.nextUrl.pathname === "/account" && req.headers.has("next-action");
 
-/** 401 for anonymous API calls, a redirect to login (or first-run setup) for pages, 403 for a viewer's changes. */
+/** Adds the CSP and the other security headers to a response. */
+function secured(res: NextResponse, csp: string): NextResponse {
+  res.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
+  return res;
+}
+
+/** Lets the request through, handing the CSP (Next.js takes the nonce from it for its scripts) and the nonce to the app. */
+function pass(req: NextRequest, csp: string, nonce: string): NextResponse {
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  headers.set("x-nonce", nonce);
+  return secured(NextResponse.next({ request: { headers } }), csp);
+}
+
+/** Why a cookie-authenticated change looks cross-site (null when it is same-origin, or not cookie-authenticated). */
+function csrfRefusal(req: NextRequest, principal: Principal | null): string | null {
+  if (principal?.kind !== "user") return null;
+  const h = req.headers;
+  const forwardedHost = viaTrustedProxy(h) ? h.get("x-forwarded-host")?.split(",")[0] : undefined;
+  const hosts = [h.get("host"), forwardedHost].filter((x): x is string => !!x);
+  return crossSiteRefusal({ method: req.method, path: req.nextUrl.pathname, origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), contentType: h.get("content-type"), hosts });
+}
+
+/** 401 for anonymous API calls, a redirect to login (or first-run setup) for pages, 403 for cross-site or viewer changes. */
 export async function proxy(req: NextRequest) {
+  const nonce = randomBytes(16).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const path = req.nextUrl.pathname;
-  if (PUBLIC.includes(path)) return NextResponse.next();
-  const api = path.startsWith("/api/") || path === "/metrics";
   const principal = await resolvePrincipal(req.headers.get("authorization"), req.cookies.get(SESSION_COOKIE)?.value);
+  const refusal = csrfRefusal(req, principal);
+  if (refusal && principal) {
+    await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: refusal });
+    return secured(NextResponse.json({ error: `Refused (403): ${refusal}.` }, { status: 403 }), csp);
+  }
+  if (PUBLIC.includes(path)) return pass(req, csp, nonce);
+  const api = path.startsWith("/api/") || path === "/metrics";
   if (!principal) {
-    if (api || !SAFE_METHODS.has(req.method)) return NextResponse.json({ error: "Sign in, or send Authorization: Bearer <token>." }, { status: 401 });
+    if (api || !SAFE_METHODS.has(req.method)) return secured(NextResponse.json({ error: "Sign in, or send Authorization: Bearer <token>." }, { status: 401 }), csp);
     const target = (await countUsers()) === 0 ? "/setup" : `/login?next=${encodeURIComponent(path + req.nextUrl.search)}`;
-    return NextResponse.redirect(new URL(target, req.url));
+    return secured(NextResponse.redirect(new URL(target, req.url)), csp);
   }
   if (!SAFE_METHODS.has(req.method) && principal.role === "viewer" && !ownAccount(req, principal.kind)) {
     await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: "viewers change nothing" });
-    return NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 });
+    return secured(NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 }), csp);
   }
-  return NextResponse.next();
+  return pass(req, csp, nonce);
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

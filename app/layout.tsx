@@ -1,5 +1,6 @@
 // Root layout: navigation for every area, light and dark themes.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/nav";
 import "./globals.css";
@@ -11,12 +12,13 @@ export const metadata: Metadata = {
 
 const THEME_SCRIPT = `try{var t=localStorage.getItem("theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
-/** Wraps every page with the navigation bar. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Wraps every page with the navigation bar; the theme script carries the request's CSP nonce (set by proxy.ts). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">
         <Nav />

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { addUser, signIn } from "./accounts";
+import { addUser, readSetupCode, sameOrigin, serverLog, signIn } from "./accounts";
 
 test.use({ extraHTTPHeaders: {} });
 test.describe.configure({ mode: "serial" });
@@ -22,13 +22,26 @@ function routeList(): { path: string; method: string }[] {
 }
 
 
-test("first run: setup creates the admin, who can sign out and in again", async ({ page }) => {
+test("first run: setup needs the one-time code printed at start, creates the admin, who can sign out and in again", async ({ page, request }) => {
+  const code = await readSetupCode();
+  expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
+  expect(serverLog()).toContain(code);
   await page.goto("/servers");
   await expect(page).toHaveURL(/\/setup$/);
   await page.getByLabel("User name").fill(ADMIN.username);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create admin" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The setup code is wrong" })).toBeVisible();
+  await page.getByLabel("Setup code").fill("AAAA-BBBB-CCCC-DDDD-EEEE");
+  await page.getByRole("button", { name: "Create admin" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The setup code is wrong" })).toBeVisible();
+  await expect(page.getByText("Wrong setup code")).toBeVisible();
+  await page.getByLabel("Setup code").fill(code.toLowerCase());
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create admin" }).click();
   await expect(page.getByText("At least 12 characters")).toBeVisible();
+  expect((await request.get("/api/servers")).status()).toBe(401);
+  await page.getByLabel("Setup code").fill(code);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Create admin" }).click();
   await expect(page.getByTestId("signed-in")).toHaveText("admin-e2e (admin)");
@@ -40,6 +53,10 @@ test("first run: setup creates the admin, who can sign out and in again", async 
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, ADMIN);
   await expect(page.getByTestId("signed-in")).toHaveText("admin-e2e (admin)");
+  expect(fs.existsSync(path.join(".e2e-data", "setup-code"))).toBe(false);
+  const { entries } = await (await page.request.get("/api/audit?action=setup.admin")).json();
+  expect(entries.map((e: { error: string | null }) => e.error)).toEqual([null, expect.stringMatching(/12 characters/), expect.stringMatching(/setup code is wrong/), expect.stringMatching(/setup code is wrong/)]);
+  expect(JSON.stringify(entries)).not.toContain(code);
 });
 
 test("without a session or token every route answers 401 and every page sends to login", async ({ request, page }) => {
@@ -67,9 +84,10 @@ test("a viewer sees the overview but every change is refused with 403 and nothin
   await expect(viewer.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
   await expect(viewer.getByRole("link", { name: "Add server" })).toHaveCount(0);
   const before = await (await viewer.request.get("/api/servers")).json();
-  const post = await viewer.request.post("/api/servers", { data: { name: "nope", host: "127.0.0.1", port: 1, user: "u", password: "p" } });
+  const post = await viewer.request.post("/api/servers", { headers: sameOrigin(viewer), data: { name: "nope", host: "127.0.0.1", port: 1, user: "u", password: "p" } });
   expect(post.status()).toBe(403);
-  const action = await viewer.request.post("/servers/new", { headers: { "Next-Action": "0".repeat(40) }, data: "[]" });
+  expect(await post.json()).toEqual({ error: "Viewers can look but not change anything (403)." });
+  const action = await viewer.request.post("/servers/new", { headers: { "Next-Action": "0".repeat(40), ...sameOrigin(viewer) }, data: "[]" });
   expect(action.status()).toBe(403);
   expect(await (await viewer.request.get("/api/servers")).json()).toEqual(before);
   const { entries } = await (await viewer.request.get("/api/audit?action=forbidden&actor=oncall")).json();
@@ -90,7 +108,7 @@ test("API tokens carry their role; names are rendered as text, never as HTML", a
   expect((await request.post("/api/servers", { headers: auth, data: {} })).status()).toBe(403);
 
   const evil = "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>";
-  const created = await page.request.post("/api/servers", { data: { name: evil, host: "127.0.0.1", port: 9, user: "u", password: "p" } });
+  const created = await page.request.post("/api/servers", { headers: sameOrigin(page), data: { name: evil, host: "127.0.0.1", port: 9, user: "u", password: "p" } });
   expect(created.status()).toBe(201);
   await page.goto("/servers");
   await expect(page.getByRole("link", { name: evil })).toBeVisible();

@@ -1,7 +1,7 @@
 // Looking after accounts: a viewer changes their own password (other sessions end); an admin sets a user's password
 // and signs them out everywhere; passwords never reach the audit trail.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { addUser, signIn } from "./accounts";
+import { addUser, sameOrigin, signIn } from "./accounts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -57,11 +57,12 @@ test("a viewer changes their own password; their other session ends and only the
 
 test("a viewer may change their password but still changes nothing else", async ({ browser }) => {
   const viewer = await session(browser, { ...VIEWER, password: CHANGED });
-  expect((await viewer.request.post("/account", { data: "" })).status()).toBe(403);
-  const res = await viewer.request.post("/servers/new", { headers: { "next-action": "0".repeat(40) }, data: "[]" });
+  expect((await viewer.request.post("/account", { headers: sameOrigin(viewer), data: "" })).status()).toBe(403);
+  const res = await viewer.request.post("/servers/new", { headers: { "next-action": "0".repeat(40), ...sameOrigin(viewer) }, data: "[]" });
   expect(res.status()).toBe(403);
-  const api = await viewer.request.post("/api/servers", { data: { name: "nope", host: "127.0.0.1", port: 1, user: "u", password: "" } });
+  const api = await viewer.request.post("/api/servers", { headers: sameOrigin(viewer), data: { name: "nope", host: "127.0.0.1", port: 1, user: "u", password: "" } });
   expect(api.status()).toBe(403);
+  expect(await api.json()).toEqual({ error: "Viewers can look but not change anything (403)." });
 });
 
 test("an admin sets a user's password and signs them out everywhere; the audit names it without the password", async ({ page, browser }) => {

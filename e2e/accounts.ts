@@ -1,5 +1,8 @@
-// Account steps shared by the specs: add a user on /settings, sign in on /login.
+// Account steps shared by the specs: the first-run setup code, add a user on /settings, sign in on /login.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
 
 /** A user name and password. */
 export type Account = { username: string; password: string };
@@ -23,3 +26,16 @@ export async function addUser(page: Page, who: Account, role: "viewer" | "operat
   await add.getByRole("button", { name: "Add user" }).click();
   await expect(page.locator(`tr[data-user="${who.username}"]`)).toBeVisible();
 }
+
+/** The one-time setup code the server under test printed at start (read from the 0600 file it keeps in its data directory). */
+export async function readSetupCode(): Promise<string> {
+  const file = path.join(E2E_DATA_DIR, "setup-code");
+  await expect.poll(() => fs.existsSync(file), { message: `${file} written at start` }).toBe(true);
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** The server's console output so far. */
+export const serverLog = () => fs.readFileSync(path.join(E2E_DATA_DIR, "server.log"), "utf8");
+
+/** The origin the browser pages of the specs use, for API calls made with a session cookie (same-origin rule). */
+export const sameOrigin = (page: Page) => ({ Origin: new URL(page.url()).origin });

@@ -1,4 +1,5 @@
 // Registering real MariaDB sandboxes through the UI: detected version, access denied, secrets never leak, hung servers.
+import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
@@ -66,6 +67,51 @@ test("editing without a password keeps the stored one; fixing the password makes
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Save and test" }).click();
   await expect(page.getByTestId("last-check")).toContainText("Connected: MariaDB");
+});
+
+test("changing the port in the edit form asks for the password again and changes nothing without it", async ({ page, request }) => {
+  await page.goto("/servers");
+  await page.getByRole("link", { name: "sandbox-a" }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Port").fill(String(b.port));
+  await expect(page.getByText("Enter the password again when you change the host or port")).toBeVisible();
+  await page.getByRole("button", { name: "Save and test" }).click();
+  await expect(page.locator("#password-error")).toHaveText("Enter the password again when you change the host or port");
+  const { servers } = await (await request.get("/api/servers")).json();
+  expect(servers.find((s: { name: string }) => s.name === "sandbox-a").port).toBe(a.port);
+  const api = await request.patch(`/api/servers/${servers.find((s: { name: string }) => s.name === "sandbox-a").id}`, { data: { host: "localhost" } });
+  expect(api.status()).toBe(400);
+  expect((await api.json()).fieldErrors.password).toEqual(["Enter the password again when you change the host or port"]);
+});
+
+test("advanced authentication: a bad key is a field error; a pinned key and key retrieval are saved, shown and audited", async ({ page, request }) => {
+  const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+  await page.goto("/servers");
+  await page.getByRole("link", { name: "sandbox-a" }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByText("Advanced authentication").click();
+  await page.getByLabel("Pinned RSA public key (optional)").fill("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----");
+  await page.getByRole("button", { name: "Save and test" }).click();
+  await expect(page.getByText("This PEM block is not a readable RSA public key")).toBeVisible();
+  await page.getByLabel("Pinned RSA public key (optional)").fill(pem);
+  await page.getByLabel(/Allow public-key retrieval/).check();
+  await page.getByRole("button", { name: "Save and test" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText(/pinned key sha256:[0-9a-f]{16} · public-key retrieval allowed/)).toBeVisible();
+  await expect(page.getByTestId("last-check")).toContainText("Connected: MariaDB");
+  const { servers } = await (await request.get("/api/servers")).json();
+  expect(servers.find((s: { name: string }) => s.name === "sandbox-a")).toMatchObject({ serverPublicKey: pem, allowPublicKeyRetrieval: true });
+  const { entries } = await (await request.get("/api/audit?action=server.update&take=1000")).json();
+  const statements = entries.map((e: { statement: string }) => e.statement).join("\n");
+  expect(statements).toMatch(/allowPublicKeyRetrieval=true, serverPublicKey=sha256:[0-9a-f]{16}/);
+  expect(statements).not.toContain("BEGIN PUBLIC KEY");
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Pinned RSA public key (optional)").fill("");
+  await page.getByLabel(/Allow public-key retrieval/).uncheck();
+  await page.getByRole("button", { name: "Save and test" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText("default: a readable password only over verified TLS")).toBeVisible();
 });
 
 test("the password appears in no page, API response, log line or database file", async ({ page, request }) => {

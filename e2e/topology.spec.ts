@@ -1,4 +1,5 @@
-// Topology in Chromium on sandboxes: discover from one replica, register, see nodes and edges, a broken link turns red.
+// Topology in Chromium on sandboxes: discover from one replica (unregistered servers are contacted only after opting in),
+// register, see nodes and edges, a broken link turns red.
 import { expect, test } from "@playwright/test";
 import { createUser, injectDuplicateKeyConflict, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireMasterMaster, wireReplication } from "../sandbox";
 
@@ -22,9 +23,20 @@ test.beforeAll(async ({ request }) => {
 
 test.afterAll(teardownAll);
 
+test("without the opt-in, discovery reports the unregistered source but does not contact it", async ({ page }) => {
+  await page.goto("/topology/discover");
+  await page.getByLabel("Start from").selectOption({ label: "topo-r2" });
+  await expect(page.getByLabel("Try the seed's credentials on servers not yet registered")).not.toBeChecked();
+  await page.getByRole("button", { name: "Discover" }).click();
+  await expect(page.locator(`tr[data-found="${addr(R2)}"]`)).toContainText("reachable");
+  await expect(page.locator(`tr[data-found="${addr(R1)}"]`)).toContainText("not registered; not contacted");
+  await expect(page.locator(`tr[data-found="${addr(S)}"]`)).toHaveCount(0);
+});
+
 test("discovery from one replica finds the chain and the master-master partner, and registers them", async ({ page }) => {
   await page.goto("/topology/discover");
   await page.getByLabel("Start from").selectOption({ label: "topo-r2" });
+  await page.getByLabel("Try the seed's credentials on servers not yet registered").check();
   await page.getByRole("button", { name: "Discover" }).click();
   for (const sb of [S, M2, R1]) await expect(page.locator(`tr[data-found="${addr(sb)}"]`)).toContainText("reachable");
   await expect(page.locator(`tr[data-found="${addr(R2)}"]`)).toContainText("registered as topo-r2");
@@ -32,6 +44,9 @@ test("discovery from one replica finds the chain and the master-master partner, 
     await page.getByLabel(`Register ${addr(sb)}`).check();
     await page.getByLabel(`Name for ${addr(sb)}`).fill(name);
   }
+  await page.getByRole("button", { name: "Register 3 servers" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose the credentials" })).toContainText("Choose the credentials to register them with: the seed's, or other ones");
+  await page.getByLabel("Use the seed's credentials").check();
   await page.getByRole("button", { name: "Register 3 servers" }).click();
   await expect(page.getByRole("status")).toContainText("topo-s: registered (connection ok)");
   await expect(page.getByRole("status")).toContainText("topo-r1: registered (connection ok)");

@@ -1,12 +1,13 @@
-// `npm start`: build when the sources are newer than the last build, then serve (migrations apply at startup).
-import { spawnSync, spawn } from "node:child_process";
+// `npm start`: build when the sources are newer than the last build, then serve (migrations apply at startup)
+// through scripts/server.mjs, which tells the app each request's socket address.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
 const bin = (name) => path.resolve("node_modules/.bin", name);
-const SOURCES = ["app", "components", "lib", "prisma", "public", "instrumentation.ts", "next.config.js", "package.json"];
+const SOURCES = ["app", "components", "lib", "prisma", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json"];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -28,7 +29,5 @@ if (needsBuild()) {
   const r = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const port = process.env.PORT ?? "3000";
-const child = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit" });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+const { serve } = await import("./server.mjs");
+await serve({ port: Number(process.env.PORT ?? 3000) });

@@ -4,6 +4,7 @@ import { CredentialsForm } from "@/components/auth/credentials-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { loginAction } from "@/lib/actions/auth";
 import { countUsers } from "@/lib/data/users";
+import { safeNextPath } from "@/lib/domain/redirect";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Sign in" />
-      <CredentialsForm action={loginAction} submit="Sign in" next={next} />
+      <CredentialsForm action={loginAction} submit="Sign in" next={safeNextPath(next)} />
     </>
   );
 }

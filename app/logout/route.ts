@@ -5,7 +5,7 @@ import { logChange } from "@/lib/services/audit-log";
 import { resolvePrincipal, SESSION_COOKIE } from "@/lib/services/auth";
 import { addressOf } from "@/lib/services/session";
 
-/** Signs out and goes to the login page. */
+/** Signs out and goes to the login page (a relative Location, right behind any reverse proxy). */
 export async function POST(req: Request) {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
@@ -15,5 +15,5 @@ export async function POST(req: Request) {
     if (who) await logChange({ actor: who.name, address: addressOf(req.headers) }, "session.logout", "signed out");
   }
   jar.delete(SESSION_COOKIE);
-  return Response.redirect(new URL("/login", req.url), 303);
+  return new Response(null, { status: 303, headers: { Location: "/login" } });
 }

@@ -9,18 +9,20 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
   const [seed, setSeed] = useState(initialSeed);
   const [crawlState, setCrawl] = useState<CrawlState>({});
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const [own, setOwn] = useState({ use: false, user: "", password: "" });
+  const [trySeed, setTrySeed] = useState(false);
+  const [creds, setCreds] = useState<{ use: "" | "seed" | "other"; user: string; password: string }>({ use: "", user: "", password: "" });
   const [results, setResults] = useState<{ results?: RegisterResult; error?: string }>({});
   const [pending, start] = useTransition();
   const key = (d: { host: string; port: number }) => `${d.host}:${d.port}`;
   const run = () => start(async () => {
     setResults({});
     setChosen({});
-    setCrawl(await discoverTopologyAction(seed));
+    setCrawl(await discoverTopologyAction(seed, trySeed));
   });
   const register = () => start(async () => {
     const picked = (crawlState.servers ?? []).filter((d) => key(d) in chosen).map((d) => ({ name: chosen[key(d)], host: d.host, port: d.port }));
-    setResults(await registerDiscoveredAction({ seedId: seed, servers: picked, credentials: own.use ? { user: own.user, password: own.password } : undefined }));
+    const credentials = creds.use === "seed" ? { use: "seed" } : creds.use === "other" ? { use: "other", user: creds.user, password: creds.password } : undefined;
+    setResults(await registerDiscoveredAction({ seedId: seed, servers: picked, credentials }));
   });
   return (
     <div className="space-y-4">
@@ -31,6 +33,10 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
           </select>
         </label>
         <Button type="button" onClick={run} disabled={pending || !seed}>{pending ? "Working…" : "Discover"}</Button>
+      </div>
+      <div className="text-sm">
+        <label className="flex items-center gap-2"><input type="checkbox" checked={trySeed} onChange={(e) => setTrySeed(e.target.checked)} /> Try the seed&apos;s credentials on servers not yet registered</label>
+        <p className="ml-6 text-xs text-slate-500">Off: registered servers are read with their own credentials; a server nobody registered is listed but not contacted (a server can name any host as its source or replica). On: its password is sent to those hosts too; the audit trail records that it was on.</p>
       </div>
       {crawlState.error && <p role="alert" className="text-sm text-red-600">{crawlState.error}</p>}
       {crawlState.servers && (
@@ -54,7 +60,7 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
                 </td>
                 <td className="font-mono text-xs">{key(d)}{d.serverId !== null && <div className="text-slate-500">server_id {d.serverId} · {d.flavor} {d.version}</div>}</td>
                 <td className="text-xs">{d.foundVia.join("; ")}</td>
-                <td className="text-xs">{d.reachable ? "reachable" : <span className="text-red-700 dark:text-red-400">{d.reason}</span>}</td>
+                <td className="text-xs">{d.reachable ? "reachable" : <span className={d.contacted ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>{d.reason}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -63,9 +69,13 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
       {crawlState.notes && crawlState.notes.length > 0 && <ul className="text-xs text-amber-800 dark:text-amber-300">{crawlState.notes.map((n, i) => <li key={i}>{n.via}: {n.reason}</li>)}</ul>}
       {Object.keys(chosen).length > 0 && (
         <div className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={own.use} onChange={(e) => setOwn({ ...own, use: e.target.checked })} /> Use other credentials than the seed's</label>
-          {own.use && <input aria-label="User" placeholder="user" value={own.user} onChange={(e) => setOwn({ ...own, user: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
-          {own.use && <input aria-label="Password" type="password" placeholder="password" value={own.password} onChange={(e) => setOwn({ ...own, password: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
+          <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+            <legend className="sr-only">Credentials for the new servers</legend>
+            <label className="flex items-center gap-2"><input type="radio" name="discovery-credentials" checked={creds.use === "seed"} onChange={() => setCreds({ ...creds, use: "seed" })} /> Use the seed&apos;s credentials</label>
+            <label className="flex items-center gap-2"><input type="radio" name="discovery-credentials" checked={creds.use === "other"} onChange={() => setCreds({ ...creds, use: "other" })} /> Use other credentials</label>
+          </fieldset>
+          {creds.use === "other" && <input aria-label="User" placeholder="user" value={creds.user} onChange={(e) => setCreds({ ...creds, user: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
+          {creds.use === "other" && <input aria-label="Password" type="password" placeholder="password" value={creds.password} onChange={(e) => setCreds({ ...creds, password: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
           <Button type="button" onClick={register} disabled={pending}>Register {Object.keys(chosen).length} server{Object.keys(chosen).length === 1 ? "" : "s"}</Button>
         </div>
       )}

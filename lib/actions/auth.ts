@@ -4,10 +4,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { ROLES, type Role } from "@/lib/domain/auth";
+import { safeNextPath } from "@/lib/domain/redirect";
 import type { FieldErrors } from "@/lib/domain/server-input";
 import * as users from "@/lib/data/users";
 import { createUser, login, SESSION_COOKIE } from "@/lib/services/auth";
-import { logChange } from "@/lib/services/audit-log";
+import { failureText, logChange } from "@/lib/services/audit-log";
+import { setupFirstAdmin } from "@/lib/services/setup";
 import { addressOf, callerOf, guard } from "@/lib/services/session";
 
 /** A form's state after submit. */
@@ -28,22 +30,20 @@ async function startSession(userId: string) {
   (await cookies()).set(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: s.expiresAt });
 }
 
-const safeNext = (next: unknown) => (typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/");
-
 /** Signs in and opens the page the user was sent away from. */
 export async function loginAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const { address, secure } = await requestFacts();
   const r = await login(String(form.get("username") ?? ""), String(form.get("password") ?? ""), address);
   if (!r.ok) return { error: r.error };
   (await cookies()).set(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: r.expiresAt });
-  redirect(safeNext(form.get("next")));
+  redirect(safeNextPath(form.get("next")));
 }
 
-/** First run: creates the first admin and signs them in; refused once any user exists. */
+/** First run: creates the first admin with the one-time setup code printed at start, and signs them in. */
 export async function setupAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
-  if ((await users.countUsers()) > 0) return { error: "replscope is already set up: sign in instead." };
-  const r = await createUser({ username: form.get("username"), password: form.get("password") }, "admin");
-  await logChange({ actor: String(form.get("username") ?? "").slice(0, 64), address: (await requestFacts()).address }, "setup.admin", "first admin created", { error: r.ok ? null : r.error });
+  const { address } = await requestFacts();
+  const r = await setupFirstAdmin({ username: form.get("username"), password: form.get("password"), code: form.get("code") }, address);
+  await logChange({ actor: String(form.get("username") ?? "").slice(0, 64) || "(empty)", address }, "setup.admin", r.ok ? "first admin created" : "create the first admin", { error: failureText(r) });
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   await startSession(r.user.id);
   redirect("/");

@@ -2,7 +2,7 @@
 // Server actions for discovery: crawl from a seed, register the chosen finds.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { Discovered, LeadNote } from "@/lib/domain/discovery";
+import { type Discovered, type LeadNote, registerChoiceSchema } from "@/lib/domain/discovery";
 import { crawl, registerDiscovered } from "@/lib/services/discovery";
 import { callerOf, guard } from "@/lib/services/session";
 
@@ -13,30 +13,24 @@ export interface CrawlState {
   error?: string;
 }
 
-/** Crawls outwards from a registered server. */
-export async function discoverTopologyAction(seedId: string): Promise<CrawlState> {
+/** Crawls outwards from a registered server; `trySeedCredentials` also logs in to unregistered finds (audited). */
+export async function discoverTopologyAction(seedId: string, trySeedCredentials = false): Promise<CrawlState> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
   const id = z.string().min(1).safeParse(seedId);
   if (!id.success) return { error: "Choose a server to start from." };
-  const r = await crawl(id.data);
+  const r = await crawl(id.data, { trySeedCredentials: trySeedCredentials === true }, callerOf(g));
   return r.ok ? r.value : { error: r.error };
 }
-
-const chosenSchema = z.object({
-  seedId: z.string().min(1),
-  servers: z.array(z.object({ name: z.string().trim().min(1, "Name is required").max(100), host: z.string().min(1), port: z.number().int().min(1).max(65535) })).min(1, "Choose at least one server"),
-  credentials: z.object({ user: z.string().min(1, "User is required"), password: z.string().max(512) }).optional(),
-});
 
 /** The outcome of registering each chosen server. */
 export type RegisterResult = { name: string; ok: boolean; status?: string; error?: string }[];
 
-/** Registers the chosen servers (seed's credentials unless others are given) and tests each. */
+/** Registers the chosen servers with the credentials the operator chose (the seed's, or others) and tests each. */
 export async function registerDiscoveredAction(input: unknown): Promise<{ results?: RegisterResult; error?: string }> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
-  const p = chosenSchema.safeParse(input);
+  const p = registerChoiceSchema.safeParse(input);
   if (!p.success) return { error: p.error.issues.map((i) => i.message).join("; ") };
   const results = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials, callerOf(g));
   revalidatePath("/", "layout");

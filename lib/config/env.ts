@@ -1,6 +1,7 @@
 // Validated runtime configuration from environment variables (one place, read once).
 import path from "node:path";
 import { z } from "zod";
+import { type Cidr, parseTrustedProxies } from "@/lib/domain/client-address";
 
 const schema = z.object({
   REPLSCOPE_DATA_DIR: z.string().min(1).default("./data"),
@@ -15,10 +16,17 @@ const schema = z.object({
   REPLSCOPE_POLLER: z.enum(["on", "off"]).default("on"),
   REPLSCOPE_LAG_RETENTION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
   REPLSCOPE_AUDIT_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
+  REPLSCOPE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const { invalid } = parseTrustedProxies(v);
+      if (invalid.length) ctx.addIssue({ code: "custom", message: `not an IP address or CIDR: ${invalid.map((e) => JSON.stringify(e)).join(", ")}` });
+    }),
 });
 
 /** The app's configuration; throws a readable error at startup when a variable is malformed. */
-export type AppEnv = z.infer<typeof schema> & { dataDir: string; sqliteFile: string };
+export type AppEnv = z.infer<typeof schema> & { dataDir: string; sqliteFile: string; trustedProxies: Cidr[] };
 
 let cached: AppEnv | undefined;
 
@@ -31,6 +39,7 @@ export function env(): AppEnv {
     throw new Error(`Invalid replscope configuration:\n${lines.join("\n")}`);
   }
   const dataDir = path.resolve(parsed.data.REPLSCOPE_DATA_DIR);
-  cached = { ...parsed.data, dataDir, sqliteFile: path.join(dataDir, "replscope.db") };
+  const trustedProxies = parseTrustedProxies(parsed.data.REPLSCOPE_TRUSTED_PROXIES).nets;
+  cached = { ...parsed.data, dataDir, sqliteFile: path.join(dataDir, "replscope.db"), trustedProxies };
   return cached;
 }

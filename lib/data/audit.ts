@@ -1,6 +1,10 @@
-// The audit trail of statements replscope runs on monitored servers (text already masked by the caller).
+// The audit trail of statements replscope runs on monitored servers and of app-level changes. Every statement and
+// error is masked here (the one place entries are written): the secrets given, the server's stored password, and any
+// password clause.
 import "server-only";
+import { maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
+import { serverPasswords } from "./masking";
 
 /** One audited statement. */
 export interface AuditInput {
@@ -14,6 +18,8 @@ export interface AuditInput {
   /** Where the request came from (client address); null for background work. */
   address?: string | null;
   kind?: "statement" | "mutation";
+  /** Secrets the statement or error could quote (e.g. a run's replication password); masked before writing. */
+  secrets?: readonly string[];
 }
 
 /** One app-level change: who, from where, what, on which server, and its result (error null = succeeded). */
@@ -26,16 +32,20 @@ export interface MutationInput {
   serverName?: string | null;
   error?: string | null;
   durationMs?: number;
+  secrets?: readonly string[];
 }
 
 /** Appends an app-level mutation entry (never throws). */
 export async function recordMutation(m: MutationInput): Promise<void> {
-  await recordAudit({ actor: m.actor, action: m.action, serverId: m.serverId ?? null, serverName: m.serverName ?? null, statement: m.what, durationMs: m.durationMs ?? 0, error: m.error ?? null, address: m.address, kind: "mutation" });
+  await recordAudit({ actor: m.actor, action: m.action, serverId: m.serverId ?? null, serverName: m.serverName ?? null, statement: m.what, durationMs: m.durationMs ?? 0, error: m.error ?? null, address: m.address, kind: "mutation", secrets: m.secrets });
 }
 
-/** Appends an entry; never throws (an audit failure is logged, the operation's own outcome stands). */
+/** Appends an entry, statement and error masked; never throws (an audit failure is logged, the operation's own outcome stands). */
 export async function recordAudit(e: AuditInput): Promise<void> {
-  await db().auditEntry.create({ data: e }).catch((err) => console.error("replscope: audit write failed:", (err as Error).message));
+  const { secrets: given = [], ...entry } = e;
+  const secrets = [...given, ...(await serverPasswords([e.serverId]).catch(() => []))];
+  const data = { ...entry, statement: maskText(entry.statement, secrets), error: entry.error === null ? null : maskText(entry.error, secrets) };
+  await db().auditEntry.create({ data }).catch((err) => console.error("replscope: audit write failed:", maskText((err as Error).message, secrets)));
 }
 
 /** Filters of the audit page and API. */

@@ -2,7 +2,9 @@
 import "server-only";
 import { STEP_IDS, type StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus, StepStatus } from "@/lib/domain/bootstrap/run-state";
+import { maskDeep, maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
+import { bootstrapSecrets } from "./masking";
 import { open, seal } from "./secret-box";
 
 /** What the user chose for a run (no secrets). */
@@ -82,26 +84,17 @@ export async function runSecret(id: string): Promise<string> {
   return open(r.secretEnc);
 }
 
-/** Updates run fields (JSON fields serialised here). */
+/** Updates run fields (JSON fields serialised here); the error is masked (the run's secrets, password clauses). */
 export async function updateRun(id: string, patch: { status?: RunStatus; currentStep?: StepId; coordinates?: object | null; progress?: object | null; undo?: object; error?: string | null }) {
   const data: Record<string, unknown> = { ...patch };
+  if (patch.error) data.error = maskText(patch.error, await bootstrapSecrets(id));
   for (const k of ["coordinates", "progress", "undo"] as const) if (k in patch) data[k] = patch[k] === null ? null : JSON.stringify(patch[k]);
   await db().bootstrapRun.update({ where: { id }, data });
 }
 
-/** Writes a step's state (creating its row on first use). */
+/** Writes a step's state (creating its row on first use); its log and error are masked (the run's secrets, password clauses). */
 export async function saveStep(runId: string, stepId: StepId, s: { status: StepStatus; startedAt?: Date; finishedAt?: Date | null; log?: unknown[]; error?: string | null }) {
-  const data = { status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, log: s.log ? JSON.stringify(s.log) : undefined, error: s.error };
+  const secrets = s.log?.length || s.error ? await bootstrapSecrets(runId) : [];
+  const data = { status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, log: s.log ? JSON.stringify(maskDeep(s.log, secrets)) : undefined, error: s.error ? maskText(s.error, secrets) : s.error };
   await db().bootstrapStep.upsert({ where: { runId_stepId: { runId, stepId } }, create: { runId, stepId, ...data, log: data.log ?? "[]" }, update: data });
-}
-
-/** At startup: runs left "running" by a stopped process become "interrupted" (their steps too). Returns how many. */
-export async function markInterrupted(): Promise<number> {
-  const client = db();
-  const running = await client.bootstrapRun.findMany({ where: { status: "running" } });
-  for (const r of running) {
-    await client.bootstrapStep.updateMany({ where: { runId: r.id, status: "running" }, data: { status: "failed", error: "replscope stopped while this step ran", finishedAt: new Date() } });
-    await client.bootstrapRun.update({ where: { id: r.id }, data: { status: "interrupted", error: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run." } });
-  }
-  return running.length;
 }

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { securePrivateDir, securePrivateFiles } from "./data-dir";
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME, "migration_name" TEXT NOT NULL,
@@ -21,10 +22,13 @@ export function listMigrations(dir: string): { name: string; sql: string }[] {
 
 /** Applies every pending migration in its own transaction; returns the names applied. Idempotent. */
 export function applyMigrations(sqliteFile: string, migrationsDir: string): string[] {
-  fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });
+  const dir = path.dirname(sqliteFile);
+  securePrivateDir(dir);
   const db = new Database(sqliteFile);
   try {
     db.pragma("journal_mode = WAL");
+    const base = path.basename(sqliteFile);
+    securePrivateFiles(dir, [base, `${base}-wal`, `${base}-shm`, `${base}-journal`]);
     db.pragma("busy_timeout = 5000");
     db.exec(MIGRATIONS_TABLE);
     const done = new Set(

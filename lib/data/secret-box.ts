@@ -4,6 +4,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/config/env";
+import { securePrivateDir } from "./data-dir";
 
 const PREFIX = "v1:";
 const AAD = Buffer.from("replscope:credential");
@@ -20,7 +21,7 @@ export function loadKey(): Buffer {
   const { REPLSCOPE_SECRET_KEY, dataDir } = env();
   if (REPLSCOPE_SECRET_KEY) return decodeKey(REPLSCOPE_SECRET_KEY);
   const file = path.join(dataDir, "secret.key");
-  fs.mkdirSync(dataDir, { recursive: true });
+  securePrivateDir(dataDir);
   try {
     fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
   } catch (e) {

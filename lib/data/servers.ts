@@ -1,6 +1,7 @@
 // The server registry in replscope's own database. Secrets stay sealed here; callers get ServerRecord.
 import "server-only";
 import type { CheckResult } from "@/lib/domain/connection-check";
+import type { KeyPolicy } from "@/lib/domain/password-exchange";
 import type { ServerCreateInput, ServerUpdateInput, TlsMode } from "@/lib/domain/server-input";
 import type { Server } from "@/generated/prisma/client";
 import { db } from "./db";
@@ -20,6 +21,10 @@ export interface ServerRecord {
   lagCritSeconds: number | null;
   heartbeatEnabled: boolean;
   heartbeatSchema: string;
+  /** An admin allowed fetching the server's RSA key for the password exchange (off by default). */
+  allowPublicKeyRetrieval: boolean;
+  /** The server's pinned RSA public key (PEM; not secret), or null. */
+  serverPublicKey: string | null;
   flavor: string | null;
   version: string | null;
   lastCheck: { status: string; detail: string; at: string } | null;
@@ -42,6 +47,8 @@ export function reshapeServer(row: Server): ServerRecord {
     lagCritSeconds: row.lagCritSeconds,
     heartbeatEnabled: row.heartbeatEnabled,
     heartbeatSchema: row.heartbeatSchema,
+    allowPublicKeyRetrieval: row.allowPublicKeyRetrieval,
+    serverPublicKey: row.serverPublicKey,
     flavor: row.flavor,
     version: row.version,
     lastCheck:
@@ -72,8 +79,10 @@ export async function findConflicts(v: { name?: string; host?: string; port?: nu
   return { name: byName?.name ?? null, address: byAddr?.name ?? null };
 }
 
-/** Stores a new server with its password sealed. */
-export async function insertServer(input: ServerCreateInput): Promise<ServerRecord> {
+type ExchangeFields = "allowPublicKeyRetrieval" | "serverPublicKey";
+
+/** Stores a new server with its password sealed (password-exchange settings default to off / none). */
+export async function insertServer(input: Omit<ServerCreateInput, ExchangeFields> & Partial<Pick<ServerCreateInput, ExchangeFields>>): Promise<ServerRecord> {
   const { password, tags, ...rest } = input;
   const row = await db().server.create({ data: { ...rest, tags: tags.join(","), passwordEnc: seal(password) } });
   return reshapeServer(row);
@@ -121,7 +130,12 @@ function unseal(sealed: string): string | null {
 export async function loadTarget(id: string) {
   const row = await db().server.findUnique({ where: { id } });
   if (!row) return null;
-  return { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode };
+  return { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode, keyPolicy: keyPolicyOf(row) };
+}
+
+/** The row's password-exchange settings, bound to its endpoint. */
+function keyPolicyOf(row: Server): KeyPolicy {
+  return { host: row.host, port: row.port, allowPublicKeyRetrieval: row.allowPublicKeyRetrieval, serverPublicKey: row.serverPublicKey };
 }
 
 /** A server as the poller needs it: registry facts plus decrypted connection details (server side only). */
@@ -129,7 +143,7 @@ export interface PollTarget {
   record: ServerRecord;
   heartbeatEnabled: boolean;
   heartbeatSchema: string;
-  target: { host: string; port: number; user: string; password: string | null; tlsMode: TlsMode };
+  target: { host: string; port: number; user: string; password: string | null; tlsMode: TlsMode; keyPolicy: KeyPolicy };
 }
 
 /** Every server with its connection details, for one sweep. */
@@ -139,6 +153,6 @@ export async function listPollTargets(): Promise<PollTarget[]> {
     record: reshapeServer(row),
     heartbeatEnabled: row.heartbeatEnabled,
     heartbeatSchema: row.heartbeatSchema,
-    target: { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode },
+    target: { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode, keyPolicy: keyPolicyOf(row) },
   }));
 }

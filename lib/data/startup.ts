@@ -1,25 +1,26 @@
-// Startup work for the Node.js server: apply committed migrations to the data directory's SQLite file.
+// Startup work for the Node.js server: private file modes, committed migrations, first-run setup.
 import path from "node:path";
 import { env } from "@/lib/config/env";
 import { applyMigrations } from "./migrate";
 
+// Every file replscope creates from here on (database, WAL, key, setup code) is readable by its own user only.
+process.umask(0o077);
+
+if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] === undefined) {
+  console.warn("replscope: WARNING: not started through scripts/server.mjs (npm start): client addresses come from X-Forwarded-For and can be forged");
+}
+
 const applied = applyMigrations(env().sqliteFile, path.join(process.cwd(), "prisma", "migrations"));
 if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${env().sqliteFile}`);
 
-import("./bootstrap")
-  .then(async ({ markInterrupted }) => {
-    const n = await markInterrupted();
-    if (n) console.log(`replscope: ${n} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
+import("./runs")
+  .then(async ({ markRunsInterrupted }) => {
+    const n = await markRunsInterrupted();
+    if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
+    if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by the last stop; check their servers`);
   })
   .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));
 
-import("./switchover")
-  .then(async ({ markSwitchoversInterrupted }) => {
-    const n = await markSwitchoversInterrupted();
-    if (n) console.log(`replscope: ${n} switchover(s) were interrupted by the last stop; check their servers`);
-  })
-  .catch((e) => console.error("replscope: could not check interrupted switchovers:", (e as Error).message));
-
-import("@/lib/services/auth")
-  .then(({ ensureEnvAdmin }) => ensureEnvAdmin())
-  .catch((e) => console.error("replscope: could not create the env admin:", (e as Error).message));
+import("@/lib/services/setup")
+  .then(({ prepareSetup }) => prepareSetup())
+  .catch((e) => console.error("replscope: could not prepare the first-run setup:", (e as Error).message));

@@ -1,7 +1,9 @@
 // Switchover runs in replscope's own database: steps with their logs, the run's state, and the final report.
 import "server-only";
 import { SWITCHOVER_STEPS, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
+import { maskDeep, maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
+import { switchoverSecrets } from "./masking";
 import { open, seal } from "./secret-box";
 
 /** A step's stored state. */
@@ -71,13 +73,6 @@ export async function listSwitchovers(sourceOrCandidateId?: string, take = 20): 
   return (await db().switchoverRun.findMany({ where, orderBy: { createdAt: "desc" }, take })).map(reshape);
 }
 
-/** The running switchover a server takes part in (as source, candidate or sibling), if any. */
-export async function runningSwitchoverOf(serverId: string): Promise<SwitchoverRecord | null> {
-  const rows = await db().switchoverRun.findMany({ where: { status: "running" } });
-  const hit = rows.map(reshape).find((r) => r.sourceId === serverId || r.candidateId === serverId || r.options.siblingIds.includes(serverId));
-  return hit ?? null;
-}
-
 /** The replication password of a run (for the old source's CHANGE MASTER only). */
 export async function switchoverSecret(id: string): Promise<string> {
   const r = await db().switchoverRun.findUniqueOrThrow({ where: { id } });
@@ -89,19 +84,14 @@ export async function forgetSwitchoverSecret(id: string): Promise<void> {
   await db().switchoverRun.update({ where: { id }, data: { secretEnc: "" } });
 }
 
-/** Saves what changed. */
+/** Saves what changed; step logs, reports and the error are masked (the run's secrets, password clauses). */
 export async function saveSwitchover(id: string, patch: Partial<Pick<SwitchoverRecord, "status" | "steps" | "state" | "report" | "error">>): Promise<void> {
   const data: Record<string, string | null> = {};
+  const secrets = patch.steps || patch.report || patch.error ? await switchoverSecrets(id) : [];
   if (patch.status) data.status = patch.status;
-  if (patch.steps) data.steps = JSON.stringify(patch.steps);
+  if (patch.steps) data.steps = JSON.stringify(maskDeep(patch.steps, secrets));
   if (patch.state) data.state = JSON.stringify(patch.state);
-  if (patch.report !== undefined) data.report = patch.report ? JSON.stringify(patch.report) : null;
-  if (patch.error !== undefined) data.error = patch.error;
+  if (patch.report !== undefined) data.report = patch.report ? JSON.stringify(maskDeep(patch.report, secrets)) : null;
+  if (patch.error !== undefined) data.error = patch.error === null ? null : maskText(patch.error, secrets);
   await db().switchoverRun.update({ where: { id }, data });
-}
-
-/** At startup: runs left "running" by a stopped process become "interrupted". Returns how many. */
-export async function markSwitchoversInterrupted(): Promise<number> {
-  const r = await db().switchoverRun.updateMany({ where: { status: "running" }, data: { status: "interrupted", error: "replscope stopped during this switchover: check each server's state on its page before doing anything else." } });
-  return r.count;
 }

@@ -33,6 +33,28 @@ export async function insertUser(username: string, passwordHash: string, role: R
   return { id: u.id, username: u.username, role, createdAt: u.createdAt.toISOString() };
 }
 
+/** Creates the first admin and the one-row first-admin marker in one transaction; null when another setup got there first. */
+export async function insertFirstAdmin(username: string, passwordHash: string): Promise<UserRecord | null> {
+  try {
+    const [u] = await db().$transaction([db().user.create({ data: { username, passwordHash, role: "admin" } }), db().firstAdmin.create({ data: { id: 1, username } })]);
+    return { id: u.id, username: u.username, role: "admin", createdAt: u.createdAt.toISOString() };
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return null;
+    throw e;
+  }
+}
+
+/** True once the first admin exists (or any user, for databases set up before the marker existed). */
+export async function isSetUp(): Promise<boolean> {
+  return (await db().firstAdmin.count()) > 0 || (await countUsers()) > 0;
+}
+
+/** Removes a first-admin marker left behind when no user exists any more (startup only), so setup can run again. */
+export async function clearStaleFirstAdmin(): Promise<boolean> {
+  if ((await countUsers()) > 0) return false;
+  return (await db().firstAdmin.deleteMany({})).count > 0;
+}
+
 /** Changes a user's role; revokes their sessions so the change applies at once. */
 export async function setUserRole(id: string, role: Role) {
   await db().user.update({ where: { id }, data: { role } });

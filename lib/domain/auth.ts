@@ -36,25 +36,64 @@ export const credentialsSchema = z.object({
   password: passwordSchema,
 });
 
-/** Failed-login limit: at most `max` failures per key within `windowMs`. */
+/**
+ * Sign-in attempt limit: at most `max` attempts per key within `windowMs`. An attempt is reserved before the password
+ * is checked (so parallel guesses cannot all slip in before the first failure is counted) and released or cleared on
+ * success. Memory is bounded: expired entries are swept, and beyond `maxKeys` keys the least recently used go first.
+ */
 export class LoginLimiter {
-  private failures = new Map<string, number[]>();
-  constructor(private max = 5, private windowMs = 15 * 60_000) {}
+  private attempts = new Map<string, number[]>();
+  private lastSweep = 0;
+  constructor(private max = 5, private windowMs = 15 * 60_000, private maxKeys = 10_000) {}
+
+  private recent(key: string, now: number): number[] {
+    const kept = (this.attempts.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (kept.length) this.attempts.set(key, kept);
+    else this.attempts.delete(key);
+    return kept;
+  }
 
   /** Milliseconds until `key` may try again (0 when allowed). */
   blockedFor(key: string, now = Date.now()): number {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(key, recent);
-    return recent.length >= this.max ? this.windowMs - (now - recent[0]) : 0;
+    const recent = this.recent(key, now);
+    return recent.length >= this.max ? Math.max(1, this.windowMs - (now - recent[recent.length - this.max])) : 0;
   }
 
-  /** Records a failure for each key. */
-  fail(keys: string[], now = Date.now()) {
-    for (const k of keys) this.failures.set(k, [...(this.failures.get(k) ?? []), now]);
+  /** Records an attempt for `key` now, before the password is checked (call right after blockedFor, with no await between). */
+  reserve(key: string, now = Date.now()) {
+    const list = this.recent(key, now);
+    this.attempts.delete(key);
+    this.attempts.set(key, [...list, now]);
+    this.bound(now);
   }
 
-  /** Forgets the failures of a key after a success. */
+  /** Gives back one attempt reserved at `at` (a successful sign-in does not count against an address). */
+  release(key: string, at: number) {
+    const list = this.attempts.get(key);
+    const i = list?.indexOf(at) ?? -1;
+    if (!list || i < 0) return;
+    list.splice(i, 1);
+    if (!list.length) this.attempts.delete(key);
+  }
+
+  /** Forgets every attempt of a key after a success. */
   succeed(key: string) {
-    this.failures.delete(key);
+    this.attempts.delete(key);
+  }
+
+  /** How many keys are remembered (for tests of the memory bound). */
+  get size(): number {
+    return this.attempts.size;
+  }
+
+  private bound(now: number) {
+    if (now - this.lastSweep >= this.windowMs || this.attempts.size > this.maxKeys) {
+      this.lastSweep = now;
+      for (const k of [...this.attempts.keys()]) this.recent(k, now);
+    }
+    for (const k of this.attempts.keys()) {
+      if (this.attempts.size <= this.maxKeys) break;
+      this.attempts.delete(k);
+    }
   }
 }

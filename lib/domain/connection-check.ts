@@ -1,7 +1,8 @@
 // What a connection test found, in plain words: classification of greetings and driver errors (pure).
+import { type Withheld, withheldDetail } from "./password-exchange";
 
 /** The outcomes a user can be told about. */
-export type CheckStatus = "ok" | "access_denied" | "unknown_host" | "refused" | "timeout" | "not_mysql" | "tls" | "error";
+export type CheckStatus = "ok" | "access_denied" | "unknown_host" | "refused" | "timeout" | "not_mysql" | "tls" | "password_withheld" | "error";
 
 /** The result of testing a server: status, a plain sentence, and flavor/version when it answered. */
 export interface CheckResult {
@@ -20,6 +21,7 @@ export const CHECK_LABELS: Record<CheckStatus, string> = {
   timeout: "timed out",
   not_mysql: "not a MySQL server",
   tls: "TLS problem",
+  password_withheld: "password withheld",
   error: "error",
 };
 
@@ -53,6 +55,8 @@ export interface DriverError {
   code?: string;
   errno?: number;
   message?: string;
+  /** Set by replscope's auth plugins when the server asked for the password in a form it could read. */
+  withheld?: { reason: Withheld; plugin: string };
 }
 
 const TLS_CODES = /^(HANDSHAKE_NO_SSL_SUPPORT|HANDSHAKE_SSL_ERROR|ERR_SSL_|ERR_TLS_|EPROTO$|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_)/;
@@ -61,6 +65,7 @@ const TLS_CODES = /^(HANDSHAKE_NO_SSL_SUPPORT|HANDSHAKE_SSL_ERROR|ERR_SSL_|ERR_T
 export function classifyError(err: DriverError, where: string, timeoutMs: number): CheckResult {
   const code = err.code ?? "";
   const msg = err.message ?? "unknown error";
+  if (err.withheld) return { status: "password_withheld", detail: withheldDetail(where, err.withheld.reason, err.withheld.plugin) };
   if (code === "ER_ACCESS_DENIED_ERROR" || err.errno === 1045 || err.errno === 1698)
     return { status: "access_denied", detail: `Access denied: ${where} rejected the user name or password.` };
   if (code === "ER_DBACCESS_DENIED_ERROR" || err.errno === 1044)

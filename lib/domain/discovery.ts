@@ -1,5 +1,7 @@
 // Discovery: from what one server says (its source, its listed replicas, its binlog dump threads), the servers to
 // visit next and how each was found; plus the plain reason when one cannot be reached (pure).
+import { z } from "zod";
+import { noControlChars } from "./control-chars";
 import { normaliseReplicaHosts } from "./server-facts";
 import { normaliseReplicaRows } from "./replica-status";
 
@@ -24,6 +26,8 @@ export interface Discovered {
   foundVia: string[];
   depth: number;
   reachable: boolean;
+  /** Whether replscope connected to it at all (an unregistered server is only contacted when the crawl opted in). */
+  contacted: boolean;
   reason: string | null;
   serverId: number | null;
   flavor: string | null;
@@ -60,3 +64,28 @@ export function leadsFrom(name: string, rows: InspectRows): { leads: Lead[]; not
 
 /** The key discovery deduplicates servers by. */
 export const leadKey = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
+
+/** Why a found server was not contacted: it is not registered and the crawl did not opt in to the seed's credentials. */
+export const NOT_CONTACTED = "not registered; not contacted (tick “Try the seed's credentials on servers not yet registered” to read it with the seed's credentials)";
+
+/** Which credentials found servers are registered with: the seed's (an explicit choice) or other ones given now. */
+export const registerCredentialsSchema = z.discriminatedUnion("use", [
+  z.object({ use: z.literal("seed") }),
+  z.object({
+    use: z.literal("other"),
+    user: noControlChars(z.string({ error: "User is required" }), "User").min(1, "User is required").max(80, "At most 80 characters"),
+    password: noControlChars(z.string({ error: "Password is required (it may be empty)" }), "Password").max(512, "At most 512 characters"),
+  }),
+], { error: "Choose the credentials to register them with: the seed's, or other ones" });
+export type RegisterCredentials = z.infer<typeof registerCredentialsSchema>;
+
+/** The servers chosen from a crawl to register, with names, and the credentials to use. */
+export const registerChoiceSchema = z.object({
+  seedId: z.string().min(1),
+  servers: z.array(z.object({
+    name: z.string().trim().min(1, "Name is required").max(100),
+    host: noControlChars(z.string(), "Host").min(1),
+    port: z.number().int().min(1).max(65535),
+  })).min(1, "Choose at least one server"),
+  credentials: registerCredentialsSchema,
+});

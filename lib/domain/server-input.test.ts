@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf, formToServerInput, parseTags, serverCreateSchema, serverUpdateSchema } from "./server-input";
 
@@ -23,6 +24,32 @@ describe("serverCreateSchema", () => {
   it("requires critical above warning", () => {
     const r = serverCreateSchema.safeParse({ ...valid, lagWarnSeconds: 30, lagCritSeconds: 10 });
     expect(fieldErrorsOf(r.error!).lagCritSeconds?.[0]).toMatch(/above warning/);
+  });
+});
+
+describe("password-exchange settings", () => {
+  const pem = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+  it("default to no retrieval and no pinned key", () => {
+    expect(serverCreateSchema.parse(valid)).toMatchObject({ allowPublicKeyRetrieval: false });
+    expect(serverCreateSchema.parse(valid).serverPublicKey ?? null).toBeNull();
+  });
+  it("accept an RSA public key and refuse anything else with a field error", () => {
+    expect(serverCreateSchema.parse({ ...valid, serverPublicKey: pem, allowPublicKeyRetrieval: true })).toMatchObject({ serverPublicKey: pem, allowPublicKeyRetrieval: true });
+    const r = serverUpdateSchema.safeParse({ serverPublicKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" });
+    expect(fieldErrorsOf(r.error!).serverPublicKey?.[0]).toMatch(/not a readable RSA public key/);
+    expect(fieldErrorsOf(serverUpdateSchema.safeParse({ allowPublicKeyRetrieval: "yes" }).error!).allowPublicKeyRetrieval).toBeDefined();
+  });
+  it("a blank key removes the pin; an absent one leaves it", () => {
+    expect(serverUpdateSchema.parse({ serverPublicKey: "  " })).toEqual({ serverPublicKey: null });
+    expect(serverUpdateSchema.parse({ serverPublicKey: null })).toEqual({ serverPublicKey: null });
+    expect(serverUpdateSchema.parse({ name: "x" })).not.toHaveProperty("serverPublicKey");
+  });
+  it("come from the form's checkbox and text area", () => {
+    const f = new FormData();
+    f.set("allowPublicKeyRetrieval", "on");
+    f.set("serverPublicKey", pem);
+    expect(formToServerInput(f, "update")).toMatchObject({ allowPublicKeyRetrieval: true, serverPublicKey: pem });
+    expect(formToServerInput(new FormData(), "update")).toMatchObject({ allowPublicKeyRetrieval: false });
   });
 });
 

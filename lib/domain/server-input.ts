@@ -1,10 +1,11 @@
 // Validation of server registrations (UI forms and JSON API share these schemas).
 import { z } from "zod";
+import { noControlChars } from "./control-chars";
 import { HEARTBEAT_SCHEMA_RE } from "./heartbeat";
+import { parseRsaPublicKey } from "./public-key";
+import { TLS_MODES } from "./tls-mode";
 
-/** How replscope connects to a server over TLS. */
-export const TLS_MODES = ["disabled", "required", "verify"] as const;
-export type TlsMode = (typeof TLS_MODES)[number];
+export { TLS_MODES, type TlsMode } from "./tls-mode";
 
 const HOST_RE = /^(?:\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]+:[0-9a-fA-F:.]*|[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252}))$/;
 
@@ -15,12 +16,26 @@ const optionalSeconds = z.coerce
   .max(31_536_000, "Must be at most one year")
   .nullish();
 
+/** A pinned RSA public key: blank or null removes the pin; stored as SPKI PEM. */
+const serverPublicKey = z
+  .string({ error: "Paste a PEM public key, or leave it blank" })
+  .max(8192, "At most 8192 characters")
+  .nullish()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    if (v === null || v.trim() === "") return null;
+    const r = parseRsaPublicKey(v);
+    if ("pem" in r) return r.pem;
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  });
+
 const fields = {
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "At most 100 characters"),
-  host: z.string({ error: "Host is required" }).trim().min(1, "Host is required").max(255, "At most 255 characters").regex(HOST_RE, "Enter a host name or IP address"),
+  host: noControlChars(z.string({ error: "Host is required" }), "Host").trim().min(1, "Host is required").max(255, "At most 255 characters").regex(HOST_RE, "Enter a host name or IP address"),
   port: z.coerce.number({ error: "Enter a port number" }).int("Enter a port number").min(1, "Port must be 1–65535").max(65535, "Port must be 1–65535"),
-  user: z.string({ error: "User is required" }).min(1, "User is required").max(80, "At most 80 characters"),
-  password: z.string({ error: "Password is required (it may be empty)" }).max(512, "At most 512 characters"),
+  user: noControlChars(z.string({ error: "User is required" }), "User").min(1, "User is required").max(80, "At most 80 characters"),
+  password: noControlChars(z.string({ error: "Password is required (it may be empty)" }), "Password").max(512, "At most 512 characters"),
   tlsMode: z.enum(TLS_MODES, { error: "Choose disabled, required or verify" }),
   cluster: z.string().trim().max(100, "At most 100 characters").nullish(),
   tags: z.array(z.string().trim().min(1).max(40, "Each tag at most 40 characters")).max(20, "At most 20 tags"),
@@ -28,6 +43,8 @@ const fields = {
   lagCritSeconds: optionalSeconds,
   heartbeatEnabled: z.boolean({ error: "Must be true or false" }),
   heartbeatSchema: z.string().regex(HEARTBEAT_SCHEMA_RE, "Letters, digits, _ and $ only (at most 64)"),
+  allowPublicKeyRetrieval: z.boolean({ error: "Must be true or false" }),
+  serverPublicKey,
 };
 
 const thresholdsOrdered = (v: { lagWarnSeconds?: number | null; lagCritSeconds?: number | null }) =>
@@ -43,6 +60,7 @@ export const serverCreateSchema = z
     tags: fields.tags.default([]),
     heartbeatEnabled: fields.heartbeatEnabled.default(false),
     heartbeatSchema: fields.heartbeatSchema.default("replscope"),
+    allowPublicKeyRetrieval: fields.allowPublicKeyRetrieval.default(false),
   })
   .refine(thresholdsOrdered, thresholdIssue);
 export type ServerCreateInput = z.infer<typeof serverCreateSchema>;
@@ -76,6 +94,8 @@ export function formToServerInput(form: FormData, mode: "create" | "update"): Re
     lagCritSeconds: blankToNull(text("lagCritSeconds")),
     heartbeatEnabled: form.get("heartbeatEnabled") === "on",
     heartbeatSchema: text("heartbeatSchema") || undefined,
+    allowPublicKeyRetrieval: form.get("allowPublicKeyRetrieval") === "on",
+    serverPublicKey: text("serverPublicKey"),
   };
   const password = text("password") ?? "";
   if (mode === "create" || password !== "") out.password = password;

@@ -1,7 +1,8 @@
 // Keeps one open connection per monitored server between sweeps; a connection that errs is destroyed, never reused.
 import { createHash } from "node:crypto";
-import mysql, { type Connection } from "mysql2/promise";
-import { connectionOptions, type ServerTarget, timed, type TimedConnection, type Timeouts } from "./connection";
+import type { Connection } from "mysql2/promise";
+import { policyFor } from "@/lib/domain/password-exchange";
+import { openConnection, type ServerTarget, timed, type TimedConnection, type Timeouts } from "./connection";
 
 interface Entry {
   key: string;
@@ -9,7 +10,7 @@ interface Entry {
 }
 
 function targetKey(t: ServerTarget): string {
-  return createHash("sha256").update(JSON.stringify([t.host, t.port, t.user, t.password, t.tlsMode])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([t.host, t.port, t.user, t.password, t.tlsMode, policyFor(t)])).digest("hex");
 }
 
 /** A cache of live connections keyed by server id; changed credentials open a new connection. */
@@ -23,7 +24,7 @@ export class ConnectionCache {
     if (entry && entry.key !== key) this.drop(id);
     entry = this.entries.get(id);
     if (!entry) {
-      const conn = await mysql.createConnection(connectionOptions(target, timeouts.connectTimeoutMs));
+      const conn = await openConnection(target, timeouts.connectTimeoutMs);
       conn.on("error", () => this.drop(id, conn));
       entry = { key, conn };
       this.entries.set(id, entry);

@@ -1,6 +1,9 @@
 // One way to talk to a monitored server: a mysql2 connection with connect and query timeouts, always closed.
 import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
+import { type KeyPolicy, policyFor } from "@/lib/domain/password-exchange";
 import type { TlsMode } from "@/lib/domain/server-input";
+import { SAFE_SQL_MODE } from "@/lib/domain/dialect";
+import { safeAuthPlugins } from "./auth-plugins";
 
 /** Where and how to connect to a monitored server (password already decrypted; never logged). */
 export interface ServerTarget {
@@ -9,6 +12,8 @@ export interface ServerTarget {
   user: string;
   password: string;
   tlsMode: TlsMode;
+  /** The registered server's password-exchange settings; they apply only while host and port are theirs. */
+  keyPolicy?: KeyPolicy | null;
 }
 
 /** Timeouts for one connection; defaults come from the app configuration. */
@@ -17,7 +22,10 @@ export interface Timeouts {
   queryTimeoutMs: number;
 }
 
-/** mysql2 options for a target: TLS per mode, no multi-statements, numbers as JS numbers, a tiny statement cache (we never prepare). */
+/**
+ * mysql2 options for a target: TLS per mode, replscope's auth plugins (a password only to a peer that cannot read
+ * it, see auth-plugins.ts), no multi-statements, numbers as JS numbers, a tiny statement cache (we never prepare).
+ */
 export function connectionOptions(t: ServerTarget, connectTimeoutMs: number): ConnectionOptions {
   const ssl = t.tlsMode === "disabled" ? undefined : { rejectUnauthorized: t.tlsMode === "verify" };
   return {
@@ -33,6 +41,7 @@ export function connectionOptions(t: ServerTarget, connectTimeoutMs: number): Co
     bigNumberStrings: false,
     dateStrings: true,
     charset: "utf8mb4_general_ci",
+    authPlugins: safeAuthPlugins({ host: t.host, tlsMode: t.tlsMode, policy: policyFor(t) }),
   };
 }
 
@@ -53,9 +62,22 @@ export function timed(conn: Connection, queryTimeoutMs: number): TimedConnection
   };
 }
 
+/** Opens a connection whose session escapes safely (SAFE_SQL_MODE, one round trip within the connect timeout). */
+export async function openConnection(target: ServerTarget, connectTimeoutMs: number): Promise<Connection> {
+  const conn = await mysql.createConnection(connectionOptions(target, connectTimeoutMs));
+  conn.on("error", () => {});
+  try {
+    await conn.query({ sql: SAFE_SQL_MODE, timeout: connectTimeoutMs });
+    return conn;
+  } catch (e) {
+    conn.destroy();
+    throw e;
+  }
+}
+
 /** Opens a connection, runs `fn`, and closes it; a failed or timed-out connection is destroyed, not reused. */
 export async function withConnection<T>(target: ServerTarget, timeouts: Timeouts, fn: (c: TimedConnection) => Promise<T>): Promise<T> {
-  const conn = await mysql.createConnection(connectionOptions(target, timeouts.connectTimeoutMs));
+  const conn = await openConnection(target, timeouts.connectTimeoutMs);
   conn.on("error", () => conn.destroy());
   try {
     const result = await fn(timed(conn, timeouts.queryTimeoutMs));

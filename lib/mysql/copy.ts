@@ -1,10 +1,11 @@
 // Dump-and-load copy: consistent coordinates, the dump streamed straight into the target, progress, cancel,
 // and the source lock (when one is taken) released on every path. When one side of the pipe dies, so does the other.
 import { spawn } from "node:child_process";
-import mysql from "mysql2/promise";
 import { type DumpCoordinates, DumpScanner } from "@/lib/domain/bootstrap/dump-scan";
+import type { Connection } from "mysql2/promise";
 import { type ServerVersion, sourceDataFlag } from "@/lib/domain/dialect";
-import { connectionOptions, type ServerTarget } from "./connection";
+import { toolPluginHint } from "@/lib/domain/password-exchange";
+import { openConnection, type ServerTarget } from "./connection";
 import type { Queryable } from "./query";
 import { readSourceStatus } from "./replication";
 import { copyTools, privateTempDir, writeOptionFile } from "./tools";
@@ -60,18 +61,19 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
     o.signal?.removeEventListener("abort", kill);
     tmp.remove();
     if (o.signal?.aborted) throw new Error("Copy cancelled: the dump and the load were stopped.");
-    if (d !== 0 || l !== 0) throw new Error(`Copy failed (dump exit ${d}, load exit ${l}): ${errors.join("").trim().slice(-800) || "no message"}`);
+    const hint = toolPluginHint(errors.join(""));
+    if (d !== 0 || l !== 0) throw new Error(`Copy failed (dump exit ${d}, load exit ${l}): ${errors.join("").trim().slice(-800) || "no message"}${hint ? ` ${hint}` : ""}`);
     if (loader.exitCode === 0) progress.tablesDone = progress.tablesTotal;
   });
 }
 
 /** The lock connection as a reader (no query timeout: FLUSH TABLES WITH READ LOCK may wait for long statements). */
-const rowsOf = (c: mysql.Connection): Queryable => ({ query: async <T>(sql: string) => (await c.query(sql))[0] as T });
+const rowsOf = (c: Connection): Queryable => ({ query: async <T>(sql: string) => (await c.query(sql))[0] as T });
 
 /** Copies every database from source to target; resolves with the binlog coordinates the target must start from. */
 export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
   const started = Date.now();
-  const lock = await mysql.createConnection(connectionOptions(o.source, 5000));
+  const lock = await openConnection(o.source, 5000);
   lock.on("error", () => {});
   const scanner = new DumpScanner();
   try {

@@ -49,20 +49,37 @@ export async function login(username: string, password: string, address: string)
   return r;
 }
 
-/** Checks a user's password under the sign-in limits (failures count against the account and the address). */
-export async function verifyPassword(username: string, password: string, address: string): Promise<{ ok: true; userId: string } | { ok: false; limited: boolean; error: string }> {
-  const account = username.toLowerCase();
-  const wait = Math.max(limiters.account.blockedFor(account), limiters.address.blockedFor(address));
+/** Failure when the account or the address is over its limit; else reserves one attempt on each (no await in between). */
+function reserveAttempt(account: string, address: string, now: number): { ok: false; limited: true; error: string } | null {
+  const wait = Math.max(limiters.account.blockedFor(account, now), limiters.address.blockedFor(address, now));
   if (wait > 0) return { ok: false, limited: true, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
+  limiters.account.reserve(account, now);
+  limiters.address.reserve(address, now);
+  return null;
+}
+
+/** Checks a user's password under the sign-in limits: the attempt counts before the check and is given back on success. */
+export async function verifyPassword(username: string, password: string, address: string): Promise<{ ok: true; userId: string } | { ok: false; limited: boolean; error: string }> {
+  const [account, now] = [username.toLowerCase(), Date.now()];
+  const refused = reserveAttempt(account, address, now);
+  if (refused) return refused;
   const user = await users.findUserForLogin(username);
   const good = user ? await verify(user.passwordHash, password).catch(() => false) : (await hash(password), false);
-  if (!user || !good) {
-    limiters.account.fail([account]);
-    limiters.address.fail([address]);
-    return { ok: false, limited: false, error: "Wrong user name or password." };
-  }
+  if (!user || !good) return { ok: false, limited: false, error: "Wrong user name or password." };
   limiters.account.succeed(account);
+  limiters.address.release(address, now);
   return { ok: true, userId: user.id };
+}
+
+/** For the setup code: the attempt counts against the address's sign-in limit before the code is checked. */
+export async function underAddressLimit(address: string, check: () => Promise<boolean>): Promise<{ limited: string } | { ok: boolean }> {
+  const now = Date.now();
+  const wait = limiters.address.blockedFor(address, now);
+  if (wait > 0) return { limited: `Too many failed attempts from your address. Try again in ${Math.ceil(wait / 60_000)} min.` };
+  limiters.address.reserve(address, now);
+  const ok = await check();
+  if (ok) limiters.address.release(address, now);
+  return { ok };
 }
 
 async function checkLogin(username: string, password: string, address: string): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; error: string }> {
@@ -78,10 +95,22 @@ export async function createUser(raw: unknown, role: Role): Promise<{ ok: true; 
   return { ok: true, user: await users.insertUser(p.data.username, await hash(p.data.password), role) };
 }
 
+/** Creates the first admin (validated, argon2id): exactly one even under concurrent calls; an error once one exists. */
+export async function createFirstAdmin(raw: unknown): Promise<{ ok: true; user: users.UserRecord } | { ok: false; error: string; fieldErrors?: FieldErrors }> {
+  const p = credentialsSchema.safeParse(raw);
+  if (!p.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(p.error) };
+  const user = await users.insertFirstAdmin(p.data.username, await hash(p.data.password));
+  return user ? { ok: true, user } : { ok: false, error: ALREADY_SET_UP };
+}
+
+/** The answer to a setup attempt once the first admin exists. */
+export const ALREADY_SET_UP = "replscope is already set up: sign in instead.";
+
 /** Unattended installs: REPLSCOPE_ADMIN_USER + REPLSCOPE_ADMIN_PASSWORD create the first admin when there is none. */
-export async function ensureEnvAdmin(): Promise<void> {
+export async function ensureEnvAdmin(): Promise<boolean> {
   const [username, password] = [process.env.REPLSCOPE_ADMIN_USER, process.env.REPLSCOPE_ADMIN_PASSWORD];
-  if (!username || !password || (await users.countUsers()) > 0) return;
-  const r = await createUser({ username, password }, "admin");
+  if (!username || !password || (await users.countUsers()) > 0) return false;
+  const r = await createFirstAdmin({ username, password });
   if (!r.ok) console.error(`replscope: REPLSCOPE_ADMIN_USER not created: ${r.error}`);
+  return r.ok;
 }

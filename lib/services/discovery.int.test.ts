@@ -1,13 +1,17 @@
-// Discovery on real sandboxes: from one replica, the crawl finds its chain, a master-master partner and a dead replica.
+// Discovery on real sandboxes: from one replica, the crawl finds its chain, a master-master partner and a dead replica;
+// stored credentials go only to servers registered with them unless the operator opts in (proved by a login recorder).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireMasterMaster, wireReplication } from "@/sandbox";
+import { type LoginRecorder, startLoginRecorder } from "@/test/fakes/login-recorder";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-discovery-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
-const { createServer } = await import("./servers");
+const { createServer, deleteServer } = await import("./servers");
+const { listAudit } = await import("@/lib/data/audit");
+const { NOT_CONTACTED } = await import("@/lib/domain/discovery");
 const { crawl, registerDiscovered } = await import("./discovery");
 const { monitor } = await import("./monitor");
 const { topologyReport } = await import("./topology");
@@ -15,7 +19,13 @@ const { topologyReport } = await import("./topology");
 const PASSWORD = `disc'o\\very`;
 let S: Sandbox, M2: Sandbox, R1: Sandbox, R2: Sandbox, dead: Sandbox;
 let seedId: string;
+/** evil: a host a monitored server names but nobody registered; own: a registered server with its own account. */
+let evil: LoginRecorder, own: LoginRecorder;
+let ownId: string;
 const key = (sb: Sandbox) => `${sb.host}:${sb.port}`;
+const operator = { actor: "olga", address: "192.0.2.9" };
+/** A replication channel, never started, naming `port` as its source: what CHANGE MASTER by an attacker leaves. */
+const pointAt = (sb: Sandbox, name: string, port: number) => sb.query(`CHANGE MASTER '${name}' TO MASTER_HOST='127.0.0.1', MASTER_PORT=${port}, MASTER_USER='x', MASTER_PASSWORD='x'`);
 
 beforeAll(async () => {
   [S, M2, R1, R2, dead] = await startSandboxes(5);
@@ -29,17 +39,47 @@ beforeAll(async () => {
   const r = await createServer({ name: "seed-r2", host: R2.host, port: R2.port, user: "disc", password: PASSWORD, cluster: "disc" });
   if (!r.ok) throw new Error(r.error);
   seedId = r.value.server.id;
+  [evil, own] = await Promise.all([startLoginRecorder(), startLoginRecorder()]);
+  const o = await createServer({ name: "own-account", host: "127.0.0.1", port: own.port, user: "own-user", password: "own-pw" });
+  if (!o.ok) throw new Error(o.error);
+  ownId = o.value.server.id;
+  await pointAt(R2, "evil", evil.port);
+  await pointAt(R2, "own", own.port);
+  own.reset();
 });
 
 afterAll(async () => {
   monitor().stop();
+  await Promise.all([evil?.close(), own?.close()]);
   await teardownAll();
 });
 
 describe("discovery crawl", () => {
-  it("finds every server from one seed, says how, and why the dead one could not be read", async () => {
-    const r = await crawl(seedId);
+  it("without the opt-in, contacts only registered servers, each with its own credentials; the others are reported, not contacted", async () => {
+    const r = await crawl(seedId, {}, operator);
     if (!r.ok) throw new Error(r.error);
+    const byKey = new Map(r.value.servers.map((d) => [`${d.host}:${d.port}`, d]));
+    expect(byKey.get(key(R2))).toMatchObject({ reachable: true, contacted: true, registeredAs: "seed-r2" });
+    expect(byKey.get(key(R1))).toMatchObject({ reachable: false, contacted: false, reason: NOT_CONTACTED, foundVia: [`source of ${key(R2)}`] });
+    expect(byKey.get(`127.0.0.1:${evil.port}`)).toMatchObject({ contacted: false, reason: NOT_CONTACTED, foundVia: [`source of ${key(R2)} (channel evil)`] });
+    expect(evil.connections).toBe(0);
+    expect(byKey.get(`127.0.0.1:${own.port}`)).toMatchObject({ contacted: true, registeredAs: "own-account", reason: expect.stringMatching(/access denied with the credentials registered for own-account \(own-user\)/) });
+    expect(own.logins.map((l) => l.user)).toEqual(["own-user"]);
+    expect(own.sawPassword("own-pw")).toBe(true);
+    expect(own.sawPassword(PASSWORD)).toBe(false);
+    expect(byKey.has(key(S))).toBe(false);
+    const [entry] = await listAudit({ action: "discovery.crawl", actor: "olga" });
+    expect(entry.statement).toMatch(/crawl from seed-r2; seed's credentials on servers not yet registered: off/);
+  });
+
+  it("with the opt-in (audited), tries the seed's credentials on unregistered servers: finds every server, says how, and why the dead one could not be read", async () => {
+    own.reset();
+    const r = await crawl(seedId, { trySeedCredentials: true }, operator);
+    if (!r.ok) throw new Error(r.error);
+    expect(evil.sawPassword(PASSWORD)).toBe(true);
+    expect(own.sawPassword(PASSWORD)).toBe(false);
+    const [entry] = await listAudit({ action: "discovery.crawl", actor: "olga" });
+    expect(entry.statement).toMatch(/seed's credentials on servers not yet registered: on/);
     const byKey = new Map(r.value.servers.map((d) => [`${d.host}:${d.port}`, d]));
     for (const sb of [S, M2, R1, R2]) expect(byKey.get(key(sb))?.reachable).toBe(true);
     expect(byKey.get(key(R2))).toMatchObject({ depth: 0, registeredAs: "seed-r2" });
@@ -47,6 +87,8 @@ describe("discovery crawl", () => {
     expect(byKey.get(key(M2))!.foundVia.join(" ")).toMatch(/source of|listed by/);
     expect(byKey.get(key(dead))).toMatchObject({ reachable: false, reason: expect.stringMatching(/refused/i) });
     expect(byKey.get(key(dead))!.foundVia.join(" ")).toMatch(new RegExp(`listed by ${key(S)}`));
+    await Promise.all(["evil", "own"].map((n) => R2.query(`RESET SLAVE '${n}' ALL`)));
+    expect((await deleteServer(ownId)).ok).toBe(true);
   });
 
   it("registers the chosen servers with the seed's credentials; the graph has the right edges and roles", async () => {
@@ -54,7 +96,7 @@ describe("discovery crawl", () => {
       { name: "disc-s", host: S.host, port: S.port },
       { name: "disc-m2", host: M2.host, port: M2.port },
       { name: "disc-r1", host: R1.host, port: R1.port },
-    ]);
+    ], { use: "seed" }, operator);
     expect(results.map((x) => x.ok && x.status)).toEqual(["ok", "ok", "ok"]);
     await monitor().sweep();
     const { clusters } = await topologyReport();
@@ -63,5 +105,24 @@ describe("discovery crawl", () => {
     const name = (id: string) => c.nodes.find((n) => n.id === id)!.name;
     expect(c.edges.map((e) => `${name(e.from)}->${name(e.to)}`).sort()).toEqual(["disc-m2->disc-s", "disc-r1->seed-r2", "disc-s->disc-m2", "disc-s->disc-r1"]);
     expect(Object.fromEntries(c.nodes.map((n) => [n.name, n.role]))).toEqual({ "disc-s": "co-source", "disc-m2": "co-source", "disc-r1": "relay", "seed-r2": "replica" });
+    const [entry] = await listAudit({ action: "discovery.register", actor: "olga" });
+    expect(entry.statement).toMatch(/with the seed's credentials \(disc\)/);
+  });
+
+  it("once they are registered, a crawl without the opt-in reads the whole chain with their own credentials", async () => {
+    const r = await crawl(seedId);
+    if (!r.ok) throw new Error(r.error);
+    const byKey = new Map(r.value.servers.map((d) => [`${d.host}:${d.port}`, d]));
+    for (const sb of [S, M2, R1, R2]) expect(byKey.get(key(sb))).toMatchObject({ reachable: true, contacted: true });
+    expect(byKey.get(key(dead))).toMatchObject({ contacted: false, reason: NOT_CONTACTED });
+  });
+
+  it("registering a found server with other credentials sends those, never the seed's", async () => {
+    evil.reset();
+    const [res] = await registerDiscovered(seedId, [{ name: "elsewhere", host: "127.0.0.1", port: evil.port }], { use: "other", user: "someone", password: "their-pw" });
+    expect(res).toMatchObject({ ok: true, status: "access_denied" });
+    expect(evil.logins.map((l) => l.user)).toEqual(["someone"]);
+    expect(evil.sawPassword("their-pw")).toBe(true);
+    expect(evil.sawPassword(PASSWORD)).toBe(false);
   });
 });

@@ -3,11 +3,12 @@ import "server-only";
 import type { Caller } from "@/lib/domain/auth";
 import { env } from "@/lib/config/env";
 import { classifyError, type DriverError } from "@/lib/domain/connection-check";
-import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote } from "@/lib/domain/discovery";
+import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote, NOT_CONTACTED, type RegisterCredentials } from "@/lib/domain/discovery";
 import { findServer, listServers, loadTarget, UNSEALABLE } from "@/lib/data/servers";
-import { withConnection } from "@/lib/mysql/connection";
+import { type ServerTarget, withConnection } from "@/lib/mysql/connection";
 import { inspectServer } from "@/lib/mysql/discovery";
 import { mapLimit } from "@/lib/mysql/limit";
+import { failureText, logChange } from "./audit-log";
 import { createServer, type Outcome } from "./servers";
 
 /** Bounds of one crawl. */
@@ -19,13 +20,65 @@ export interface CrawlLimits {
 
 const DEFAULT_LIMITS: CrawlLimits = { maxDepth: 6, maxServers: 200, concurrency: 8 };
 
-/** Crawls from `seedId` with the seed's credentials; every server found says how, and why when it could not be read. */
-export async function crawl(seedId: string, limits: CrawlLimits = DEFAULT_LIMITS): Promise<Outcome<{ servers: Discovered[]; notes: LeadNote[] }>> {
+/** How a crawl may use credentials (and its bounds). */
+export interface CrawlOptions {
+  /** Also log in to servers nobody registered, with the seed's credentials (off by default: audited when on). */
+  trySeedCredentials?: boolean;
+  limits?: CrawlLimits;
+}
+
+type Found = { id: string; name: string };
+
+/** The credentials to read a found server with: a registered one's own, the seed's (opt-in), or none (not contacted). */
+async function credentialsFor(d: Discovered, registered: Found | undefined, seed: ServerTarget, trySeed: boolean): Promise<{ target: ServerTarget; whose: string } | { reason: string }> {
+  if (registered) {
+    const t = await loadTarget(registered.id);
+    if (!t || t.password === null) return { reason: `registered as ${registered.name}: ${UNSEALABLE}` };
+    return { target: { ...t, password: t.password }, whose: `the credentials registered for ${registered.name} (${t.user})` };
+  }
+  if (!trySeed) return { reason: NOT_CONTACTED };
+  return { target: { ...seed, host: d.host, port: d.port }, whose: `the credentials of the seed (${seed.user})` };
+}
+
+/** Reads one found server (when allowed) and returns the leads it gives; sets reachable/contacted/reason on `d`. */
+async function visit(d: Discovered, registered: Found | undefined, seed: ServerTarget, trySeed: boolean, timeoutMs: number) {
+  const where = `${d.host}:${d.port}`;
+  const creds = await credentialsFor(d, registered, seed, trySeed);
+  if ("reason" in creds) {
+    d.reason = creds.reason;
+    return { leads: [], notes: [] };
+  }
+  d.contacted = true;
+  try {
+    const rows = await withConnection(creds.target, { connectTimeoutMs: timeoutMs, queryTimeoutMs: timeoutMs }, inspectServer);
+    Object.assign(d, { reachable: true, serverId: rows.serverId, flavor: rows.version.flavor, version: rows.version.text });
+    return leadsFrom(where, rows);
+  } catch (e) {
+    const r = classifyError(e as DriverError, where, timeoutMs);
+    d.reason = r.status === "access_denied" ? `access denied with ${creds.whose}; register it with other credentials` : r.detail;
+    return { leads: [], notes: [] };
+  }
+}
+
+/** Crawls from `seedId`: registered servers are read with their own credentials; others are only reported unless
+ *  `trySeedCredentials` (then the seed's credentials are tried on them). Every server found says how, and why when it
+ *  could not be read. The crawl is audited, saying whether the seed's credentials were tried on unregistered servers. */
+export async function crawl(seedId: string, o: CrawlOptions = {}, caller?: Caller): Promise<Outcome<{ servers: Discovered[]; notes: LeadNote[] }>> {
+  const r = await crawlFrom(seedId, o);
+  const seed = await findServer(seedId);
+  const mode = o.trySeedCredentials ? "on" : "off";
+  const summary = r.ok ? `: found ${r.value.servers.length}, contacted ${r.value.servers.filter((d) => d.contacted).length}` : "";
+  await logChange(caller, "discovery.crawl", `crawl from ${seed?.name ?? seedId}; seed's credentials on servers not yet registered: ${mode}${summary}`, { serverId: seedId, serverName: seed?.name ?? null, error: failureText(r) });
+  return r;
+}
+
+async function crawlFrom(seedId: string, o: CrawlOptions): Promise<Outcome<{ servers: Discovered[]; notes: LeadNote[] }>> {
+  const limits = o.limits ?? DEFAULT_LIMITS;
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
   if (!seed || !creds) return { ok: false, status: 404, error: "No such server." };
   const { password } = creds;
   if (password === null) return { ok: false, status: 400, error: UNSEALABLE };
-  const registered = new Map((await listServers()).map((s) => [leadKey(s.host, s.port), s.name]));
+  const registered = new Map((await listServers()).map((s) => [leadKey(s.host, s.port), { id: s.id, name: s.name }]));
   const timeoutMs = env().REPLSCOPE_CONNECT_TIMEOUT_MS;
   const found = new Map<string, Discovered>();
   const notes: LeadNote[] = [];
@@ -38,23 +91,12 @@ export async function crawl(seedId: string, limits: CrawlLimits = DEFAULT_LIMITS
       if (known) {
         if (!known.foundVia.includes(lead.via)) known.foundVia.push(lead.via);
       } else if (found.size < limits.maxServers) {
-        const d: Discovered = { host: lead.host, port: lead.port, foundVia: [lead.via], depth, reachable: false, reason: null, serverId: null, flavor: null, version: null, registeredAs: registered.get(k) ?? null };
+        const d: Discovered = { host: lead.host, port: lead.port, foundVia: [lead.via], depth, reachable: false, contacted: false, reason: null, serverId: null, flavor: null, version: null, registeredAs: registered.get(k)?.name ?? null };
         found.set(k, d);
         toVisit.push(d);
       }
     }
-    const visited = await mapLimit(toVisit, limits.concurrency, async (d) => {
-      const where = `${d.host}:${d.port}`;
-      try {
-        const rows = await withConnection({ ...creds, password, host: d.host, port: d.port }, { connectTimeoutMs: timeoutMs, queryTimeoutMs: timeoutMs }, inspectServer);
-        Object.assign(d, { reachable: true, serverId: rows.serverId, flavor: rows.version.flavor, version: rows.version.text });
-        return leadsFrom(where, rows);
-      } catch (e) {
-        const r = classifyError(e as DriverError, where, timeoutMs);
-        d.reason = r.status === "access_denied" ? `access denied with the credentials of the seed (${seed.user}); register it with other credentials` : r.detail;
-        return { leads: [], notes: [] };
-      }
-    });
+    const visited = await mapLimit(toVisit, limits.concurrency, (d) => visit(d, registered.get(leadKey(d.host, d.port)), { ...creds, password }, !!o.trySeedCredentials, timeoutMs));
     visited.forEach((v) => notes.push(...v.notes));
     frontier = visited.flatMap((v) => v.leads);
   }
@@ -68,14 +110,18 @@ export interface ChosenServer {
   port: number;
 }
 
-/** Registers the chosen servers with the seed's credentials (or the given ones), in the seed's cluster. */
-export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials?: { user: string; password: string }, caller?: Caller) {
+/** Registers the chosen servers in the seed's cluster, with the credentials the operator chose: the seed's (an
+ *  explicit choice, since each registration logs in to the new host with them) or other ones. Audited per server, and
+ *  once for the choice of credentials. */
+export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, caller?: Caller) {
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
   if (!seed || !creds) return [{ name: "", ok: false as const, error: "No such seed server." }];
-  if (!credentials && creds.password === null) return [{ name: "", ok: false as const, error: UNSEALABLE }];
+  if (credentials.use === "seed" && creds.password === null) return [{ name: "", ok: false as const, error: UNSEALABLE }];
+  const account = credentials.use === "seed" ? { user: creds.user, password: creds.password! } : { user: credentials.user, password: credentials.password };
+  await logChange(caller, "discovery.register", `register ${chosen.map((c) => `${c.name} (${c.host}:${c.port})`).join(", ")} found from ${seed.name}, with ${credentials.use === "seed" ? `the seed's credentials (${creds.user})` : `other credentials (${account.user})`}`, { serverId: seed.id, serverName: seed.name });
   const results = [];
   for (const c of chosen) {
-    const r = await createServer({ ...c, user: credentials?.user ?? creds.user, password: credentials?.password ?? creds.password!, tlsMode: creds.tlsMode, cluster: seed.cluster }, caller);
+    const r = await createServer({ ...c, ...account, tlsMode: creds.tlsMode, cluster: seed.cluster }, caller);
     results.push(r.ok ? { name: c.name, ok: true as const, status: r.value.check.status } : { name: c.name, ok: false as const, error: Object.values(r.fieldErrors ?? {}).flat().join(" ") || r.error });
   }
   return results;

@@ -8,6 +8,8 @@ import * as data from "@/lib/data/servers";
 import { probeServer } from "@/lib/mysql/probe";
 import type { Caller } from "@/lib/domain/auth";
 import { describeInput } from "@/lib/domain/audit-text";
+import { movesEndpoint, PASSWORD_AGAIN } from "@/lib/domain/endpoint-change";
+import { keyFingerprint, parseRsaPublicKey } from "@/lib/domain/public-key";
 import { failureText, logChange } from "./audit-log";
 
 /** A use case's outcome: a value, or an HTTP-like status with a message and per-field errors. */
@@ -16,6 +18,15 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404
 const invalid = (fieldErrors: FieldErrors, status: 400 | 409 = 400) =>
   ({ ok: false, status, error: "Please correct the highlighted fields.", fieldErrors }) as const;
 const notFound = { ok: false, status: 404, error: "No such server." } as const;
+
+/** The input as the audit trail shows it: a pinned key by its fingerprint (short), its removal as "(none)". */
+function auditInput(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || !("serverPublicKey" in raw)) return raw;
+  const k = (raw as { serverPublicKey: unknown }).serverPublicKey;
+  if (k == null || (typeof k === "string" && !k.trim())) return { ...raw, serverPublicKey: "(none)" };
+  const parsed = typeof k === "string" ? parseRsaPublicKey(k) : null;
+  return { ...raw, serverPublicKey: parsed && "pem" in parsed ? keyFingerprint(parsed.pem) : "(not a key)" };
+}
 
 async function conflictErrors(v: { name?: string; host?: string; port?: number }, exceptId?: string): Promise<FieldErrors | null> {
   const c = await data.findConflicts(v, exceptId);
@@ -48,7 +59,7 @@ export async function testServer(id: string, caller?: Caller): Promise<Outcome<{
 /** Registers a server, then tests it (the server is kept even when the test fails, with that state shown). */
 export async function createServer(raw: unknown, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult }>> {
   const r = await insertAndTest(raw);
-  await logChange(caller, "server.create", `register: ${describeInput(raw)}${r.ok ? ` → test ${r.value.check.status}` : ""}`, { serverId: r.ok ? r.value.server.id : null, serverName: r.ok ? r.value.server.name : null, error: failureText(r) });
+  await logChange(caller, "server.create", `register: ${describeInput(auditInput(raw))}${r.ok ? ` → test ${r.value.check.status}` : ""}`, { serverId: r.ok ? r.value.server.id : null, serverName: r.ok ? r.value.server.name : null, error: failureText(r) });
   return r;
 }
 
@@ -61,11 +72,12 @@ async function insertAndTest(raw: unknown): Promise<Outcome<{ server: data.Serve
   return probeAndRecord(server.id);
 }
 
-/** Changes a server; re-tests it when anything about how we connect changed. */
+/** Changes a server; re-tests it when anything about how we connect changed. A new host or port needs the password
+ *  again (400 fieldErrors.password): the stored password is never sent to an endpoint it was not entered for. */
 export async function updateServer(id: string, raw: unknown, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
   const before = await data.findServer(id);
   const r = await applyUpdate(id, raw);
-  await logChange(caller, "server.update", `change: ${describeInput(raw)}`, { serverId: id, serverName: before?.name ?? null, error: failureText(r) });
+  await logChange(caller, "server.update", `change: ${describeInput(auditInput(raw))}`, { serverId: id, serverName: before?.name ?? null, error: failureText(r) });
   return r;
 }
 
@@ -75,10 +87,11 @@ async function applyUpdate(id: string, raw: unknown): Promise<Outcome<{ server: 
   const p = parse(serverUpdateSchema, raw);
   if (!p.ok) return invalid(p.errors);
   const next = { name: p.data.name, host: p.data.host ?? current.host, port: p.data.port ?? current.port };
+  if (movesEndpoint(current, next) && p.data.password === undefined) return invalid({ password: [PASSWORD_AGAIN] });
   const conflicts = await conflictErrors(next, id);
   if (conflicts) return invalid(conflicts, 409);
   const server = await data.updateServerRow(id, p.data);
-  const reconnect = (["host", "port", "user", "password", "tlsMode"] as const).some((k) => p.data[k] !== undefined && p.data[k] !== current[k as keyof data.ServerRecord]);
+  const reconnect = (["host", "port", "user", "password", "tlsMode", "allowPublicKeyRetrieval", "serverPublicKey"] as const).some((k) => p.data[k] !== undefined && p.data[k] !== current[k as keyof data.ServerRecord]);
   if (!reconnect) return { ok: true, value: { server, check: null } };
   const tested = await probeAndRecord(id);
   return tested.ok ? tested : { ok: true, value: { server, check: null } };

@@ -1,14 +1,33 @@
 // The principal of the current request, for server actions, pages and route handlers.
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { env } from "@/lib/config/env";
 import { actorOf, allows, type Caller, type Principal, type Role } from "@/lib/domain/auth";
+import { clientAddress, inCidr, parseIp } from "@/lib/domain/client-address";
 import { logChange } from "./audit-log";
 import { AuthError, requireRole, resolvePrincipal, SESSION_COOKIE } from "./auth";
 
-/** The client address of a request (first x-forwarded-for hop, x-real-ip, else "direct"), for the audit trail. */
+/** The header scripts/server.mjs sets to the socket's peer address on every request (any copy a client sent is dropped). */
+export const PEER_HEADER = "x-replscope-peer";
+
+/** The socket peer and the X-Forwarded-For chain before it (without scripts/server.mjs: Next's own X-Forwarded-For, forgeable). */
+function hopsOf(h: Headers): { peer: string; forwardedFor: string | null } {
+  const forwardedFor = h.get("x-forwarded-for");
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] === PEER_HEADER) return { peer: h.get(PEER_HEADER) ?? "unknown", forwardedFor };
+  const chain = (forwardedFor ?? "").split(",");
+  return { peer: chain.pop()?.trim() || "unknown", forwardedFor: chain.join(",") || null };
+}
+
+/** The client address of a request, for the sign-in limit and the audit trail: the socket peer, or behind a proxy listed in REPLSCOPE_TRUSTED_PROXIES the right-most X-Forwarded-For address that is not one. */
 export function addressOf(h: Headers): string {
-  const raw = h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
-  return raw.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+  const { peer, forwardedFor } = hopsOf(h);
+  return clientAddress(peer, forwardedFor, env().trustedProxies);
+}
+
+/** True when the request reached us through a proxy listed in REPLSCOPE_TRUSTED_PROXIES (its X-Forwarded-* may be believed). */
+export function viaTrustedProxy(h: Headers): boolean {
+  const ip = parseIp(hopsOf(h).peer);
+  return !!ip && env().trustedProxies.some((n) => inCidr(ip, n));
 }
 
 /** Who is making this request (null when nobody is signed in). */

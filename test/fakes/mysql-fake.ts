@@ -1,6 +1,7 @@
 // A protocol-level MySQL/MariaDB impersonator (mysql2's server API) serving the exact column lists of each family.
 import mysql from "mysql2";
 import type net from "node:net";
+import { SAFE_SQL_MODE } from "@/lib/domain/dialect";
 import { answer, type Conn, type FakeScenario, writeOk } from "./answer";
 import { familyRules } from "./family";
 
@@ -19,8 +20,10 @@ export interface FakeOptions {
 /** A running fake. */
 export interface FakeServer {
   port: number;
-  /** Statements received, oldest first (only the latest 1,000 are kept). */
+  /** Statements received, oldest first (only the latest 1,000 are kept); the session setup is counted apart. */
   queries: string[];
+  /** How many sessions set replscope's sql_mode (SAFE_SQL_MODE, answered OK as every family would). */
+  readonly sessionSetups: number;
   /** Replaces what the fake reports from the next statement on (e.g. lag that grows between polls). */
   setScenario(scenario: FakeScenario): void;
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
   const cache = new Map<string, Buffer>();
   const sockets = new Set<net.Socket>();
   let scenario = o.scenario;
+  let sessionSetups = 0;
   const record = (sql: string) => {
     if (queries.length >= MAX_QUERIES) queries.splice(0, MAX_QUERIES / 2);
     queries.push(sql);
@@ -82,7 +86,9 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
       if (o.latencyMs) setTimeout(send, o.latencyMs);
       else send();
     });
+    // mysql2's server API hands SET statements (and PREPARE) to stmt_prepare.
     conn.on("stmt_prepare", (q: unknown) => {
+      if (String(q) === SAFE_SQL_MODE) return (sessionSetups++, writeOk(conn));
       record(String(q));
       o.onQuery?.(String(q));
       writeOk(conn);
@@ -94,6 +100,9 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
       resolve({
         port: (inner.address() as net.AddressInfo).port,
         queries,
+        get sessionSetups() {
+          return sessionSetups;
+        },
         setScenario: (next) => {
           scenario = next;
           cache.clear();

@@ -14,6 +14,7 @@ import { monitor } from "@/lib/services/monitor";
 import { may } from "@/lib/services/session";
 import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/dialect";
+import { keyFingerprint } from "@/lib/domain/public-key";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
     ["User", s.user],
     ["Version", versionLabel(s.flavor, s.version)],
     ["TLS", s.tlsMode],
+    ["Password exchange", [s.serverPublicKey ? `pinned key ${keyFingerprint(s.serverPublicKey)}` : null, s.allowPublicKeyRetrieval ? "public-key retrieval allowed" : null].filter(Boolean).join(" · ") || "default: a readable password only over verified TLS"],
     ["Cluster", s.cluster ?? "—"],
     ["Tags", s.tags.join(", ") || "—"],
     ["Heartbeat", s.heartbeatEnabled ? `written every second to \`${s.heartbeatSchema}\`.heartbeat` : "off"],

@@ -11,7 +11,7 @@ export default async function DiscoverPage({ searchParams }: { searchParams: Pro
   const [{ seed }, servers] = await Promise.all([searchParams, listServers()]);
   return (
     <>
-      <PageHeader title="Discover servers" subtitle="Follows each server's source and replicas (replica hosts, binlog dump threads) with the seed's credentials." />
+      <PageHeader title="Discover servers" subtitle="Follows each server's source and replicas (replica hosts, binlog dump threads); registered servers are read with their own credentials." />
       <DiscoveryPanel servers={servers.map((s) => ({ id: s.id, name: s.name }))} initialSeed={seed ?? servers[0]?.id ?? ""} />
     </>
   );

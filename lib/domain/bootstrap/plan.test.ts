@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerVersion } from "../dialect";
+import { parseServerVersion, SAFE_SQL_MODE } from "../dialect";
 import { buildPlan, type PlanInput, runbook, shellQuote, STEP_IDS } from "./plan";
 
 const PASSWORD = `r'e"p\\l ✓`;
@@ -48,9 +48,16 @@ describe("runbook", () => {
   it("lists every command a DBA runs by hand, with the password masked", () => {
     const text = runbook(input());
     expect(text).toContain("# 1. Check both servers");
-    expect(text).toContain(shellQuote("CREATE USER 'repl'@'10.0.0.%' IDENTIFIED BY '*****'"));
-    expect(text).toContain("mariadb-dump -h db1 -P 3306 -u admin -p --all-databases");
+    expect(text).toContain(shellQuote(`${SAFE_SQL_MODE}; CREATE USER 'repl'@'10.0.0.%' IDENTIFIED BY '*****'`));
+    expect(text).toContain("mariadb-dump -h 'db1' -P '3306' -u 'admin' -p --all-databases");
     expect(text).not.toContain("r'e");
     expect(text).not.toContain("✓");
+  });
+  it("SQL with quoted values first drops NO_BACKSLASH_ESCAPES from its session; SQL without values is left as it is", () => {
+    const sql = runbook(input()).split("\n").filter((l) => / -e /.test(l));
+    const withValues = sql.filter((l) => l.includes("'\\''"));
+    expect(withValues.length).toBeGreaterThan(2);
+    for (const line of withValues) expect(line).toContain(`-p -e ${shellQuote(SAFE_SQL_MODE).slice(0, -1)}; `);
+    expect(sql).toContain("mariadb -h 'db1' -P '3306' -u 'admin' -p -e 'SHOW GRANTS'");
   });
 });

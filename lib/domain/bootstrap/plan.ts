@@ -1,7 +1,9 @@
 // The wizard's plan: every step with the statements and commands it will run, for the dry run and the runbook (pure).
 import {
-  changeSourceStatement, clientTool, dialectFor, dumpTool, needsSourcePublicKey, quoteAccount, quoteString, resetReplicaStatements, type ServerVersion, sourceDataFlag, startReplicaStatement,
+  changeSourceStatement, clientTool, dialectFor, dumpTool, needsSourcePublicKey, quoteAccount, quoteString, resetReplicaStatements, SAFE_SQL_MODE, type ServerVersion,
+  sourceDataFlag, startReplicaStatement,
 } from "../dialect";
+import { shellQuote } from "../shell";
 import { cloneStatements } from "./clone";
 import { FLUSH_PRIVILEGES, maskSecrets, replicationUserStatements } from "./statements";
 
@@ -51,7 +53,7 @@ function dumpCommand(i: PlanInput): string {
   const tool = dumpTool(s.version);
   const client = clientTool(t.version);
   const consistency = i.lockForCopy ? "--lock-all-tables" : `--single-transaction ${sourceDataFlag(s.version)}`;
-  return `${tool} -h ${s.host} -P ${s.port} -u ${s.user} -p --all-databases --routines --events --triggers ${consistency} | ${client} -h ${t.host} -P ${t.port} -u ${t.user} -p --init-command="SET SESSION sql_log_bin=0"`;
+  return `${tool} -h ${shellQuote(s.host)} -P ${shellQuote(s.port)} -u ${shellQuote(s.user)} -p --all-databases --routines --events --triggers ${consistency} | ${client} -h ${shellQuote(t.host)} -P ${shellQuote(t.port)} -u ${shellQuote(t.user)} -p ${shellQuote("--init-command=SET SESSION sql_log_bin=0")}`;
 }
 
 /** Every step with its actions; passwords appear in clear only in `execute` plans, masked in dry runs and runbooks. */
@@ -71,8 +73,11 @@ export function buildPlan(i: PlanInput): PlannedStep[] {
   ];
 }
 
-/** Single-quotes text for a POSIX shell (nothing inside is expanded). */
-export const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+/** Single-quotes text for a POSIX shell (nothing inside is expanded); see lib/domain/shell.ts. */
+export { shellQuote };
+
+/** SQL with quoted values first makes its session read escapes as written (a server may run NO_BACKSLASH_ESCAPES). */
+const sessionSafe = (sql: string) => (sql.includes("'") ? `${SAFE_SQL_MODE}; ${sql}` : sql);
 
 /** The plan as a DBA's runbook: numbered steps, SQL as `mysql -e` lines, passwords masked. */
 export function runbook(i: PlanInput): string {
@@ -82,7 +87,7 @@ export function runbook(i: PlanInput): string {
     lines.push(`# ${n + 1}. ${step.title}`);
     for (const a of step.actions) {
       if ("shell" in a) lines.push(a.shell);
-      else lines.push(`${clientTool(where(a.on).version)} -h ${where(a.on).host} -P ${where(a.on).port} -u ${where(a.on).user} -p -e ${shellQuote(maskSecrets(a.sql, [i.replPassword]))}`);
+      else lines.push(`${clientTool(where(a.on).version)} -h ${shellQuote(where(a.on).host)} -P ${shellQuote(where(a.on).port)} -u ${shellQuote(where(a.on).user)} -p -e ${shellQuote(sessionSafe(maskSecrets(a.sql, [i.replPassword])))}`);
     }
     lines.push("");
   });

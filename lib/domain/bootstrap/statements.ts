@@ -1,5 +1,6 @@
 // Statements the bootstrap wizard runs that are the same in every dialect, values escaped (pure: text only, nothing is run).
 // Dialect-dependent ones (CHANGE …, START/STOP/RESET, GTID positioning) are built in lib/domain/dialect.
+// Backslash escapes are safe because every session first drops NO_BACKSLASH_ESCAPES (lib/domain/dialect/sql-mode.ts).
 import { quoteAccount, quoteString } from "../dialect";
 
 /** The replication account on the source: created with a password, granted REPLICATION SLAVE only. */

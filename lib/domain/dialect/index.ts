@@ -9,4 +9,5 @@ export * from "./dump";
 export * from "./privileges";
 export * from "./queries";
 export * from "./quote";
+export * from "./sql-mode";
 export * from "./version";

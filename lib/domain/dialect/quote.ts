@@ -1,5 +1,5 @@
-// Values and names in SQL text, quoted as MySQL and MariaDB read them with backslash escapes (replscope's sessions
-// always run without NO_BACKSLASH_ESCAPES). Strings come out exactly as mysql2's escape() writes them.
+// Values and names in SQL text, quoted as MySQL and MariaDB read them with backslash escapes (every replscope session
+// first drops NO_BACKSLASH_ESCAPES, see ./sql-mode.ts). Strings come out exactly as mysql2's escape() writes them.
 
 const ESCAPES: Record<string, string> = { "\0": "\\0", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x1a": "\\Z", '"': '\\"', "'": "\\'", "\\": "\\\\" };
 

@@ -9,17 +9,19 @@ import * as store from "@/lib/data/bootstrap";
 import { findServer } from "@/lib/data/servers";
 import { buildPlan, type PlanInput, runbook } from "@/lib/domain/bootstrap/plan";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import { noControlChars } from "@/lib/domain/control-chars";
 import { fieldErrorsOf } from "@/lib/domain/server-input";
 import { versionOf } from "@/lib/domain/dialect";
 import type { Outcome } from "../servers";
+import { heldBy } from "../runs/locks";
 
 /** What starting a run takes (UI form and JSON API alike). */
 export const runInputSchema = z.object({
   sourceId: z.string({ error: "Choose a source" }).min(1, "Choose a source"),
   targetId: z.string({ error: "Choose a target" }).min(1, "Choose a target"),
-  replUser: z.string().trim().min(1, "User is required").max(32, "At most 32 characters").default("replicator"),
-  replHost: z.string().trim().min(1, "Host pattern is required").max(255).optional(),
-  replPassword: z.string().max(256).optional(),
+  replUser: noControlChars(z.string(), "The replication user").trim().min(1, "User is required").max(32, "At most 32 characters").default("replicator"),
+  replHost: noControlChars(z.string(), "The host pattern").trim().min(1, "Host pattern is required").max(255).optional(),
+  replPassword: noControlChars(z.string(), "The replication password").max(256).optional(),
   reuseUser: z.boolean().default(false),
   copyMode: z.enum(["auto", "lock", "snapshot", "existing", "clone"]).default("auto"),
   startFile: z.string().trim().max(255).optional(),
@@ -50,6 +52,8 @@ async function validateAndStore(raw: unknown): Promise<Outcome<store.RunRecord>>
   const startAt = i.startGtid ? { gtid: i.startGtid } : i.startFile && i.startPos ? { file: i.startFile, position: i.startPos } : undefined;
   if (i.copyMode === "existing" && !startAt) return { ok: false, status: 400, error: "Enter where the target's data stands: a binlog file and position, or a GTID set.", fieldErrors: { startFile: ["Enter a binlog file and position, or a GTID set"] } };
   const options: store.RunOptions = { replUser: i.replUser, replHost: i.replHost ?? target.host, reuseUser: i.reuseUser, copyMode: i.copyMode, overwriteTarget: i.overwriteTarget, resetTarget: i.resetTarget, startAt, useGtid: i.useGtid || (!!startAt && "gtid" in startAt) };
+  const busy = await heldBy([target.id]);
+  if (busy) return { ok: false, status: 409, error: `${target.name}: ${busy}` };
   const r = await store.createRun(source.id, target.id, options, i.replPassword || generatePassword());
   if ("activeRunId" in r) return { ok: false, status: 409, error: `${target.name} already has a run in progress (${r.activeRunId}); finish or abort it first.` };
   return { ok: true, value: r.run };

@@ -2,7 +2,6 @@
 import "server-only";
 import { recordMutation } from "@/lib/data/audit";
 import { findServer } from "@/lib/data/servers";
-import { runningSwitchoverOf } from "@/lib/data/switchover";
 import { describeOperation, type Operation, type Plan } from "@/lib/domain/operations/types";
 import { type Neighbours, planOperation } from "@/lib/domain/operations/plan";
 import { privilegeWarning } from "@/lib/domain/operations/privileges";
@@ -10,9 +9,11 @@ import { describeNow, failedFor, reached } from "@/lib/domain/operations/outcome
 import type { NodeView } from "@/lib/domain/operations/types";
 import { readGrants } from "@/lib/mysql/accounts";
 import type { Outcome } from "../servers";
+import { executingOn } from "../runs/locks";
 import { monitor } from "../monitor";
 import { downstreamIds } from "../status";
-import { auditedExec, type Caller, loadLive, type Live, onServer, readNode, registeredSourceOf, snapshotNode } from "./node";
+import { auditedExec, type Caller, loadLive, type Live, onServer } from "../live-server";
+import { readNode, registeredSourceOf, snapshotNode } from "./node";
 
 /** What a preview shows: the server's name and the plan. */
 export interface Preview {
@@ -78,8 +79,8 @@ export async function runOperation(id: string, op: Operation, confirm: { serverN
     return planned;
   }
   const { live, preview } = planned.value;
-  const busy = await runningSwitchoverOf(id);
-  if (busy) return { ok: false, status: 409, error: `${preview.serverName} takes part in a running switchover (${busy.id}): wait for it to finish.` };
+  const busy = await executingOn(id);
+  if (busy) return { ok: false, status: 409, error: `${preview.serverName} takes part in a running ${busy.noun} (${busy.id}): wait for it to finish.` };
   if (confirm.serverName !== preview.serverName) return { ok: false, status: 400, error: `Type the server's name (${preview.serverName}) to confirm.` };
   if (JSON.stringify(confirm.statements) !== JSON.stringify(preview.plan.statements))
     return { ok: false, status: 409, error: `${preview.serverName} changed since the preview: review the new statements and confirm again.` };

@@ -1,28 +1,13 @@
-// Reads a registered server's replication state into the planner's NodeView, and runs audited statements on it.
+// Reads a registered server's replication state into the planner's NodeView (connecting: ../live-server.ts).
 import "server-only";
-import { recordAudit } from "@/lib/data/audit";
-import type { Caller } from "@/lib/domain/auth";
-import { findServer, listServers, type ServerRecord } from "@/lib/data/servers";
-import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import { listServers, type ServerRecord } from "@/lib/data/servers";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { normaliseReplicaRows } from "@/lib/domain/replica-status";
 import { normaliseFacts, normaliseSourceStatus } from "@/lib/domain/server-facts";
-import { type TimedConnection, withConnection } from "@/lib/mysql/connection";
+import type { TimedConnection } from "@/lib/mysql/connection";
 import { readStatus } from "@/lib/mysql/status";
-import { env } from "@/lib/config/env";
-import { loadRunServer, type RunServer } from "../bootstrap/context";
-
-/** A registered server, connectable. */
-export type Live = RunServer;
-
-/** Loads a server with credentials and version; throws a plain message when it cannot be used. */
-export const loadLive = async (id: string): Promise<Live> => loadRunServer(await findServer(id), "chosen");
-
-/** Runs `fn` on one connection to the server (operation timeouts: the app's connect timeout, 60 s per statement). */
-export function onServer<T>(s: Live, fn: (c: TimedConnection) => Promise<T>, queryTimeoutMs = 60_000): Promise<T> {
-  return withConnection(s.target, { connectTimeoutMs: env().REPLSCOPE_CONNECT_TIMEOUT_MS, queryTimeoutMs }, fn);
-}
+import { type Live, onServer } from "../live-server";
 
 /** Reads the server's state now, as the planner needs it. */
 export async function readNode(s: Live, c: TimedConnection): Promise<NodeView> {
@@ -41,20 +26,4 @@ export async function registeredSourceOf(node: NodeView): Promise<ServerRecord |
   const ch = node.channels[0];
   if (!ch) return null;
   return (await listServers()).find((r) => r.id !== node.id && replicatesFrom(ch, { host: r.host, port: r.port, facts: { serverId: null } as NodeView["facts"] })) ?? null;
-}
-
-/** Who asked and from where, for the audit trail. */
-export type { Caller };
-
-/** Runs one changing statement on an open connection, audited (masked, with duration and error). */
-export async function auditedExec(c: TimedConnection, s: Live, sql: string, action: string, caller: Caller, secrets: string[] = []): Promise<void> {
-  const started = Date.now();
-  const statement = maskSecrets(sql, [...secrets, s.target.password]);
-  try {
-    await c.query(sql);
-    await recordAudit({ actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement, durationMs: Date.now() - started, error: null });
-  } catch (e) {
-    await recordAudit({ actor: caller.actor, address: caller.address, action, serverId: s.record.id, serverName: s.record.name, statement, durationMs: Date.now() - started, error: (e as Error).message });
-    throw e;
-  }
 }

@@ -4,7 +4,8 @@ import { findServer } from "@/lib/data/servers";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { assessCandidate, type Readiness } from "@/lib/domain/switchover/readiness";
-import { type Live, loadLive, snapshotNode } from "../operations/node";
+import { type Live, loadLive } from "../live-server";
+import { snapshotNode } from "../operations/node";
 import { topologyPeers } from "../status";
 
 /** A source with its registered replicas, all read just now. */

@@ -1,10 +1,11 @@
 // What a switchover step can use: the servers, audited statements, the step log, the run's state, the stop flag.
 import "server-only";
-import type { SwitchoverRecord, SwitchoverStep } from "@/lib/data/switchover";
-import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import type { SwitchoverRecord } from "@/lib/data/switchover";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { readGrants } from "@/lib/mysql/accounts";
-import { auditedExec, type Caller, type Live, onServer, readNode } from "../operations/node";
+import { type Live, onServer } from "../live-server";
+import { readNode } from "../operations/node";
+import type { Prepared, RunContext } from "../runs/kind";
 
 /** The toolbox handed to each step. */
 export interface SwitchoverContext {
@@ -22,30 +23,29 @@ export interface SwitchoverContext {
   /** The account's own grants on a server (SHOW GRANTS; read-only, not audited). */
   grants: (on: Live) => Promise<string[]>;
   save: () => Promise<void>;
+  /** During undo: what was put back, and what could not be. */
+  undone: (text: string) => void;
+  notUndone: (text: string) => void;
 }
 
-/** Builds the context for one step of a run. */
-export function stepContext(
-  run: SwitchoverRecord, step: SwitchoverStep, servers: { source: Live; candidate: Live; siblings: Live[] }, password: string, caller: Caller,
-  stopRequested: () => boolean, save: () => Promise<void>,
-): SwitchoverContext {
-  const log: SwitchoverContext["log"] = (on, text, extra = {}) => step.log.push({ at: new Date().toISOString(), on: on?.record.name, text, ...extra });
+/** What every step of one switchover shares: the run, its servers, the replication password. */
+export interface SwitchoverPrepared extends Prepared {
+  run: SwitchoverRecord;
+  source: Live;
+  candidate: Live;
+  siblings: Live[];
+  password: string;
+}
+
+/** Wraps the engine's toolbox for a switchover step. */
+export function stepContext(base: RunContext, p: SwitchoverPrepared): SwitchoverContext {
   return {
-    run, ...servers, password, state: run.state, stopRequested, log, save,
-    async exec(on, sql) {
-      const started = Date.now();
-      const text = maskSecrets(sql, [password, on.target.password]);
-      try {
-        await onServer(on, (c) => auditedExec(c, on, sql, `switchover:${run.id}`, caller, [password]));
-        log(on, text, { ms: Date.now() - started });
-      } catch (e) {
-        log(on, text, { ms: Date.now() - started, error: (e as Error).message });
-        throw e;
-      } finally {
-        await save();
-      }
-    },
+    run: p.run, source: p.source, candidate: p.candidate, siblings: p.siblings, password: p.password, state: base.state, stopRequested: base.stopRequested, save: base.saveState,
+    log: (on, text, extra = {}) => base.log({ on: on?.record.name, text, ...extra }),
+    exec: async (on, sql) => void (await base.exec(on, sql)),
     node: (on) => onServer(on, (c) => readNode(on, c)),
     grants: (on) => onServer(on, (c) => readGrants(c)),
+    undone: base.undone,
+    notUndone: base.notUndone,
   };
 }

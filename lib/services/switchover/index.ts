@@ -2,9 +2,12 @@
 import "server-only";
 import { z } from "zod";
 import { recordMutation } from "@/lib/data/audit";
-import { findSwitchover, runningSwitchoverOf, type SwitchoverRecord } from "@/lib/data/switchover";
+import { noControlChars } from "@/lib/domain/control-chars";
+import { type FieldErrors, fieldErrorsOf } from "@/lib/domain/server-input";
+import { findSwitchover, type SwitchoverRecord } from "@/lib/data/switchover";
 import type { Readiness } from "@/lib/domain/switchover/readiness";
-import type { Caller } from "../operations/node";
+import type { Caller } from "../live-server";
+import { heldBy } from "../runs/locks";
 import type { Outcome } from "../servers";
 import { rankCandidates, readSourceGroup } from "./candidates";
 import { launchSwitchover, requestStop } from "./engine";
@@ -12,8 +15,8 @@ import { launchSwitchover, requestStop } from "./engine";
 /** What the switchover form sends. */
 export const switchoverInput = z.object({
   candidateId: z.string().min(1, "Choose the new source"),
-  replUser: z.string().trim().min(1, "The replication user is required").max(80),
-  replPassword: z.string().min(1, "The replication user's password is required (the old source needs it)").max(256),
+  replUser: noControlChars(z.string(), "The replication user").trim().min(1, "The replication user is required").max(80),
+  replPassword: noControlChars(z.string(), "The replication password").min(1, "The replication user's password is required (the old source needs it)").max(256),
   confirm: z.string(),
   catchUpSeconds: z.coerce.number().int().min(5).max(3600).default(60),
   /** Checkbox "skip the credential check" (the account may not accept replscope's address). */
@@ -41,11 +44,11 @@ export async function listCandidates(sourceId: string): Promise<Outcome<Candidat
 /** Validates the request against the live topology (candidate ready, name confirmed) and starts the run. */
 export async function startSwitchover(sourceId: string, raw: unknown, caller: Caller): Promise<Outcome<{ id: string }>> {
   const p = switchoverInput.safeParse(raw);
-  const refuse = async (status: 400 | 409, error: string): Promise<Outcome<{ id: string }>> => {
+  const refuse = async (status: 400 | 409, error: string, fieldErrors?: FieldErrors): Promise<Outcome<{ id: string }>> => {
     await recordMutation({ ...caller, action: "switchover.start", what: `switchover of server ${sourceId} refused`, serverId: sourceId, error });
-    return { ok: false, status, error };
+    return { ok: false, status, error, fieldErrors };
   };
-  if (!p.success) return refuse(400, p.error.issues[0].message);
+  if (!p.success) return refuse(400, p.error.issues[0].message, fieldErrorsOf(p.error));
   let g;
   try {
     g = await readSourceGroup(sourceId);
@@ -57,10 +60,8 @@ export async function startSwitchover(sourceId: string, raw: unknown, caller: Ca
   if (!ranked) return refuse(409, "That server is not a replica of this source.");
   if (!ranked.ready) return refuse(409, `${ranked.candidateName} is not ready: ${ranked.checks.filter((c) => !c.ok && c.blocking).map((c) => `${c.label} (${c.detail})`).join(", ")}.`);
   const siblingIds = g.replicas.map((r) => r.node.id).filter((id) => id !== p.data.candidateId);
-  for (const id of [sourceId, p.data.candidateId, ...siblingIds]) {
-    const busy = await runningSwitchoverOf(id);
-    if (busy) return refuse(409, `A switchover involving these servers is already running (${busy.id}).`);
-  }
+  const busy = await heldBy([sourceId, p.data.candidateId, ...siblingIds]);
+  if (busy) return refuse(409, busy);
   const r = await launchSwitchover({ sourceId, candidateId: p.data.candidateId, siblingIds, replUser: p.data.replUser, replPassword: p.data.replPassword, catchUpSeconds: p.data.catchUpSeconds, verifyCredentials: !p.data.skipCredentialCheck }, caller);
   return r.ok ? { ok: true, value: { id: r.id } } : refuse(409, r.error);
 }

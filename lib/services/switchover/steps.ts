@@ -9,7 +9,7 @@ import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { appliedUpTo, type FollowPosition, followerStatement, followMode, oldSourceStatements, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
 import { assessCandidate } from "@/lib/domain/switchover/readiness";
-import type { Live } from "../operations/node";
+import type { Live } from "../live-server";
 import type { SwitchoverContext } from "./context";
 
 type Coords = { file: string; position: number; gtid: string };

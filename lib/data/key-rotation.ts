@@ -1,0 +1,51 @@
+// Re-seals every stored secret under a new key in one transaction, so a leaked or old key can be retired.
+import "server-only";
+import { db } from "./db";
+import { open, seal } from "./secret-box";
+
+/** What a rotation did: how many secrets were re-sealed, and which rows the old key could not open. */
+export interface RotationResult {
+  resealed: number;
+  unreadable: string[];
+}
+
+type Sealed = { table: "server" | "bootstrapRun" | "switchoverRun"; id: string; label: string; sealed: string; updatedAt?: Date };
+
+/** Every sealed secret in replscope's database (empty ones — forgotten run passwords — are skipped). */
+async function sealedSecrets(): Promise<Sealed[]> {
+  const [servers, runs, switchovers] = await Promise.all([
+    db().server.findMany({ select: { id: true, name: true, passwordEnc: true, updatedAt: true } }),
+    db().bootstrapRun.findMany({ select: { id: true, secretEnc: true } }),
+    db().switchoverRun.findMany({ select: { id: true, secretEnc: true } }),
+  ]);
+  return [
+    ...servers.map((s) => ({ table: "server" as const, id: s.id, label: `server ${s.name}`, sealed: s.passwordEnc, updatedAt: s.updatedAt })),
+    ...runs.map((r) => ({ table: "bootstrapRun" as const, id: r.id, label: `new-replica run ${r.id}`, sealed: r.secretEnc })),
+    ...switchovers.map((r) => ({ table: "switchoverRun" as const, id: r.id, label: `switchover ${r.id}`, sealed: r.secretEnc })),
+  ].filter((s) => s.sealed !== "");
+}
+
+/** Opens every secret with `oldKey` and seals it with `newKey`; changes nothing when any secret does not open. */
+export async function resealAll(oldKey: Buffer, newKey: Buffer): Promise<RotationResult> {
+  const secrets = await sealedSecrets();
+  const unreadable: string[] = [];
+  const updates = secrets.flatMap((s) => {
+    try {
+      return [{ ...s, next: seal(open(s.sealed, oldKey), newKey) }];
+    } catch {
+      unreadable.push(s.label);
+      return [];
+    }
+  });
+  if (unreadable.length) return { resealed: 0, unreadable };
+  await db().$transaction(
+    updates.map((u) =>
+      u.table === "server"
+        ? db().server.update({ where: { id: u.id }, data: { passwordEnc: u.next, updatedAt: u.updatedAt } })
+        : u.table === "bootstrapRun"
+          ? db().bootstrapRun.update({ where: { id: u.id }, data: { secretEnc: u.next } })
+          : db().switchoverRun.update({ where: { id: u.id }, data: { secretEnc: u.next } }),
+    ),
+  );
+  return { resealed: updates.length, unreadable };
+}

@@ -1,0 +1,104 @@
+// Every kind of run behind one interface for the run engine: load, save a step, save the run, interrupted runs at
+// startup, and which active run holds a server. Each kind keeps its own table (bootstrap.ts, switchover.ts).
+import "server-only";
+import type { RunKindName, RunPatch, StoredRun, StoredStep } from "@/lib/domain/runs/record";
+import { interrupt, isActive, type RunStatus } from "@/lib/domain/runs/state";
+import type { StepId } from "@/lib/domain/bootstrap/plan";
+import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
+import * as bootstrap from "./bootstrap";
+import { db } from "./db";
+import * as switchover from "./switchover";
+
+/** How the engine reads and writes one kind of run. */
+export interface RunStore {
+  kind: RunKindName;
+  load(id: string): Promise<StoredRun | null>;
+  saveStep(runId: string, step: StoredStep): Promise<void>;
+  saveRun(runId: string, patch: RunPatch): Promise<void>;
+  /** Ids of the runs whose status is `running`. */
+  running(): Promise<string[]>;
+  /** Ids of the runs that hold any of `serverIds` while active (a cheap pre-filter; `load` then decides). */
+  touching(serverIds: string[]): Promise<string[]>;
+  /** The run's error after replscope stopped while it ran. */
+  interruptedError: string;
+}
+
+const fromBootstrap = (r: bootstrap.RunRecord): StoredRun => ({
+  kind: "bootstrap", policy: "pause", id: r.id, status: r.status, currentStep: r.currentStep, state: r.undo, error: r.error, holds: [r.targetId],
+  steps: r.steps.map((s) => ({ id: s.stepId, status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt, log: s.log as StoredStep["log"], error: s.error })),
+});
+
+const fromSwitchover = (r: switchover.SwitchoverRecord): StoredRun => ({
+  kind: "switchover", policy: "undo", id: r.id, status: r.status, currentStep: r.steps.find((s) => s.status !== "done")?.id ?? null, state: r.state, error: r.error,
+  holds: [r.sourceId, r.candidateId, ...r.options.siblingIds], steps: r.steps,
+});
+
+const date = (s: string | null | undefined) => (s ? new Date(s) : s === null ? null : undefined);
+
+/** The wizard's runs (BootstrapRun + BootstrapStep rows). */
+export const bootstrapStore: RunStore = {
+  kind: "bootstrap",
+  load: async (id) => {
+    const r = await bootstrap.findRun(id);
+    return r ? fromBootstrap(r) : null;
+  },
+  saveStep: (runId, s) => bootstrap.saveStep(runId, s.id as StepId, { status: s.status as bootstrap.RunRecord["steps"][number]["status"], startedAt: date(s.startedAt) ?? undefined, finishedAt: date(s.finishedAt), log: s.log, error: s.error }),
+  saveRun: (runId, p) => bootstrap.updateRun(runId, { status: p.status as BootstrapStatus | undefined, currentStep: p.currentStep as StepId | undefined, undo: p.state, error: p.error }),
+  running: async () => (await db().bootstrapRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+  touching: async (ids) => (await db().bootstrapRun.findMany({ where: { targetId: { in: ids }, status: { notIn: ["done", "aborted"] } }, select: { id: true } })).map((r) => r.id),
+  interruptedError: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run.",
+};
+
+/** Switchovers (one SwitchoverRun row, steps as JSON). */
+export const switchoverStore: RunStore = {
+  kind: "switchover",
+  load: async (id) => {
+    const r = await switchover.findSwitchover(id);
+    return r ? fromSwitchover(r) : null;
+  },
+  saveStep: async (runId, step) => {
+    const r = await switchover.findSwitchover(runId);
+    if (r) await switchover.saveSwitchover(runId, { steps: r.steps.map((s) => (s.id === step.id ? { ...s, ...step, id: s.id } : s)) });
+  },
+  saveRun: (runId, p) =>
+    switchover.saveSwitchover(runId, {
+      ...(p.status ? { status: p.status as switchover.SwitchoverRecord["status"] } : {}), ...(p.state ? { state: p.state } : {}), ...(p.error !== undefined ? { error: p.error } : {}),
+      ...(p.extra && "report" in p.extra ? { report: p.extra.report as switchover.Standing[] | null } : {}),
+    }),
+  running: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+  touching: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+  interruptedError: "replscope stopped during this switchover: check each server's state on its page before doing anything else.",
+};
+
+/** Every kind's store. */
+export const RUN_STORES: Record<RunKindName, RunStore> = { bootstrap: bootstrapStore, switchover: switchoverStore };
+
+/** At startup: runs of every kind left "running" by a stopped process become "interrupted" (their running step failed). */
+export async function markRunsInterrupted(): Promise<Record<RunKindName, number>> {
+  const counts = { bootstrap: 0, switchover: 0 };
+  const at = new Date().toISOString();
+  for (const store of Object.values(RUN_STORES)) {
+    for (const id of await store.running()) {
+      const run = await store.load(id);
+      if (!run) continue;
+      const after = interrupt(run.steps, at);
+      for (const [i, s] of after.entries()) if (s !== run.steps[i]) await store.saveStep(id, s);
+      await store.saveRun(id, { status: "interrupted" as RunStatus, error: store.interruptedError });
+      counts[store.kind]++;
+    }
+  }
+  return counts;
+}
+
+/** The active run (any kind) that holds one of these servers, or null; `executing`: only a run whose step runs now. */
+export async function runHolding(serverIds: string[], opts: { executing?: boolean; except?: string } = {}): Promise<StoredRun | null> {
+  for (const store of Object.values(RUN_STORES)) {
+    for (const id of await store.touching(serverIds)) {
+      if (id === opts.except) continue;
+      const run = await store.load(id);
+      const active = run && (opts.executing ? run.status === "running" : isActive(run.status, run.policy));
+      if (active && run.holds.some((h) => serverIds.includes(h))) return run;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+// The real server (scripts/start.mjs → scripts/server.mjs → Next.js): the audited client address is the socket's,
+// whatever X-Forwarded-For or a forged peer header says, unless the peer is in REPLSCOPE_TRUSTED_PROXIES.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "@/sandbox";
+
+const TOKEN = "client-address-token-0123456789";
+let app: ChildProcess | null = null;
+let base = "";
+
+async function startApp(env: Record<string, string>) {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-addr-"));
+  app = spawn(process.execPath, ["scripts/start.mjs"], { detached: true, stdio: "ignore", env: { ...process.env, PORT: String(port), REPLSCOPE_DATA_DIR: data, REPLSCOPE_POLLER: "off", REPLSCOPE_API_TOKEN: TOKEN, ...env } });
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${base}/api/servers`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not start");
+}
+
+afterEach(() => {
+  if (app?.pid) process.kill(-app.pid, "SIGKILL");
+  app = null;
+});
+
+/** Makes an audited (refused) registration with the given extra headers; returns the address the audit trail recorded. */
+async function auditedAddress(name: string, headers: Record<string, string>): Promise<string> {
+  const res = await fetch(`${base}/api/servers`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...headers }, body: JSON.stringify({ name, host: "" }) });
+  expect(res.status).toBe(400);
+  const { entries } = await (await fetch(`${base}/api/audit?action=server.create`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
+  const entry = entries.find((e: { statement: string }) => e.statement.includes(name));
+  expect(entry, name).toBeDefined();
+  return entry.address;
+}
+
+describe("client address behind the real server", () => {
+  it("without trusted proxies: the socket address, never X-Forwarded-For, X-Real-IP or a forged peer header", async () => {
+    await startApp({});
+    expect(await auditedAddress("plain", {})).toBe("127.0.0.1");
+    expect(await auditedAddress("forged-xff", { "X-Forwarded-For": "203.0.113.7" })).toBe("127.0.0.1");
+    expect(await auditedAddress("forged-chain", { "X-Forwarded-For": "6.6.6.6, 203.0.113.7", "X-Real-IP": "203.0.113.8" })).toBe("127.0.0.1");
+    expect(await auditedAddress("forged-peer", { "x-replscope-peer": "10.1.1.1", "X-Forwarded-For": "203.0.113.7" })).toBe("127.0.0.1");
+  }, 300_000);
+
+  it("with the peer in REPLSCOPE_TRUSTED_PROXIES: the right-most X-Forwarded-For address that is not a trusted proxy", async () => {
+    await startApp({ REPLSCOPE_TRUSTED_PROXIES: "127.0.0.0/8, ::1, 10.0.0.0/8" });
+    expect(await auditedAddress("via-proxy", { "X-Forwarded-For": "6.6.6.6, 203.0.113.7" })).toBe("203.0.113.7");
+    expect(await auditedAddress("via-two-proxies", { "X-Forwarded-For": "6.6.6.6, 2001:db8::7, 10.2.3.4" })).toBe("2001:db8::7");
+    expect(await auditedAddress("proxy-without-xff", {})).toBe("127.0.0.1");
+  }, 300_000);
+
+  it("a peer header sent by the client cannot make it look like a trusted proxy", async () => {
+    await startApp({ REPLSCOPE_TRUSTED_PROXIES: "10.0.0.0/8" });
+    expect(await auditedAddress("fake-proxy", { "x-replscope-peer": "10.1.1.1", "X-Forwarded-For": "203.0.113.9" })).toBe("127.0.0.1");
+  }, 300_000);
+});
