@@ -11,9 +11,9 @@ import { LagChart } from "@/components/status/lag-chart";
 import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { registryView, requestPrincipal, rolesOf } from "@/lib/services/request";
 import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
+import { versionLabel } from "@/lib/domain/dialect";
 import { thresholdsText } from "@/lib/domain/format";
 import { availableOperations } from "@/lib/domain/operations/available";
-import { versionLabel } from "@/lib/domain/server-version";
 import { keyFingerprint } from "@/lib/domain/public-key";
 
 export const dynamic = "force-dynamic";
