@@ -22,7 +22,11 @@ async function main(): Promise<number> {
   }
   const keyFile = path.join(dataDir, "secret.key");
   const staged = `${keyFile}.new`;
-  if (!fromEnv) fs.writeFileSync(staged, newKey.toString("hex"), { mode: 0o600, flag: "w" });
+  if (!fromEnv && fs.existsSync(staged)) {
+    console.error(`key:rotate: ${staged} exists: an earlier rotation was interrupted and that file may hold the key the database now uses. Start replscope with it moved over ${keyFile} (or removed, if the stored passwords still open with ${keyFile}), then rotate again.`);
+    return 2;
+  }
+  if (!fromEnv) fs.writeFileSync(staged, newKey.toString("hex"), { mode: 0o600, flag: "wx" });
   let committed = false;
   try {
     const r = await resealAll(oldKey, newKey);

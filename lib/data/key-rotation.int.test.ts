@@ -69,6 +69,18 @@ describe("key rotation", () => {
     expect((await db().server.findMany({ orderBy: { name: "asc" } })).map((s) => s.passwordEnc)).toEqual(sealedBefore);
   });
 
+  it("refuses to run over the staged key of an interrupted rotation, and keeps that file", () => {
+    const staged = `${keyFile}.new`;
+    fs.writeFileSync(staged, "the key the database may now use", { mode: 0o600 });
+    const keyBefore = fs.readFileSync(keyFile, "utf8");
+    const r = rotate();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/earlier rotation was interrupted/);
+    expect(fs.readFileSync(staged, "utf8")).toBe("the key the database may now use");
+    expect(fs.readFileSync(keyFile, "utf8")).toBe(keyBefore);
+    fs.rmSync(staged);
+  });
+
   it("with the key in REPLSCOPE_SECRET_KEY, needs the new one in REPLSCOPE_NEW_SECRET_KEY", () => {
     const r = rotate({ REPLSCOPE_SECRET_KEY: "a".repeat(64) });
     expect(r.status).toBe(2);
