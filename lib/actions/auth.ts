@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { env } from "@/lib/config/env";
 import { ROLES, type Role } from "@/lib/domain/auth";
 import { safeNextPath } from "@/lib/domain/redirect";
 import type { FieldErrors } from "@/lib/domain/server-input";
@@ -21,7 +22,7 @@ export interface AuthFormState {
 
 async function requestFacts() {
   const h = await headers();
-  return { address: addressOf(h), secure: h.get("x-forwarded-proto") === "https" || process.env.REPLSCOPE_SECURE_COOKIES === "true" };
+  return { address: addressOf(h), secure: h.get("x-forwarded-proto") === "https" || env().REPLSCOPE_SECURE_COOKIES === "true" };
 }
 
 async function startSession(userId: string) {

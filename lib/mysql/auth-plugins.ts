@@ -1,5 +1,6 @@
 // replscope's own mysql2 auth plugins: the SHA-2 and clear-text exchanges never give a peer a password it can read,
 // unless TLS is verified, the server's key is pinned, or an admin allowed fetching it (lib/domain/password-exchange).
+import "server-only";
 import crypto from "node:crypto";
 import tls from "node:tls";
 import type { ConnectionOptions } from "mysql2/promise";

@@ -1,4 +1,5 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
+import "server-only";
 import { type Dialect, dialectFor, fallbackDialect, isSyntaxError } from "@/lib/domain/dialect";
 import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
 import type { TimedConnection } from "./connection";
