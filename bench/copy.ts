@@ -1,7 +1,7 @@
 // `npm run bench:copy`: copies a generated dataset (~1 GB by default) with the wizard's copy and with a bare
 // `mariadb-dump --single-transaction | mariadb` pipe, and prints both throughputs and their ratio.
 import { spawn } from "node:child_process";
-import { parseServerVersion } from "../lib/domain/server-version";
+import { parseServerVersion } from "../lib/domain/dialect";
 import { copyData } from "../lib/mysql/copy";
 import { type Sandbox, startSandboxes, teardownAll } from "../sandbox";
 

@@ -31,7 +31,7 @@ async function main() {
   const { Monitor } = await import("../lib/services/monitor");
   const { mapLimit } = await import("../lib/mysql/limit");
   const { dialectFor } = await import("../lib/domain/dialect");
-  const { parseServerVersion } = await import("../lib/domain/server-version");
+  const { parseServerVersion } = await import("../lib/domain/dialect");
 
   let fleet = await startFleet(N, 0);
   const specs = Array.from({ length: N }, (_, i) => ({ version: fakeVersion(i) }));

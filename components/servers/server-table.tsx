@@ -1,7 +1,7 @@
 // The registry as a table: name, address, detected version, last connection test.
 import Link from "next/link";
 import type { ServerRecord } from "@/lib/data/servers";
-import { versionLabel } from "@/lib/domain/server-version";
+import { versionLabel } from "@/lib/domain/dialect/version";
 import { CheckBadge } from "./check-badge";
 import { RelativeTime } from "../ui/relative-time";
 

@@ -2,7 +2,7 @@
 // A server box on the topology canvas: name, address, version, role, read_only, health colour, problems.
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import type { NodeReport } from "@/lib/services/topology";
-import { versionLabel } from "@/lib/domain/server-version";
+import { versionLabel } from "@/lib/domain/dialect/version";
 import { StateBadge } from "../status/state-badge";
 
 const BORDER: Record<string, string> = {

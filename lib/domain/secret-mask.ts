@@ -1,6 +1,6 @@
 // Masking passwords in any text replscope stores or logs (statements, server errors, step logs, audit entries): the
 // secrets it knows, fragments of them, and anything that reads like a password clause (pure).
-import mysql from "mysql2";
+import { quoteString } from "./dialect/quote";
 
 /** What a masked value reads as. */
 export const MASK = "*****";
@@ -34,9 +34,9 @@ const FRAGMENT = 8;
 /** Shortest secret whose unquoted text is masked (a shorter one is masked only in its quoted SQL form). */
 const RAW = 4;
 
-/** The forms a secret takes in text: as mysql2 quotes it, that without the quotes, and as typed. */
+/** The forms a secret takes in text: quoted as in SQL (quoteString, what mysql2 writes), that without the quotes, and as typed. */
 function formsOf(secret: string): string[] {
-  const quoted = mysql.escape(secret);
+  const quoted = quoteString(secret);
   return [quoted, ...(secret.length >= RAW ? [quoted.slice(1, -1), secret] : [])];
 }
 

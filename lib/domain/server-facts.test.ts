@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { capturedRows } from "./__fixtures__/capture";
-import { normaliseFacts, normaliseReplicaHosts, normaliseSourceStatus } from "./server-facts";
+import { normaliseBinaryLogs, normaliseFacts, normaliseReplicaHosts, normaliseSourceStatus, normaliseVariables } from "./server-facts";
 
 const MYSQL_ROW = {
   server_id: 12, server_uuid: "3e11fa47-71ca-11e1-9e33-c80aa9429562", read_only: 1, super_read_only: 0, log_bin: 1, binlog_format: "ROW",
@@ -50,5 +50,15 @@ describe("source-side rows", () => {
     const uuid = "c0ffee00-0000-11ee-8000-000000000002";
     expect(normaliseReplicaHosts([{ Server_Id: 5, Host: "db5", Port: 3306, Source_Id: 1, Replica_UUID: uuid }])).toEqual([{ serverId: 5, host: "db5", port: 3306, sourceId: 1, uuid }]);
     expect(normaliseReplicaHosts([{ Server_id: 5, Host: "db5", Port: 3306, Master_id: 1, Slave_UUID: uuid }])).toEqual([{ serverId: 5, host: "db5", port: 3306, sourceId: 1, uuid }]);
+  });
+});
+
+describe("binary logs and variables", () => {
+  it("reads captured SHOW BINARY LOGS rows", () => {
+    expect(normaliseBinaryLogs(capturedRows("[master 23306] SHOW BINARY LOGS\\G"))).toEqual([{ name: "mysql-bin.000001", size: 1501 }]);
+  });
+  it("reads SHOW VARIABLES rows by lower-case name", () => {
+    const vars = normaliseVariables([{ Variable_name: "binlog_expire_logs_seconds", Value: "2592000" }, { Variable_name: "EXPIRE_LOGS_DAYS", Value: 0 }]);
+    expect([...vars]).toEqual([["binlog_expire_logs_seconds", "2592000"], ["expire_logs_days", "0"]]);
   });
 });

@@ -82,3 +82,16 @@ export function normaliseReplicaHosts(rows: Row[]): ListedReplica[] {
     uuid: (r.Replica_UUID ?? r.Slave_UUID) ? String(r.Replica_UUID ?? r.Slave_UUID) : null,
   }));
 }
+
+/** A binary log the source still has (SHOW BINARY LOGS). */
+export interface BinaryLog {
+  name: string;
+  size: number;
+}
+
+/** SHOW BINARY LOGS rows → the logs with their sizes in bytes. */
+export const normaliseBinaryLogs = (rows: Row[]): BinaryLog[] => rows.map((r) => ({ name: String(r.Log_name), size: Number(r.File_size) }));
+
+/** SHOW VARIABLES rows → value by lower-case name. */
+export const normaliseVariables = (rows: Row[]): Map<string, string> =>
+  new Map(rows.map((r) => [String(r.Variable_name ?? r.variable_name).toLowerCase(), String(r.Value ?? r.value ?? "")]));

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPlan, type PlanInput, runbook } from "./bootstrap/plan";
-import { parseServerVersion } from "./server-version";
+import { parseServerVersion } from "./dialect";
 import { shellQuote } from "./shell";
 
 const echo = (text: string) => execFileSync("bash", ["-c", `printf '<%s>' ${text}`], { encoding: "utf8" });

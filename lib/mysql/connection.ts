@@ -3,7 +3,7 @@ import "server-only";
 import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
 import { type KeyPolicy, policyFor } from "@/lib/domain/password-exchange";
 import type { TlsMode } from "@/lib/domain/server-input";
-import { SAFE_SQL_MODE } from "@/lib/domain/sql-mode";
+import { SAFE_SQL_MODE } from "@/lib/domain/dialect";
 import { safeAuthPlugins } from "./auth-plugins";
 
 /** Where and how to connect to a monitored server (password already decrypted; never logged). */

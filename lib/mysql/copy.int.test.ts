@@ -1,6 +1,6 @@
 // The dump-and-load copy on real sandboxes: data and coordinates arrive, the lock is gone on success, cancel and failure.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion } from "@/lib/domain/dialect";
 import { type Sandbox, startSandboxes, teardownAll } from "@/sandbox";
 import type { ServerTarget } from "./connection";
 import { type CopyProgress, copyData } from "./copy";

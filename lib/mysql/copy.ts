@@ -3,10 +3,12 @@
 import "server-only";
 import { spawn } from "node:child_process";
 import { type DumpCoordinates, DumpScanner } from "@/lib/domain/bootstrap/dump-scan";
-import { dialectFor } from "@/lib/domain/dialect";
+import type { Connection } from "mysql2/promise";
+import { type ServerVersion, sourceDataFlag } from "@/lib/domain/dialect";
 import { toolPluginHint } from "@/lib/domain/password-exchange";
-import type { ServerVersion } from "@/lib/domain/server-version";
 import { openConnection, type ServerTarget } from "./connection";
+import type { Queryable } from "./query";
+import { readSourceStatus } from "./replication";
 import { copyTools, privateTempDir, writeOptionFile } from "./tools";
 
 /** Live progress of a copy. */
@@ -66,6 +68,9 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
   });
 }
 
+/** The lock connection as a reader (no query timeout: FLUSH TABLES WITH READ LOCK may wait for long statements). */
+const rowsOf = (c: Connection): Queryable => ({ query: async <T>(sql: string) => (await c.query(sql))[0] as T });
+
 /** Copies every database from source to target; resolves with the binlog coordinates the target must start from. */
 export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
   const started = Date.now();
@@ -76,16 +81,15 @@ export async function copyData(o: CopyOptions): Promise<DumpCoordinates> {
     const [[{ n }]] = (await lock.query(USER_TABLES_QUERY)) as unknown as [{ n: number }[]];
     const progress: CopyProgress = { bytes: 0, tablesDone: 0, tablesTotal: Number(n), currentTable: null, elapsedMs: 0 };
     if (!o.lock) {
-      const sourceData = o.sourceVersion.flavor === "mysql" && o.sourceVersion.major >= 8 ? "--source-data=2" : "--master-data=2";
-      await pipeDump(o, ["--single-transaction", sourceData], progress, scanner, started);
+      await pipeDump(o, ["--single-transaction", sourceDataFlag(o.sourceVersion)], progress, scanner, started);
       if (!scanner.coordinates) throw new Error("The dump carried no binlog coordinates (is log_bin on on the source?)");
       return scanner.coordinates;
     }
     await lock.query("FLUSH TABLES WITH READ LOCK");
-    const [rows] = (await lock.query(dialectFor(o.sourceVersion).sourceStatus)) as unknown as [{ File: string; Position: number }[]];
-    if (!rows[0]) throw new Error("The source has no binary log (log_bin is off): there are no coordinates to start from.");
+    const at = await readSourceStatus(rowsOf(lock), o.sourceVersion);
+    if (!at) throw new Error("The source has no binary log (log_bin is off): there are no coordinates to start from.");
     await pipeDump(o, ["--skip-lock-tables"], progress, scanner, started);
-    return { file: rows[0].File, position: Number(rows[0].Position) };
+    return { file: at.file, position: at.position };
   } finally {
     await lock.query("UNLOCK TABLES").catch(() => {});
     lock.destroy();

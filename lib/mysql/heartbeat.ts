@@ -17,6 +17,10 @@ export const writeHeartbeatRow = (schema: string) =>
 export const readHeartbeatRows = (schema: string) =>
   `SELECT server_id, ts, TIMESTAMPDIFF(MICROSECOND, STR_TO_DATE(ts, '%Y-%m-%dT%H:%i:%s.%f'), UTC_TIMESTAMP(6)) AS age_us FROM ${mysql.escapeId(schema)}.heartbeat`;
 
+/** The heartbeat's statements as the audit trail shows them: set up once, then one row every second (not audited each time). */
+export const heartbeatAuditText = (schema: string) =>
+  `CREATE DATABASE IF NOT EXISTS ${mysql.escapeId(schema)}; ${createHeartbeatTable(schema).replace(/\s+/g, " ")}; then every second: ${writeHeartbeatRow(schema)}`;
+
 /** Creates the schema and table if needed, then writes one heartbeat. */
 export async function writeHeartbeat(c: TimedConnection, schema: string, ensure: boolean): Promise<void> {
   if (ensure) {

@@ -1,7 +1,7 @@
 // Test connection: greeting over raw TCP, then a real login reading VERSION(); every outcome is a CheckResult.
 import "server-only";
 import { type CheckResult, classifyError, type DriverError } from "@/lib/domain/connection-check";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion, versionText } from "@/lib/domain/dialect";
 import { type ServerTarget, withConnection } from "./connection";
 import { readGreeting } from "./greeting";
 
@@ -22,8 +22,7 @@ export async function probeServer(target: ServerTarget, timeoutMs: number): Prom
     );
     const v = parseServerVersion(rows[0]?.version ?? "", rows[0]?.comment ?? "");
     if (!v) return { status: "error", detail: `${where} answered with an unrecognised version "${rows[0]?.version}".` };
-    const name = v.flavor === "mariadb" ? "MariaDB" : "MySQL";
-    return { status: "ok", detail: `Connected: ${name} ${v.text}.`, flavor: v.flavor, version: v.text };
+    return { status: "ok", detail: `Connected: ${versionText(v)}.`, flavor: v.flavor, version: v.text };
   } catch (e) {
     return classifyError(e as DriverError, where, timeoutMs);
   }

@@ -51,8 +51,9 @@ describe("option files", () => {
   it("a value with newlines stays one value: exactly the expected [client] options, and it logs in", async () => {
     const file = writeOptionFile(tmp.dir, "newline", target("newline", NEWLINE));
     const options = await optionsRead(file);
-    expect(options.map((o) => o.slice(0, o.indexOf("=")))).toEqual(["--host", "--port", "--user", "--password", "--protocol"]);
-    expect(options.join("\n")).not.toMatch(/^--(plugin-dir|result-file)/m);
+    expect(options.map((o) => o.slice(0, o.indexOf("=")))).toEqual(["--host", "--port", "--user", "--password", "--protocol", "--plugin-dir"]);
+    expect(options.join("\n")).not.toMatch(/^--result-file/m);
+    expect(options.at(-1)).toBe(`--plugin-dir=${tmp.dir}/newline-plugins`);
     const { stdout } = await run(copyTools().client, [`--defaults-file=${file}`, "-N", "-e", "SELECT CURRENT_USER()"]);
     expect(stdout.trim()).toBe("newline@%");
   });

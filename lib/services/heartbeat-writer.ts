@@ -4,12 +4,7 @@ import { env } from "@/lib/config/env";
 import type { PollTarget } from "@/lib/data/servers";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { recordAudit } from "@/lib/data/audit";
-import { createHeartbeatTable, writeHeartbeat, writeHeartbeatRow } from "@/lib/mysql/heartbeat";
-import mysql from "mysql2";
-
-/** The heartbeat's statements as the audit trail shows them: set up once, then one row every second (not audited each time). */
-const heartbeatAuditText = (schema: string) =>
-  `CREATE DATABASE IF NOT EXISTS ${mysql.escapeId(schema)}; ${createHeartbeatTable(schema).replace(/\s+/g, " ")}; then every second: ${writeHeartbeatRow(schema)}`;
+import { heartbeatAuditText, writeHeartbeat } from "@/lib/mysql/heartbeat";
 
 /** The heartbeat loop; its own connections, so a slow status query never delays a heartbeat. */
 export class HeartbeatWriter {

@@ -4,7 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/data/audit";
 import { findServer, loadTarget, type ServerRecord, UNSEALABLE } from "@/lib/data/servers";
 import type { Caller } from "@/lib/domain/auth";
-import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
+import { type ServerVersion, versionOf } from "@/lib/domain/dialect";
 import { type ServerTarget, type TimedConnection, withConnection } from "@/lib/mysql/connection";
 import { env } from "@/lib/config/env";
 
@@ -23,7 +23,7 @@ export async function liveServer(record: ServerRecord | null, role: string): Pro
   if (!record) throw new Error(`The ${role} server is no longer registered.`);
   const t = await loadTarget(record.id);
   if (!t || t.password === null) throw new Error(`${record.name}: ${UNSEALABLE}`);
-  const version = record.flavor && record.version ? parseServerVersion(record.flavor === "mariadb" ? `${record.version}-MariaDB` : record.version) : null;
+  const version = versionOf(record);
   if (!version) throw new Error(`${record.name}'s version is unknown: test its connection first.`);
   return { record, target: { ...t, password: t.password }, version };
 }

@@ -4,7 +4,7 @@ import { env } from "@/lib/config/env";
 import { thresholdsFor } from "@/lib/domain/health";
 import { failedPoll, reshapePoll } from "@/lib/domain/poll";
 import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
 import { latestStates, saveSweep, thinSamples } from "@/lib/data/status";
@@ -112,7 +112,7 @@ export class Monitor {
     const r = t.record;
     const { password } = t.target;
     if (password === null) return { ok: false as const, error: UNSEALABLE };
-    const known = r.flavor && r.version ? parseServerVersion(r.flavor === "mariadb" ? `${r.version}-MariaDB` : r.version) : null;
+    const known = versionOf(r);
     try {
       const raw = await this.cache.use(r.id, { ...t.target, password }, timeouts, (c) => readStatus(c, known, schemas));
       return reshapePoll(raw);

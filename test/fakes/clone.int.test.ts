@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion } from "@/lib/domain/dialect";
 import { type FakeServer, startFake } from "./mysql-fake";
 import { healthyReplica } from "./scenarios";
 

@@ -1,11 +1,12 @@
 // The dialect layer alone against every family's fake over real mysql2: statements, 1064 fallback, one normalised shape.
 import mysql from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
-import { dialectFor, fallbackDialect, isSyntaxError, sourceOption, type Dialect } from "@/lib/domain/dialect";
+import { dialectFor, sourceOption, type Dialect } from "@/lib/domain/dialect";
+import { queryDialect } from "@/lib/mysql/query";
 import { classifyChannel, DEFAULT_THRESHOLDS } from "@/lib/domain/health";
 import { type ChannelStatus, normaliseReplicaRows } from "@/lib/domain/replica-status";
 import { normaliseFacts, normaliseReplicaHosts, normaliseSourceStatus } from "@/lib/domain/server-facts";
-import { parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
 import { type FakeScenario, type FakeServer, startFake } from "./mysql-fake";
 import { applierStopped, delayedReplica, healthyReplica, sourceDown, twoChannels } from "./scenarios";
 
@@ -23,16 +24,9 @@ async function connect(version: string, scenario: FakeScenario) {
   return { fake, conn, v: parseServerVersion(version)! };
 }
 
-/** Runs the statement of the dialect for the version we believe; on 1064 retries once with the fallback (as lib/mysql does). */
-async function run(conn: mysql.Connection, believed: ServerVersion, pick: (d: Dialect) => string): Promise<Rows> {
-  const preferred = dialectFor(believed);
-  try {
-    return (await conn.query(pick(preferred)))[0] as Rows;
-  } catch (e) {
-    if (!isSyntaxError(e)) throw e;
-    return (await conn.query(pick(fallbackDialect(believed, preferred))))[0] as Rows;
-  }
-}
+/** Runs the statement of the dialect for the version we believe; on 1064 retries once with the fallback (lib/mysql's queryDialect). */
+const run = (conn: mysql.Connection, believed: ServerVersion, pick: (d: Dialect) => string): Promise<Rows> =>
+  queryDialect({ query: async <T>(sql: string) => (await conn.query(sql))[0] as T }, believed, pick);
 
 const COMMON: (keyof ChannelStatus)[] = ["channel", "sourceHost", "sourcePort", "ioThread", "sqlThread", "secondsBehind", "sqlDelay", "sqlRemainingDelay", "applierState", "lastIoErrno", "lastSqlErrno", "lastSqlError", "filters"];
 const common = (c: ChannelStatus) => Object.fromEntries(COMMON.map((k) => [k, c[k]]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { capturedColumns } from "@/lib/domain/__fixtures__/capture";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion } from "@/lib/domain/dialect";
 import { MYSQL_57_SLAVE, MYSQL_80_REPLICA, MYSQL_80_SLAVE } from "./columns";
 import { familyRules, mariadbAllColumns, mariadbColumns } from "./family";
 

@@ -1,5 +1,5 @@
 // Which statements a MySQL/MariaDB family accepts and which column names it answers with (from the dialect reference).
-import { atLeast, parseServerVersion, type ServerVersion } from "@/lib/domain/server-version";
+import { atLeast, parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
 import {
   MARIADB_116_ALL_SUFFIX, MARIADB_ALL_PREFIX, MARIADB_ALL_SUFFIX, MARIADB_BINLOG_STATUS, MARIADB_SLAVE, MARIADB_SLAVE_HOSTS,
   MYSQL_57_SLAVE, MYSQL_57_SLAVE_HOSTS, MYSQL_80_REPLICA, MYSQL_80_SLAVE, MYSQL_BINLOG_STATUS, MYSQL_REPLICAS,

@@ -5,7 +5,7 @@ import { dialectFor, fallbackDialect } from "@/lib/domain/dialect";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/health";
 import { reshapePoll } from "@/lib/domain/poll";
 import { evaluateServer } from "@/lib/domain/server-status";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { parseServerVersion } from "@/lib/domain/dialect";
 import { withConnection } from "@/lib/mysql/connection";
 import { readStatus } from "@/lib/mysql/status";
 import { type FakeScenario, type FakeServer, startFake } from "./mysql-fake";

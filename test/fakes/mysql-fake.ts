@@ -1,7 +1,7 @@
 // A protocol-level MySQL/MariaDB impersonator (mysql2's server API) serving the exact column lists of each family.
 import mysql from "mysql2";
 import type net from "node:net";
-import { SAFE_SQL_MODE } from "@/lib/domain/sql-mode";
+import { SAFE_SQL_MODE } from "@/lib/domain/dialect";
 import { answer, type Conn, type FakeScenario, writeOk } from "./answer";
 import { familyRules } from "./family";
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RunForm } from "@/components/wizard/run-form";
 import { listRuns } from "@/lib/data/bootstrap";
 import { listServers } from "@/lib/data/servers";
-import { versionLabel } from "@/lib/domain/server-version";
+import { versionLabel } from "@/lib/domain/dialect";
 import { may } from "@/lib/services/session";
 
 export const dynamic = "force-dynamic";

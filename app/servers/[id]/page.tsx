@@ -13,7 +13,7 @@ import { findServer } from "@/lib/data/servers";
 import { monitor } from "@/lib/services/monitor";
 import { may } from "@/lib/services/session";
 import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
-import { versionLabel } from "@/lib/domain/server-version";
+import { versionLabel } from "@/lib/domain/dialect";
 import { keyFingerprint } from "@/lib/domain/public-key";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // The sampled consistency check: which tables to sample and the row-hash query both sides run (pure).
-import mysql from "mysql2";
+import { quoteIdentifier } from "../dialect";
 
 /** A user table with its engine and estimated rows. */
 export interface TableInfo {
@@ -19,6 +19,6 @@ export function sampleTables(tables: TableInfo[], n = 5): TableInfo[] {
 
 /** COUNT(*) and an order-independent hash of every row (BIT_XOR of CRC32 over all columns, NULL-safe). */
 export function rowHashQuery(t: TableInfo): string {
-  const cols = t.columns.map((c) => `COALESCE(CAST(${mysql.escapeId(c)} AS CHAR), '\\0')`).join(", ");
-  return `SELECT COUNT(*) AS n, COALESCE(BIT_XOR(CRC32(CONCAT_WS('#', ${cols}))), 0) AS h FROM ${mysql.escapeId(t.schema)}.${mysql.escapeId(t.name)}`;
+  const cols = t.columns.map((c) => `COALESCE(CAST(${quoteIdentifier(c)} AS CHAR), '\\0')`).join(", ");
+  return `SELECT COUNT(*) AS n, COALESCE(BIT_XOR(CRC32(CONCAT_WS('#', ${cols}))), 0) AS h FROM ${quoteIdentifier(t.schema)}.${quoteIdentifier(t.name)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerVersion } from "../server-version";
+import { parseServerVersion } from "../dialect";
 import { cloneOutcome, cloneStatements, cloneUnavailable } from "./clone";
 
 const v = (s: string) => parseServerVersion(s)!;
@@ -17,5 +17,14 @@ describe("CLONE", () => {
     expect(cloneStatements({ host: "db1", port: 3306, user: "don'or", password: "p'w" })[2]).toBe("CLONE INSTANCE FROM 'don\\'or'@'db1':3306 IDENTIFIED BY 'p\\'w'");
     expect(cloneOutcome({ STATE: "Completed", ERROR_NO: 0, BINLOG_FILE: "binlog.000003", BINLOG_POSITION: 157, GTID_EXECUTED: "u:1-5" })).toEqual({ ok: true, file: "binlog.000003", position: 157, gtid: "u:1-5" });
     expect(cloneOutcome({ STATE: "Failed", ERROR_NO: 3862, ERROR_MESSAGE: "Clone Donor Error" })).toEqual({ ok: false, error: "Clone failed: error 3862 Clone Donor Error." });
+  });
+});
+
+describe("clone progress", () => {
+  it("keeps waiting only while the recipient reports it in progress", async () => {
+    const { cloneRunning } = await import("./clone");
+    expect(cloneRunning({ STATE: "In Progress" })).toBe(true);
+    expect(cloneRunning({ STATE: "Completed" })).toBe(false);
+    expect(cloneRunning(undefined)).toBe(false);
   });
 });

@@ -1,27 +1,36 @@
 // MySQL CLONE (8.0.17+) as a copy method: when it is offered, and the statements on the recipient (pure).
-import mysql from "mysql2";
-import { atLeast, type ServerVersion } from "../server-version";
+import { cloneNeedsSamePatch, hasClonePlugin, quoteAccount, quoteString, sameSeries, type ServerVersion, supportsClone } from "../dialect";
+import type { Check } from "./preflight";
 
 /** Why CLONE cannot be used for this pair (null when it can): MySQL ≥ 8.0.17 on both, same series (same point release before 8.0.37). */
 export function cloneUnavailable(source: ServerVersion, target: ServerVersion): string | null {
-  if (source.flavor !== "mysql" || target.flavor !== "mysql") return "CLONE exists only on MySQL (MariaDB has no clone plugin).";
-  if (!atLeast(source, 8, 0, 17) || !atLeast(target, 8, 0, 17)) return "CLONE needs MySQL 8.0.17 or newer on both servers.";
-  if (source.major !== target.major || source.minor !== target.minor) return "CLONE needs both servers in the same release series.";
-  if (!atLeast(source, 8, 0, 37) && source.patch !== target.patch) return "Before 8.0.37, CLONE needs the same point release on both servers.";
+  if (!hasClonePlugin(source) || !hasClonePlugin(target)) return "CLONE exists only on MySQL (MariaDB has no clone plugin).";
+  if (!supportsClone(source) || !supportsClone(target)) return "CLONE needs MySQL 8.0.17 or newer on both servers.";
+  if (!sameSeries(source, target)) return "CLONE needs both servers in the same release series.";
+  if (cloneNeedsSamePatch(source) && source.patch !== target.patch) return "Before 8.0.37, CLONE needs the same point release on both servers.";
   return null;
+}
+
+/** The preflight verdict for copying by CLONE. */
+export function cloneCheck(source: ServerVersion, target: ServerVersion): Check {
+  const why = cloneUnavailable(source, target);
+  return why ? { id: "clone", status: "fail", message: why, fix: "Choose dump and load instead." } : { id: "clone", status: "pass", message: "CLONE is available for this pair (the donor account needs BACKUP_ADMIN, the recipient's CLONE_ADMIN)." };
 }
 
 /** Statements run on the recipient (the new replica), in order; the donor account needs BACKUP_ADMIN. */
 export function cloneStatements(donor: { host: string; port: number; user: string; password: string }): string[] {
   return [
     "INSTALL PLUGIN clone SONAME 'mysql_clone.so'",
-    `SET GLOBAL clone_valid_donor_list = ${mysql.escape(`${donor.host}:${donor.port}`)}`,
-    `CLONE INSTANCE FROM ${mysql.escape(donor.user)}@${mysql.escape(donor.host)}:${Number(donor.port)} IDENTIFIED BY ${mysql.escape(donor.password)}`,
+    `SET GLOBAL clone_valid_donor_list = ${quoteString(`${donor.host}:${donor.port}`)}`,
+    `CLONE INSTANCE FROM ${quoteAccount(donor.user, donor.host)}:${Number(donor.port)} IDENTIFIED BY ${quoteString(donor.password)}`,
   ];
 }
 
 /** Where the clone left the recipient: binlog coordinates and the GTIDs it contains. */
 export const CLONE_STATUS_QUERY = "SELECT STATE, ERROR_NO, ERROR_MESSAGE, BINLOG_FILE, BINLOG_POSITION, GTID_EXECUTED FROM performance_schema.clone_status";
+
+/** True while the recipient reports the clone still running (keep waiting). */
+export const cloneRunning = (row: Record<string, unknown> | undefined) => String(row?.STATE) === "In Progress";
 
 /** Reads a clone_status row: done with coordinates, or the error. */
 export function cloneOutcome(row: Record<string, unknown> | undefined): { ok: true; file: string; position: number; gtid: string } | { ok: false; error: string } {

@@ -1,5 +1,8 @@
 // Reads SHOW GRANTS output to tell which global privileges an account has (pure).
 
+/** SHOW GRANTS rows → the GRANT lines (the one column is named after the account, "Grants for u@h", so it is read by place). */
+export const grantLines = (rows: Record<string, unknown>[]): string[] => rows.map((r) => String(Object.values(r)[0]));
+
 /** Global privileges named in `GRANT … ON *.* TO …` lines, upper-case; "ALL PRIVILEGES" stands for all. */
 export function globalPrivileges(grants: string[]): Set<string> {
   const out = new Set<string>();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerVersion } from "../server-version";
-import { SAFE_SQL_MODE } from "../sql-mode";
+import { parseServerVersion, SAFE_SQL_MODE } from "../dialect";
 import { buildPlan, type PlanInput, runbook, shellQuote, STEP_IDS } from "./plan";
 
 const PASSWORD = `r'e"p\\l ✓`;
@@ -15,7 +14,18 @@ describe("buildPlan", () => {
     const plan = buildPlan(input());
     expect(plan.map((s) => s.id)).toEqual([...STEP_IDS]);
     const copy = plan.find((s) => s.id === "copy")!.actions.map((a) => ("sql" in a ? a.sql : "shell"));
-    expect(copy).toEqual(["FLUSH TABLES WITH READ LOCK", "SHOW MASTER STATUS", "shell", "UNLOCK TABLES", "FLUSH PRIVILEGES"]);
+    expect(copy).toEqual(["FLUSH TABLES WITH READ LOCK", "SHOW BINLOG STATUS", "shell", "UNLOCK TABLES", "FLUSH PRIVILEGES"]);
+  });
+  it("reads the coordinates and the replica status with the statements each server's version knows", () => {
+    const sqlOf = (plan: ReturnType<typeof buildPlan>, id: string) => plan.find((s) => s.id === id)!.actions.flatMap((a) => ("sql" in a ? [a.sql] : []));
+    const mysql57 = buildPlan(input("5.7.44", "5.7.44"));
+    expect(sqlOf(mysql57, "verify")).toEqual(["SHOW SLAVE STATUS"]);
+    expect(sqlOf(mysql57, "copy")[1]).toBe("SHOW MASTER STATUS");
+    const mysql84 = buildPlan(input("8.4.3", "8.4.3"));
+    expect(sqlOf(mysql84, "verify")).toEqual(["SHOW REPLICA STATUS"]);
+    expect(sqlOf(mysql84, "copy")[1]).toBe("SHOW BINARY LOG STATUS");
+    expect(sqlOf(buildPlan(input()), "verify")).toEqual(["SHOW ALL REPLICAS STATUS"]);
+    expect(sqlOf(buildPlan(input("10.4.34-MariaDB", "10.4.34-MariaDB")), "verify")).toEqual(["SHOW ALL SLAVES STATUS"]);
   });
   it("uses --single-transaction with --source-data on MySQL 8 when no lock is needed", () => {
     const copy = buildPlan(input("8.4.3", "8.4.3", { lockForCopy: false })).find((s) => s.id === "copy")!;
@@ -48,6 +58,6 @@ describe("runbook", () => {
     const withValues = sql.filter((l) => l.includes("'\\''"));
     expect(withValues.length).toBeGreaterThan(2);
     for (const line of withValues) expect(line).toContain(`-p -e ${shellQuote(SAFE_SQL_MODE).slice(0, -1)}; `);
-    expect(sql).toContain("mariadb -h db1 -P 3306 -u admin -p -e 'SHOW GRANTS'");
+    expect(sql).toContain("mariadb -h 'db1' -P '3306' -u 'admin' -p -e 'SHOW GRANTS'");
   });
 });

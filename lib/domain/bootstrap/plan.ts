@@ -1,10 +1,11 @@
 // The wizard's plan: every step with the statements and commands it will run, for the dry run and the runbook (pure).
-import mysql from "mysql2";
-import type { ServerVersion } from "../server-version";
+import {
+  changeSourceStatement, clientTool, dialectFor, dumpTool, needsSourcePublicKey, quoteAccount, quoteString, resetReplicaStatements, SAFE_SQL_MODE, type ServerVersion,
+  sourceDataFlag, startReplicaStatement,
+} from "../dialect";
 import { shellQuote } from "../shell";
-import { SAFE_SQL_MODE } from "../sql-mode";
 import { cloneStatements } from "./clone";
-import { changeSourceStatement, maskSecrets, replicationUserStatements, resetReplicaStatements, startReplicaStatement } from "./statements";
+import { FLUSH_PRIVILEGES, maskSecrets, replicationUserStatements } from "./statements";
 
 /** Steps of a bootstrap run, in order. */
 export const STEP_IDS = ["preflight", "replication_user", "copy", "point", "start", "verify", "register"] as const;
@@ -49,9 +50,9 @@ const COORDS = "<file and position read from the source>";
 
 function dumpCommand(i: PlanInput): string {
   const { source: s, target: t } = i;
-  const tool = s.version.flavor === "mariadb" ? "mariadb-dump" : "mysqldump";
-  const client = t.version.flavor === "mariadb" ? "mariadb" : "mysql";
-  const consistency = i.lockForCopy ? "--lock-all-tables" : `--single-transaction ${s.version.flavor === "mysql" && s.version.major >= 8 ? "--source-data=2" : "--master-data=2"}`;
+  const tool = dumpTool(s.version);
+  const client = clientTool(t.version);
+  const consistency = i.lockForCopy ? "--lock-all-tables" : `--single-transaction ${sourceDataFlag(s.version)}`;
   return `${tool} -h ${shellQuote(s.host)} -P ${shellQuote(s.port)} -u ${shellQuote(s.user)} -p --all-databases --routines --events --triggers ${consistency} | ${client} -h ${shellQuote(t.host)} -P ${shellQuote(t.port)} -u ${shellQuote(t.user)} -p ${shellQuote("--init-command=SET SESSION sql_log_bin=0")}`;
 }
 
@@ -59,15 +60,15 @@ function dumpCommand(i: PlanInput): string {
 export function buildPlan(i: PlanInput): PlannedStep[] {
   const point = changeSourceStatement(i.target.version, {
     host: i.source.host, port: i.source.port, user: i.replUser, password: i.replPassword,
-    start: i.useGtid ? { kind: "gtid" } : { kind: "file", file: COORDS, position: 0 }, getPublicKey: i.source.version.flavor === "mysql" && i.source.version.major >= 8,
-  }).replace(mysql.escape(COORDS), "'<file>'").replace(/LOG_POS=0/, "LOG_POS=<position>");
+    start: i.useGtid ? { kind: "gtid" } : { kind: "file", file: COORDS, position: 0 }, getPublicKey: needsSourcePublicKey(i.source.version),
+  }).replace(quoteString(COORDS), "'<file>'").replace(/LOG_POS=0/, "LOG_POS=<position>");
   return [
     { id: "preflight", title: "Check both servers", actions: [{ on: "source", sql: "SHOW GRANTS" }, { on: "target", sql: "SHOW GRANTS" }] },
-    { id: "replication_user", title: i.reuseUser ? "Verify the replication user" : "Create the replication user on the source", actions: i.reuseUser ? [{ on: "source", sql: `SHOW GRANTS FOR ${mysql.escape(i.replUser)}@${mysql.escape(i.replHost)}` }] : replicationUserStatements(i.replUser, i.replHost, i.replPassword).map((sql) => ({ on: "source" as const, sql })) },
-    i.clone ? { id: "copy", title: "Clone the source onto the target (MySQL CLONE)", actions: cloneStatements({ host: i.source.host, port: i.source.port, user: i.source.user, password: "<source account password>" }).map((sql) => ({ on: "target" as const, sql })) } : i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: "SHOW MASTER STATUS" }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: "FLUSH PRIVILEGES" }] },
+    { id: "replication_user", title: i.reuseUser ? "Verify the replication user" : "Create the replication user on the source", actions: i.reuseUser ? [{ on: "source", sql: `SHOW GRANTS FOR ${quoteAccount(i.replUser, i.replHost)}` }] : replicationUserStatements(i.replUser, i.replHost, i.replPassword).map((sql) => ({ on: "source" as const, sql })) },
+    i.clone ? { id: "copy", title: "Clone the source onto the target (MySQL CLONE)", actions: cloneStatements({ host: i.source.host, port: i.source.port, user: i.source.user, password: "<source account password>" }).map((sql) => ({ on: "target" as const, sql })) } : i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: dialectFor(i.source.version).sourceStatus }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: FLUSH_PRIVILEGES }] },
     { id: "point", title: "Point the target at the source", actions: [{ on: "target", sql: point }] },
     { id: "start", title: "Start replication", actions: [{ on: "target", sql: startReplicaStatement(i.target.version) }] },
-    { id: "verify", title: "Verify threads, lag and a sample of checksums", actions: [{ on: "target", sql: i.target.version.flavor === "mariadb" ? "SHOW ALL SLAVES STATUS" : "SHOW REPLICA STATUS" }] },
+    { id: "verify", title: "Verify threads, lag and a sample of checksums", actions: [{ on: "target", sql: dialectFor(i.target.version).replicaStatus }] },
     { id: "register", title: "Register the target as a replica", actions: [] },
   ];
 }
@@ -86,7 +87,7 @@ export function runbook(i: PlanInput): string {
     lines.push(`# ${n + 1}. ${step.title}`);
     for (const a of step.actions) {
       if ("shell" in a) lines.push(a.shell);
-      else lines.push(`${where(a.on).version.flavor === "mariadb" ? "mariadb" : "mysql"} -h ${shellQuote(where(a.on).host)} -P ${shellQuote(where(a.on).port)} -u ${shellQuote(where(a.on).user)} -p -e ${shellQuote(sessionSafe(maskSecrets(a.sql, [i.replPassword])))}`);
+      else lines.push(`${clientTool(where(a.on).version)} -h ${shellQuote(where(a.on).host)} -P ${shellQuote(where(a.on).port)} -u ${shellQuote(where(a.on).user)} -p -e ${shellQuote(sessionSafe(maskSecrets(a.sql, [i.replPassword])))}`);
     }
     lines.push("");
   });

@@ -1,4 +1,5 @@
 // Validating a start position the user enters for "data already there", against what the source has (pure).
+import type { GtidFlavor } from "../dialect";
 
 /** A start position given by the user. */
 export type GivenPosition = { file: string; position: number } | { gtid: string };
@@ -15,9 +16,9 @@ export function coordinatesProblem(p: { file: string; position: number }, logs: 
 }
 
 /** Why a GTID set is not usable (null when fine): wrong format, or ahead of the source (MariaDB: per domain and server). */
-export function gtidProblem(gtid: string, flavor: "mysql" | "mariadb", sourceBinlogPos: string): string | null {
+export function gtidProblem(gtid: string, scheme: GtidFlavor, sourceBinlogPos: string): string | null {
   const g = gtid.replace(/\s+/g, "");
-  if (flavor === "mysql") return MYSQL_GTID.test(g) ? null : "Not a MySQL GTID set (uuid:1-42,…).";
+  if (scheme === "mysql") return MYSQL_GTID.test(g) ? null : "Not a MySQL GTID set (uuid:1-42,…).";
   if (!MARIADB_GTID.test(g)) return "Not a MariaDB GTID position (domain-server-sequence, e.g. 0-1-42).";
   const have = new Map(sourceBinlogPos.split(",").filter(Boolean).map((x) => x.split("-").map(Number)).map(([d, s, n]) => [`${d}-${s}`, n]));
   for (const [d, s, n] of g.split(",").map((x) => x.split("-").map(Number))) {

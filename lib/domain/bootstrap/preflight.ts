@@ -1,7 +1,6 @@
 // Preflight of a new replica: each check passes, warns or fails, with the fix in plain words (pure).
+import { gtidFlavor, isOlderSeries, readsBinlogOf, replicaConfig, sameFamily, type ServerVersion, sourceConfig } from "../dialect";
 import type { ServerFacts } from "../server-facts";
-import { compareVersions, type ServerVersion } from "../server-version";
-import { replicaConfig, sourceConfig } from "./config-help";
 import { missingPrivileges } from "./grants";
 
 /** One preflight verdict; a "fail" blocks the next step. */
@@ -72,13 +71,13 @@ function serverIdCheck({ source: s, target: t, clusterServerIds }: PreflightInpu
 }
 
 function versionCheck(s: ServerVersion, t: ServerVersion): Check {
-  if (s.flavor !== t.flavor) return s.flavor === "mariadb" ? { id: "versions", status: "fail", message: "A MySQL replica cannot read a MariaDB source's binary log.", fix: "Use a MariaDB target." } : { id: "versions", status: "warn", message: "A MariaDB replica of a MySQL source works only without MySQL GTIDs and newer event types.", fix: "Prefer a MySQL target of the same or a newer version." };
-  if (compareVersions({ ...t, patch: 0 }, { ...s, patch: 0 }) < 0) return { id: "versions", status: "fail", message: `The target (${t.text}) is older than the source (${s.text}); a replica must not be older than its source's major version.`, fix: "Upgrade the target first." };
+  if (!sameFamily(s, t)) return !readsBinlogOf(t, s) ? { id: "versions", status: "fail", message: "A MySQL replica cannot read a MariaDB source's binary log.", fix: "Use a MariaDB target." } : { id: "versions", status: "warn", message: "A MariaDB replica of a MySQL source works only without MySQL GTIDs and newer event types.", fix: "Prefer a MySQL target of the same or a newer version." };
+  if (isOlderSeries(t, s)) return { id: "versions", status: "fail", message: `The target (${t.text}) is older than the source (${s.text}); a replica must not be older than its source's major version.`, fix: "Upgrade the target first." };
   return { id: "versions", status: "pass", message: `Versions are compatible (${s.text} → ${t.text}).` };
 }
 
 function gtidCheck(s: Side, t: Side): Check {
-  if (s.version.flavor === "mariadb") return { id: "gtid", status: "pass", message: "MariaDB GTIDs are always available; the replica will use gtid_slave_pos." };
+  if (gtidFlavor(s.version) === "mariadb") return { id: "gtid", status: "pass", message: "MariaDB GTIDs are always available; the replica will use gtid_slave_pos." };
   const on = (f: ServerFacts) => f.gtidMode.toUpperCase() === "ON";
   if (on(s.facts) !== on(t.facts)) return { id: "gtid", status: "fail", message: `gtid_mode differs: ${s.name} ${s.facts.gtidMode}, ${t.name} ${t.facts.gtidMode}.`, fix: "Set the same gtid_mode (and enforce_gtid_consistency) on both." };
   return { id: "gtid", status: "pass", message: `gtid_mode ${s.facts.gtidMode} on both.` };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseReplicaRow } from "../replica-status";
 import type { ServerFacts } from "../server-facts";
-import { parseServerVersion } from "../server-version";
+import { parseServerVersion } from "../dialect";
 import { planOperation } from "./plan";
 import type { NodeView, Operation } from "./types";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerVersion } from "../server-version";
+import { parseServerVersion } from "../dialect";
 import { globalPrivileges, privilegeWarning } from "./privileges";
 
 const v = (s: string) => parseServerVersion(s)!;

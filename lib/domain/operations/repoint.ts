@@ -1,9 +1,7 @@
 // Repointing a replica to another server of its topology: by GTID when possible, by coordinates only when provably safe.
-import mysql from "mysql2";
-import { dialectFor, sourceOption } from "../dialect";
+import { changeSourceStatement, gtidEnabled, gtidFlavor, sameFamily, type StartPosition, threadStatement } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
 import { gtidSubtract, mariaAhead } from "./gtid";
-import { threadStatement } from "./threads";
 import type { NodeView, PlanResult } from "./types";
 
 /** True when the channel replicates from `node` (host:port, else server_id). */
@@ -14,8 +12,8 @@ export function replicatesFrom(ch: ChannelStatus, node: Pick<NodeView, "host" | 
 
 /** Whether the replica can position by GTID on the target, or why not. */
 function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView): true | string {
-  if (r.version.flavor !== t.version.flavor) return "the two servers are of different families (MySQL and MariaDB GTIDs differ)";
-  if (r.version.flavor === "mariadb") {
+  if (!sameFamily(r.version, t.version)) return "the two servers are of different families (MySQL and MariaDB GTIDs differ)";
+  if (gtidFlavor(r.version) === "mariadb") {
     if (!ch.gtidSlavePos) return `${r.name} has no GTID position (gtid_slave_pos is empty)`;
     const ahead = mariaAhead(ch.gtidSlavePos, t.facts.gtidExecuted);
     return ahead.length ? `${t.name} has not yet got what ${r.name} already applied (${ahead.join(", ")}): wait until it catches up` : true;
@@ -55,20 +53,17 @@ export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downst
   if (downstream.includes(t.id)) return { ok: false, refused: `${t.name} replicates from ${r.name} through other replicas: pointing ${r.name} at it would make a loop cut off from ${s?.name ?? "its source"}.` };
   if (!t.facts.logBin) return { ok: false, refused: `${t.name} has no binary log (log_bin is off): nothing can replicate from it.` };
   if (t.channels.length && !t.facts.logReplicaUpdates) return { ok: false, refused: `${t.name} does not write what it replicates to its binary log (log_replica_updates / log_slave_updates is off).` };
-  const d = dialectFor(r.version);
-  const o = (n: string) => sourceOption(d, n);
-  const where = `${o("HOST")}=${mysql.escape(t.host)}, ${o("PORT")}=${mysql.escape(t.port)}`;
   const gtid = gtidReady(r, ch, t);
-  let position: string;
+  let start: StartPosition;
   let how: string;
   if (gtid === true) {
-    position = r.version.flavor === "mariadb" ? "MASTER_USE_GTID=slave_pos" : `${o("AUTO_POSITION")}=1`;
+    start = { kind: "gtid" };
     how = "by GTID";
   } else {
-    if (r.version.flavor === "mariadb" || r.facts.gtidMode.toUpperCase() === "ON") return { ok: false, refused: `Cannot repoint ${r.name} to ${t.name}: ${gtid}.` };
+    if (gtidEnabled(r.version, r.facts.gtidMode)) return { ok: false, refused: `Cannot repoint ${r.name} to ${t.name}: ${gtid}.` };
     const at = safeCoordinates(r, ch, t, s);
     if (typeof at === "string") return { ok: false, refused: `Cannot repoint ${r.name} to ${t.name}: ${at}.` };
-    position = `${o("LOG_FILE")}=${mysql.escape(at.file)}, ${o("LOG_POS")}=${mysql.escape(at.position)}`;
+    start = { kind: "file", ...at };
     how = `at ${at.file}:${at.position}`;
   }
   const warnings = [`${r.name} keeps its stored replication account${ch.sourceUser ? ` (${ch.sourceUser})` : ""}: it must exist on ${t.name} with REPLICATION SLAVE.`];
@@ -77,7 +72,7 @@ export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downst
     ok: true,
     plan: {
       summary: `Move ${r.name} from ${s?.name ?? `${ch.sourceHost}:${ch.sourcePort}`} to ${t.name} ${how}.`,
-      statements: [threadStatement(r.version, "stop", "both", "", false), `${d.changeSource} ${where}, ${position}`, threadStatement(r.version, "start", "both", "", false)],
+      statements: [threadStatement(r.version, "stop", "both", "", false), changeSourceStatement(r.version, { host: t.host, port: t.port, start }), threadStatement(r.version, "start", "both", "", false)],
       warnings,
       expect: "running",
     },

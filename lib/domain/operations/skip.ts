@@ -1,9 +1,8 @@
 // Skipping the transaction a broken replica's applier failed on: MariaDB skip counter, MySQL empty GTID transaction.
-import mysql from "mysql2";
-import { atLeast } from "../server-version";
+import { canInjectEmptyGtid, defaultConnectionStatement, emptyTransactionStatements, skipCounterStatement, threadStatement } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
 import { firstMissing } from "./gtid";
-import { pickChannel, threadStatement } from "./threads";
+import { pickChannel } from "./threads";
 import type { NodeView, PlanResult } from "./types";
 
 const DIVERGE = "Skipping discards the failing transaction on this replica only: its data may now differ from the source's. Check the table it touched (e.g. with pt-table-checksum) afterwards.";
@@ -21,8 +20,8 @@ function mariadbSkip(node: NodeView, ch: ChannelStatus, named: boolean): PlanRes
     return { ok: false, refused: `${node.name} uses parallel replication (slave_parallel_threads=${node.facts.parallelWorkers}) with GTID: which event group failed is not well defined. Set slave_parallel_threads=0, start replication so it fails again, then skip.` };
   const v = node.version;
   const statements = [threadStatement(v, "stop", "both", ch.channel, named)];
-  if (named) statements.push(`SET @@default_master_connection = ${mysql.escape(ch.channel)}`);
-  statements.push("SET GLOBAL sql_slave_skip_counter = 1", threadStatement(v, "start", "both", ch.channel, named));
+  if (named) statements.push(defaultConnectionStatement(ch.channel));
+  statements.push(skipCounterStatement(v), threadStatement(v, "start", "both", ch.channel, named));
   return { ok: true, plan: { summary: `Skip the failing event group on ${node.name} (error ${ch.lastSqlErrno}) and restart replication.`, statements, warnings: [DIVERGE], expect: "running" } };
 }
 
@@ -39,7 +38,7 @@ function mysqlSkip(node: NodeView, ch: ChannelStatus, named: boolean): PlanResul
       ok: true,
       plan: {
         summary: `Commit an empty transaction for the failing GTID ${failing} on ${node.name} and restart replication.`,
-        statements: [stop, `SET GTID_NEXT = ${mysql.escape(failing)}`, "BEGIN", "COMMIT", "SET GTID_NEXT = 'AUTOMATIC'", start],
+        statements: [stop, ...emptyTransactionStatements(failing), start],
         warnings: [DIVERGE],
         expect: "running",
       },
@@ -47,8 +46,7 @@ function mysqlSkip(node: NodeView, ch: ChannelStatus, named: boolean): PlanResul
   }
   if (workers > 1) return { ok: false, refused: `${node.name} applies with ${workers} parallel workers: the skip counter would skip an arbitrary event group. Set replica_parallel_workers=0 first.` };
   if (node.channels.length > 1) return { ok: false, refused: `${node.name} has several channels without GTID: the skip counter cannot name one. Skip by hand.` };
-  const counter = atLeast(v, 8, 0, 26) ? "sql_replica_skip_counter" : "sql_slave_skip_counter";
-  return { ok: true, plan: { summary: `Skip the failing event group on ${node.name} (error ${ch.lastSqlErrno}) and restart replication.`, statements: [stop, `SET GLOBAL ${counter} = 1`, start], warnings: [DIVERGE], expect: "running" } };
+  return { ok: true, plan: { summary: `Skip the failing event group on ${node.name} (error ${ch.lastSqlErrno}) and restart replication.`, statements: [stop, skipCounterStatement(v), start], warnings: [DIVERGE], expect: "running" } };
 }
 
 /** Plans skipping the failing transaction; refused when nothing failed or when the failing one cannot be named safely. */
@@ -57,5 +55,5 @@ export function planSkip(node: NodeView, channel?: string): PlanResult {
   if (typeof ch === "string") return { ok: false, refused: ch };
   if (ch.sqlThread === "running" || !ch.lastSqlErrno) return { ok: false, refused: `The applier on ${node.name} has not stopped on an error: there is nothing to skip.` };
   const named = node.channels.length > 1 || ch.channel !== "";
-  return node.version.flavor === "mariadb" ? mariadbSkip(node, ch, named) : mysqlSkip(node, ch, named);
+  return canInjectEmptyGtid(node.version) ? mysqlSkip(node, ch, named) : mariadbSkip(node, ch, named);
 }

@@ -1,20 +1,7 @@
 // START / STOP of one replica's threads, per dialect and channel (MariaDB connection names, MySQL FOR CHANNEL).
-import mysql from "mysql2";
-import { dialectFor } from "../dialect";
+import { threadStatement, type Threads } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
-import type { ServerVersion } from "../server-version";
 import type { NodeView, PlanResult } from "./types";
-
-type Threads = "both" | "io" | "sql";
-
-/** START/STOP [connection] [IO_THREAD|SQL_THREAD] [FOR CHANNEL …]; the channel is named when the server has several. */
-export function threadStatement(v: ServerVersion, verb: "start" | "stop", threads: Threads, channel: string, named: boolean): string {
-  const d = dialectFor(v);
-  const base = verb === "start" ? d.startReplica : d.stopReplica;
-  const thread = threads === "both" ? "" : threads === "io" ? " IO_THREAD" : " SQL_THREAD";
-  if (v.flavor === "mariadb") return `${base}${named ? ` ${mysql.escape(channel)}` : ""}${thread}`;
-  return `${base}${thread}${named ? ` FOR CHANNEL ${mysql.escape(channel)}` : ""}`;
-}
 
 /** The channel an operation addresses: the named one, or the only one. */
 export function pickChannel(node: NodeView, channel: string | undefined): ChannelStatus | string {

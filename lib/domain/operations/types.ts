@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { ChannelStatus } from "../replica-status";
 import type { ServerFacts, SourceStatus } from "../server-facts";
-import type { ServerVersion } from "../server-version";
+import type { ServerVersion } from "../dialect";
 
 /** Which replication threads an operation touches. */
 export const THREADS = ["both", "io", "sql"] as const;

@@ -1,9 +1,6 @@
 // The switchover's steps, its point of no return, and the statements each step runs (text only, values escaped).
-import mysql from "mysql2";
-import { changeSourceStatement, setGtidSlavePos } from "../bootstrap/statements";
-import { dialectFor, sourceOption } from "../dialect";
+import { changeSourceStatement, gtidFlavor, gtidStartStatements, needsSourcePublicKey, type ServerVersion } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
-import type { ServerVersion } from "../server-version";
 import type { NodeView } from "../operations/types";
 
 /** The steps, in order; `promote` is the point of no return (before it, stopping undoes everything). */
@@ -32,7 +29,7 @@ export type FollowPosition = { kind: "gtid" } | { kind: "file"; file: string; po
 
 /** GTID positioning when every server can use it (MariaDB needs the candidate to log what it replicated). */
 export function followMode(candidate: NodeView, others: NodeView[]): "gtid" | "file" {
-  if (candidate.version.flavor === "mariadb") return candidate.facts.logReplicaUpdates ? "gtid" : "file";
+  if (gtidFlavor(candidate.version) === "mariadb") return candidate.facts.logReplicaUpdates ? "gtid" : "file";
   return [candidate, ...others].every((n) => n.facts.gtidMode.toUpperCase() === "ON") ? "gtid" : "file";
 }
 
@@ -44,15 +41,12 @@ export function appliedUpTo(ch: ChannelStatus | undefined, at: { file: string; p
 
 /** A sibling moves to the new source keeping its replication user and password. */
 export function followerStatement(v: ServerVersion, host: string, port: number, at: FollowPosition): string {
-  const d = dialectFor(v);
-  const o = (n: string) => sourceOption(d, n);
-  const pos = at.kind === "file" ? `${o("LOG_FILE")}=${mysql.escape(at.file)}, ${o("LOG_POS")}=${mysql.escape(at.position)}` : v.flavor === "mariadb" ? "MASTER_USE_GTID=slave_pos" : `${o("AUTO_POSITION")}=1`;
-  return `${d.changeSource} ${o("HOST")}=${mysql.escape(host)}, ${o("PORT")}=${mysql.escape(port)}, ${pos}`;
+  return changeSourceStatement(v, { host, port, start: at });
 }
 
 /** The old source becomes a replica of the new one: it needs the replication credentials (it had none). */
 export function oldSourceStatements(v: ServerVersion, to: { host: string; port: number; user: string; password: string }, at: FollowPosition, ownGtidPos: string): string[] {
   const start = at.kind === "file" ? { kind: "file" as const, file: at.file, position: at.position } : { kind: "gtid" as const };
-  const change = changeSourceStatement(v, { ...to, start, getPublicKey: v.flavor === "mysql" && v.major >= 8 });
-  return at.kind === "gtid" && v.flavor === "mariadb" ? [setGtidSlavePos(ownGtidPos), change] : [change];
+  const change = changeSourceStatement(v, { ...to, start, getPublicKey: needsSourcePublicKey(v) });
+  return [...(at.kind === "gtid" ? gtidStartStatements(v, ownGtidPos, false) : []), change];
 }

@@ -2,7 +2,7 @@
 import { errantTransactions } from "../operations/gtid";
 import { replicatesFrom } from "../operations/repoint";
 import type { NodeView } from "../operations/types";
-import { compareVersions, versionText } from "./versions";
+import { isOlder, sameFamily, versionText } from "../dialect";
 
 /** One readiness check. */
 export interface ReadinessCheck {
@@ -29,7 +29,7 @@ const MAX_LAG = 60;
 export function assessCandidate(source: NodeView, candidate: NodeView, siblings: NodeView[]): Readiness {
   const ch = candidate.channels.find((c) => replicatesFrom(c, source));
   const errant = errantTransactions(candidate.facts.gtidExecuted, source.facts.gtidExecuted);
-  const olderSiblings = siblings.filter((s) => compareVersions(s.version, candidate.version) < 0).map((s) => s.name);
+  const olderSiblings = siblings.filter((s) => isOlder(s.version, candidate.version)).map((s) => s.name);
   const check = (id: string, label: string, ok: boolean, detail: string, blocking = true): ReadinessCheck => ({ id, label, ok, detail, blocking });
   const checks: ReadinessCheck[] = [
     check("source_alone", `${source.name} replicates from nobody`, source.channels.length === 0, source.channels.length ? `${source.name} is itself a replica (or master-master): switch it over by hand` : "a plain source"),
@@ -39,9 +39,9 @@ export function assessCandidate(source: NodeView, candidate: NodeView, siblings:
     check("not_delayed", "not a delayed replica", !ch || ch.sqlDelay === 0, ch?.sqlDelay ? `delayed by ${ch.sqlDelay} s` : "no delay"),
     check("binlog", "binary log on", candidate.facts.logBin, candidate.facts.logBin ? "log_bin=ON" : "log_bin=OFF: nothing could replicate from it"),
     check("replica_updates", "log_replica_updates on", candidate.facts.logReplicaUpdates, candidate.facts.logReplicaUpdates ? "replicated changes are in its binary log" : "off: followers are positioned by coordinates, not GTID", false),
-    check("flavor", `same family as ${source.name}`, candidate.version.flavor === source.version.flavor, `${versionText(candidate.version)} vs ${versionText(source.version)}`),
-    check("version", "not older than the servers that will follow it", compareVersions(candidate.version, source.version) >= 0 && olderSiblings.length === 0,
-      olderSiblings.length ? `newer than its future replica(s) ${olderSiblings.join(", ")}` : compareVersions(candidate.version, source.version) < 0 ? `older than ${source.name}` : versionText(candidate.version), false),
+    check("flavor", `same family as ${source.name}`, sameFamily(candidate.version, source.version), `${versionText(candidate.version)} vs ${versionText(source.version)}`),
+    check("version", "not older than the servers that will follow it", !isOlder(candidate.version, source.version) && olderSiblings.length === 0,
+      olderSiblings.length ? `newer than its future replica(s) ${olderSiblings.join(", ")}` : isOlder(candidate.version, source.version) ? `older than ${source.name}` : versionText(candidate.version), false),
     check("errant", "no errant transactions", !errant, errant ? `has ${errant} that ${source.name} lacks` : "none"),
     check("filters", "no replication filters", !ch?.filters.length, ch?.filters.length ? ch.filters.join("; ") : "none"),
   ];

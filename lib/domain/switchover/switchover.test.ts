@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseReplicaRow } from "../replica-status";
 import type { ServerFacts } from "../server-facts";
-import { parseServerVersion } from "../server-version";
+import { parseServerVersion } from "../dialect";
 import type { NodeView } from "../operations/types";
 import { appliedUpTo, followerStatement, followMode, oldSourceStatements, pastNoReturn } from "./plan";
 import { assessCandidate } from "./readiness";

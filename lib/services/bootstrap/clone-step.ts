@@ -1,6 +1,7 @@
 // The copy step by MySQL CLONE: the recipient pulls the donor's data, restarts, and reports where it stands.
 import "server-only";
-import { CLONE_STATUS_QUERY, cloneOutcome, cloneStatements, cloneUnavailable } from "@/lib/domain/bootstrap/clone";
+import { cloneOutcome, cloneRunning, cloneStatements, cloneUnavailable } from "@/lib/domain/bootstrap/clone";
+import { readCloneStatus } from "@/lib/mysql/clone";
 import type { StepContext } from "./context";
 
 const ALREADY_INSTALLED = 1125;
@@ -25,8 +26,8 @@ export async function cloneCopy(ctx: StepContext): Promise<void> {
   });
   let row: Record<string, unknown> | undefined;
   for (let i = 0; i < 600 && !ctx.signal.aborted; i++) {
-    row = await ctx.read<Record<string, unknown>[]>("target", CLONE_STATUS_QUERY).then((r) => r[0], () => undefined);
-    if (row && String(row.STATE) !== "In Progress") break;
+    row = await readCloneStatus(ctx.on("target"));
+    if (row && !cloneRunning(row)) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
   const outcome = cloneOutcome(row);

@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/domain/auth";
 import type { RunRecord } from "@/lib/data/bootstrap";
 import type { Check } from "@/lib/domain/bootstrap/preflight";
 import type { TimedConnection } from "@/lib/mysql/connection";
+import type { Queryable } from "@/lib/mysql/query";
 import { type Live, onServer } from "../live-server";
 import { loggedExec } from "../runs/context";
 import { mask } from "../runs/mask";
@@ -32,8 +33,8 @@ export interface StepContext {
   log: (line: Omit<LogLine, "at">) => void;
   /** Runs a statement that changes something: audited and logged (masked). */
   exec: <T = Record<string, unknown>[]>(side: "source" | "target", sql: string) => Promise<T>;
-  /** Runs a read-only query (logged, not audited). */
-  read: <T = Record<string, unknown>[]>(side: "source" | "target", sql: string) => Promise<T>;
+  /** One side as a reader for lib/mysql's typed readers: each statement on its own connection, logged, not audited. */
+  on: (side: "source" | "target") => Queryable;
   /** Several statements on one connection (session state such as snapshots and locks). */
   session: <T>(side: "source" | "target", fn: (c: TimedConnection) => Promise<T>) => Promise<T>;
   setProgress: (p: object) => void;
@@ -53,7 +54,7 @@ export function executors(run: RunRecord, sides: Record<"source" | "target", Run
   const o = (side: "source" | "target", audit: boolean) => ({ on: side, audit, action: `bootstrap:${run.id}`, caller, secrets, queryTimeoutMs: WIZARD_QUERY_TIMEOUT_MS, log });
   return {
     exec: <T>(side: "source" | "target", sql: string) => loggedExec<T>(sides[side], sql, o(side, true)),
-    read: <T>(side: "source" | "target", sql: string) => loggedExec<T>(sides[side], sql, o(side, false)),
+    on: (side: "source" | "target"): Queryable => ({ query: <T>(sql: string) => loggedExec<T>(sides[side], sql, o(side, false)) }),
     session: <T>(side: "source" | "target", fn: (c: TimedConnection) => Promise<T>) => onServer(sides[side], fn, WIZARD_QUERY_TIMEOUT_MS),
   };
 }

@@ -120,7 +120,7 @@ describe("bootstrap run", () => {
 
   it("takes data already on the target at a validated position, and refuses a position the source does not have", async () => {
     const { copyData } = await import("@/lib/mysql/copy");
-    const { parseServerVersion } = await import("@/lib/domain/server-version");
+    const { parseServerVersion } = await import("@/lib/domain/dialect");
     const T = await startSandbox();
     const t = (sb: Sandbox) => ({ host: sb.host, port: sb.port, user: "root", password: "", tlsMode: "disabled" as const });
     const coords = await copyData({ source: t(S), sourceVersion: parseServerVersion("10.11.0-MariaDB")!, target: t(T), lock: true });

@@ -39,7 +39,7 @@ export const BOOTSTRAP: RunKind<StepContext, WizardPrepared> = {
     run: p.run, replPassword: p.replPassword, source: p.source, target: p.target, signal: base.signal, undo: base.state,
     log: (l) => base.log(l),
     exec: (side, sql) => base.exec(p[side], sql, { on: side }),
-    read: (side, sql) => base.exec(p[side], sql, { on: side, audit: false }),
+    on: (side) => ({ query: (sql) => base.exec(p[side], sql, { on: side, audit: false }) }),
     session: (side, fn) => base.session(p[side], fn),
     setProgress: (progress) => void store.updateRun(p.run.id, { progress }).catch(() => {}),
     saveUndo: base.saveState,

@@ -11,7 +11,7 @@ import { buildPlan, type PlanInput, runbook } from "@/lib/domain/bootstrap/plan"
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
 import { noControlChars } from "@/lib/domain/control-chars";
 import { fieldErrorsOf } from "@/lib/domain/server-input";
-import { parseServerVersion } from "@/lib/domain/server-version";
+import { versionOf } from "@/lib/domain/dialect";
 import type { Outcome } from "../servers";
 import { heldBy } from "../runs/locks";
 
@@ -62,8 +62,7 @@ async function validateAndStore(raw: unknown): Promise<Outcome<store.RunRecord>>
 /** The dry run: every step's statements with passwords masked, and the same as a runbook. */
 export async function planOf(run: store.RunRecord) {
   const [source, target] = await Promise.all([findServer(run.sourceId), findServer(run.targetId)]);
-  const version = (s: typeof source) => (s?.flavor && s.version ? parseServerVersion(s.flavor === "mariadb" ? `${s.version}-MariaDB` : s.version) : null);
-  const [sv, tv] = [version(source), version(target)];
+  const [sv, tv] = [source && versionOf(source), target && versionOf(target)];
   if (!source || !target || !sv || !tv) return null;
   const secret = await store.runSecret(run.id);
   const input: PlanInput = {

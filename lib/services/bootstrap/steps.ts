@@ -1,14 +1,15 @@
 // The wizard's steps after preflight: replication user, copy, point, start, verify, register.
 import "server-only";
-import mysql from "mysql2";
 import { coordinatesProblem, gtidProblem } from "@/lib/domain/bootstrap/positions";
-import {
-  binlogGtidPosQuery, changeSourceStatement, gtidPositionQuery, replicationUserStatements, resetGtidStateStatement, resetReplicaStatements, setGtidPurged, setGtidSlavePos, startReplicaStatement,
-} from "@/lib/domain/bootstrap/statements";
+import { FLUSH_PRIVILEGES, replicationUserStatements } from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
-import { dialectFor } from "@/lib/domain/dialect";
-import { normaliseReplicaRows } from "@/lib/domain/replica-status";
+import {
+  changeSourceStatement, dumpCarriesGtids, gtidFlavor, gtidResetBeforeLoad, gtidStartStatements, needsSourcePublicKey, resetReplicaStatements, startReplicaStatement,
+} from "@/lib/domain/dialect";
+import { accountExists, readGrants } from "@/lib/mysql/accounts";
 import { copyData } from "@/lib/mysql/copy";
+import { listBinaryLogs, readBinlogGtidPos, readChannels, readGtidPosition } from "@/lib/mysql/replication";
+import { countNonTransactionalTables } from "@/lib/mysql/schemas";
 import { updateServerRow } from "@/lib/data/servers";
 import { monitor } from "../monitor";
 import type { StepContext } from "./context";
@@ -16,19 +17,16 @@ import { cloneCopy } from "./clone-step";
 import { runPreflight } from "./preflight-step";
 import { verifyConsistency } from "./verify";
 
-type Rows = Record<string, unknown>[];
-const NON_TRANSACTIONAL = "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB' AND TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys')";
-
 async function replicationUser(ctx: StepContext) {
   const { replUser, replHost, reuseUser } = ctx.run.options;
   if (reuseUser) {
-    const grants = (await ctx.read<Rows>("source", `SHOW GRANTS FOR ${mysql.escape(replUser)}@${mysql.escape(replHost)}`)).map((r) => String(Object.values(r)[0]));
+    const grants = await readGrants(ctx.on("source"), { user: replUser, host: replHost });
     if (!grants.some((g) => /REPLICATION (SLAVE|REPLICA)|ALL PRIVILEGES/i.test(g))) throw new Error(`${replUser}@${replHost} exists but lacks REPLICATION SLAVE.`);
     return;
   }
-  const [exists] = await ctx.read<{ n: number }[]>("source", `SELECT COUNT(*) AS n FROM mysql.user WHERE User = ${mysql.escape(replUser)} AND Host = ${mysql.escape(replHost)}`);
-  if (exists.n > 0 && !ctx.undo.createdUser) throw new Error(`${replUser}@${replHost} already exists on the source: choose "reuse an existing user" or another name.`);
-  if (exists.n === 0) {
+  const exists = await accountExists(ctx.on("source"), replUser, replHost);
+  if (exists && !ctx.undo.createdUser) throw new Error(`${replUser}@${replHost} already exists on the source: choose "reuse an existing user" or another name.`);
+  if (!exists) {
     for (const sql of replicationUserStatements(replUser, replHost, ctx.replPassword)) await ctx.exec("source", sql);
     ctx.undo.createdUser = { user: replUser, host: replHost };
     await ctx.saveUndo();
@@ -38,13 +36,12 @@ async function replicationUser(ctx: StepContext) {
 async function useExisting(ctx: StepContext) {
   const at = ctx.run.options.startAt!;
   if ("gtid" in at) {
-    const [{ pos }] = await ctx.read<{ pos: string }[]>("source", gtidPositionQuery(ctx.source.version));
-    const problem = gtidProblem(at.gtid, ctx.source.version.flavor, String(pos ?? ""));
+    const pos = await readGtidPosition(ctx.on("source"), ctx.source.version);
+    const problem = gtidProblem(at.gtid, gtidFlavor(ctx.source.version), pos);
     if (problem) throw new Error(problem);
     ctx.undo.gtid = at.gtid;
   } else {
-    const logs = (await ctx.read<Rows>("source", "SHOW BINARY LOGS")).map((r) => ({ name: String(r.Log_name), size: Number(r.File_size) }));
-    const problem = coordinatesProblem(at, logs);
+    const problem = coordinatesProblem(at, await listBinaryLogs(ctx.on("source")));
     if (problem) throw new Error(problem);
     ctx.undo.coordinates = at;
   }
@@ -54,17 +51,17 @@ async function useExisting(ctx: StepContext) {
 async function copy(ctx: StepContext) {
   if (ctx.run.options.copyMode === "existing") return useExisting(ctx);
   if (ctx.run.options.copyMode === "clone") return cloneCopy(ctx);
-  const channels = normaliseReplicaRows(await ctx.read<Rows>("target", dialectFor(ctx.target.version).replicaStatus));
+  const channels = await readChannels(ctx.on("target"), ctx.target.version);
   if (channels.length) {
     if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);
     for (const sql of resetReplicaStatements(ctx.target.version)) await ctx.exec("target", sql);
   }
-  const [{ n }] = await ctx.read<{ n: number }[]>("source", NON_TRANSACTIONAL);
+  const n = await countNonTransactionalTables(ctx.on("source"));
   const mode = ctx.run.options.copyMode;
-  const lock = mode === "lock" || (mode === "auto" && Number(n) > 0);
+  const lock = mode === "lock" || (mode === "auto" && n > 0);
   ctx.undo.copyStarted = true;
   await ctx.saveUndo();
-  if (ctx.run.options.useGtid && ctx.target.version.flavor === "mysql") await ctx.exec("target", resetGtidStateStatement(ctx.target.version));
+  if (ctx.run.options.useGtid) for (const sql of gtidResetBeforeLoad(ctx.target.version)) await ctx.exec("target", sql);
   ctx.log({ text: `Copying all databases ${lock ? `under FLUSH TABLES WITH READ LOCK (${n} non-transactional table(s))` : "with --single-transaction (InnoDB only: no long lock)"} from ${ctx.source.record.name} into ${ctx.target.record.name}` });
   let last = 0;
   const coords = await copyData({
@@ -75,14 +72,13 @@ async function copy(ctx: StepContext) {
   });
   ctx.undo.copied = true;
   ctx.undo.coordinates = coords;
-  if (ctx.run.options.useGtid && ctx.source.version.flavor === "mariadb") {
-    const [{ gtid }] = await ctx.read<{ gtid: string }[]>("source", binlogGtidPosQuery(coords.file, coords.position));
+  if (ctx.run.options.useGtid && !dumpCarriesGtids(ctx.source.version)) {
+    const gtid = await readBinlogGtidPos(ctx.on("source"), coords.file, coords.position);
     ctx.undo.gtid = gtid;
     ctx.log({ text: `GTID position at the copy: ${gtid}` });
-  }
-  if (ctx.run.options.useGtid && ctx.source.version.flavor === "mysql") ctx.undo.gtid = "restored on the target by the dump's SET @@GLOBAL.GTID_PURGED";
+  } else if (ctx.run.options.useGtid) ctx.undo.gtid = "restored on the target by the dump's SET @@GLOBAL.GTID_PURGED";
   ctx.log({ text: `Copy finished at ${coords.file}:${coords.position}` });
-  await ctx.exec("target", "FLUSH PRIVILEGES");
+  await ctx.exec("target", FLUSH_PRIVILEGES);
 }
 
 async function point(ctx: StepContext) {
@@ -91,14 +87,10 @@ async function point(ctx: StepContext) {
   if (!coords && !gtid) throw new Error("No start position from the copy: retry the copy step.");
   const s = ctx.source.record;
   const v = ctx.target.version;
-  if (gtid && v.flavor === "mariadb") await ctx.exec("target", setGtidSlavePos(gtid));
-  if (gtid && v.flavor === "mysql" && ctx.run.options.copyMode === "existing") {
-    await ctx.exec("target", resetGtidStateStatement(v));
-    await ctx.exec("target", setGtidPurged(gtid));
-  }
+  if (gtid) for (const sql of gtidStartStatements(v, gtid, ctx.run.options.copyMode === "existing")) await ctx.exec("target", sql);
   await ctx.exec("target", changeSourceStatement(v, {
     host: s.host, port: s.port, user: ctx.run.options.replUser, password: ctx.replPassword, start: gtid ? { kind: "gtid" } : { kind: "file", ...coords! },
-    getPublicKey: ctx.source.version.flavor === "mysql" && ctx.source.version.major >= 8,
+    getPublicKey: needsSourcePublicKey(ctx.source.version),
   }));
   ctx.undo.pointed = true;
   await ctx.saveUndo();
@@ -113,7 +105,7 @@ async function waitUntilReplicating(ctx: StepContext): Promise<string | null> {
   return ctx.session("target", async (c) => {
     let last = "no replication channel";
     for (let i = 0; i < 120 && !ctx.signal.aborted; i++) {
-      const [ch] = normaliseReplicaRows(await c.query<Rows>(dialectFor(ctx.target.version).replicaStatus));
+      const [ch] = await readChannels(c, ctx.target.version);
       if (ch?.ioThread === "running" && ch.sqlThread === "running" && ch.secondsBehind === 0) return null;
       if (ch) last = `IO ${ch.ioThread}, SQL ${ch.sqlThread}, lag ${ch.secondsBehind ?? "unknown"}${ch.lastIoErrno ? `, IO error ${ch.lastIoErrno}: ${ch.lastIoError}` : ""}${ch.lastSqlErrno ? `, SQL error ${ch.lastSqlErrno}: ${ch.lastSqlError}` : ""}`;
       if (ch?.lastSqlErrno || (ch?.ioThread === "stopped" && ch.lastIoErrno)) break;

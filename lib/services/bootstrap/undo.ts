@@ -1,7 +1,7 @@
 // Undo of an aborted run, one piece per step: reset the half-configured replica, drop the user we created; say what stays.
 import "server-only";
-import mysql from "mysql2";
-import { resetReplicaStatements } from "@/lib/domain/bootstrap/statements";
+import { dropUserStatement } from "@/lib/domain/bootstrap/statements";
+import { resetReplicaStatements } from "@/lib/domain/dialect";
 import type { StepContext } from "./context";
 
 /** The point step's undo: the target forgets the source it was pointed at. */
@@ -25,7 +25,7 @@ export async function undoReplicationUser(ctx: StepContext): Promise<void> {
   const user = ctx.undo.createdUser as { user: string; host: string } | undefined;
   if (!user) return;
   try {
-    await ctx.exec("source", `DROP USER IF EXISTS ${mysql.escape(user.user)}@${mysql.escape(user.host)}`);
+    await ctx.exec("source", dropUserStatement(user.user, user.host));
     ctx.undone(`Replication user ${user.user}@${user.host} dropped from ${ctx.source.record.name}.`);
   } catch (e) {
     ctx.notUndone(`Could not drop ${user.user}@${user.host} on ${ctx.source.record.name}: ${(e as Error).message}`);

@@ -7,14 +7,13 @@ import { type Neighbours, planOperation } from "@/lib/domain/operations/plan";
 import { privilegeWarning } from "@/lib/domain/operations/privileges";
 import { describeNow, failedFor, reached } from "@/lib/domain/operations/outcome";
 import type { NodeView } from "@/lib/domain/operations/types";
+import { readGrants } from "@/lib/mysql/accounts";
 import type { Outcome } from "../servers";
 import { executingOn } from "../runs/locks";
 import { monitor } from "../monitor";
 import { downstreamIds } from "../status";
 import { auditedExec, type Caller, loadLive, type Live, onServer } from "../live-server";
 import { readNode, registeredSourceOf, snapshotNode } from "./node";
-
-const SHOW_GRANTS = "SHOW GRANTS";
 
 /** What a preview shows: the server's name and the plan. */
 export interface Preview {
@@ -53,11 +52,11 @@ async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live;
   if (!record) return { ok: false, status: 404, error: "No such server." };
   try {
     const live = await loadLive(id);
-    const [node, grants] = await onServer(live, async (c) => [await readNode(live, c), await c.query<Record<string, unknown>[]>(SHOW_GRANTS).catch(() => [])] as const);
+    const [node, grants] = await onServer(live, async (c) => [await readNode(live, c), await readGrants(c).catch((): string[] => [])] as const);
     const around = op.kind === "repoint" ? await repointNeighbours(id, node, op.targetId) : {};
     const r = planOperation(node, op, around);
     if (!r.ok) return { ok: false, status: 409, error: r.refused };
-    const warning = privilegeWarning(live.version, op, grants.map((g) => String(Object.values(g)[0])), live.target.user);
+    const warning = privilegeWarning(live.version, op, grants, live.target.user);
     if (warning) r.plan.warnings.push(warning);
     return { ok: true, value: { live, preview: { serverId: id, serverName: record.name, operation: describeOperation(op, around.target?.name), plan: r.plan } } };
   } catch (e) {

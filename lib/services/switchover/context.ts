@@ -2,6 +2,7 @@
 import "server-only";
 import type { SwitchoverRecord } from "@/lib/data/switchover";
 import type { NodeView } from "@/lib/domain/operations/types";
+import { readGrants } from "@/lib/mysql/accounts";
 import { type Live, onServer } from "../live-server";
 import { readNode } from "../operations/node";
 import type { Prepared, RunContext } from "../runs/kind";
@@ -43,7 +44,7 @@ export function stepContext(base: RunContext, p: SwitchoverPrepared): Switchover
     log: (on, text, extra = {}) => base.log({ on: on?.record.name, text, ...extra }),
     exec: async (on, sql) => void (await base.exec(on, sql)),
     node: (on) => onServer(on, (c) => readNode(on, c)),
-    grants: (on) => onServer(on, async (c) => (await c.query<Record<string, unknown>[]>("SHOW GRANTS")).map((r) => String(Object.values(r)[0]))),
+    grants: (on) => onServer(on, (c) => readGrants(c)),
     undone: base.undone,
     notUndone: base.notUndone,
   };

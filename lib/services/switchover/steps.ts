@@ -1,11 +1,10 @@
 // The switchover's steps: each reads live state, runs its statements, and records what the next steps need.
 import "server-only";
 import { env } from "@/lib/config/env";
-import { dialectFor } from "@/lib/domain/dialect";
+import { readOnlyStatements, resetReplicaAllStatement, startReplicaStatement, stopReplicaStatement } from "@/lib/domain/dialect";
 import { probeServer } from "@/lib/mysql/probe";
 import { describeNow } from "@/lib/domain/operations/outcome";
 import { hasRoles, missingFor, type StatementKind } from "@/lib/domain/operations/privileges";
-import { readOnlyStatements } from "@/lib/domain/operations/read-only";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { appliedUpTo, type FollowPosition, followerStatement, followMode, oldSourceStatements, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
@@ -93,7 +92,7 @@ async function stopReplicas(ctx: SwitchoverContext) {
   const final = ctx.state.final as Coords;
   ctx.state.stopped = [];
   for (const f of followers(ctx)) {
-    await ctx.exec(f, dialectFor(f.version).stopReplica);
+    await ctx.exec(f, stopReplicaStatement(f.version));
     (ctx.state.stopped as string[]).push(f.record.id);
   }
   const now = await sourceCoords(ctx);
@@ -108,7 +107,7 @@ async function stopReplicas(ctx: SwitchoverContext) {
 }
 
 async function promote(ctx: SwitchoverContext) {
-  await ctx.exec(ctx.candidate, dialectFor(ctx.candidate.version).resetReplicaAll);
+  await ctx.exec(ctx.candidate, resetReplicaAllStatement(ctx.candidate.version));
   ctx.state.promoted = true;
   for (const sql of readOnlyStatements(ctx.candidate.version, false)) await ctx.exec(ctx.candidate, sql);
 }
@@ -118,13 +117,13 @@ const position = (ctx: SwitchoverContext): FollowPosition => (ctx.state.mode ===
 async function repointSource(ctx: SwitchoverContext) {
   const to = { host: ctx.candidate.record.host, port: ctx.candidate.record.port, user: ctx.run.options.replUser, password: ctx.password };
   for (const sql of oldSourceStatements(ctx.source.version, to, position(ctx), (ctx.state.final as Coords).gtid)) await ctx.exec(ctx.source, sql);
-  await ctx.exec(ctx.source, dialectFor(ctx.source.version).startReplica);
+  await ctx.exec(ctx.source, startReplicaStatement(ctx.source.version));
 }
 
 async function repointSiblings(ctx: SwitchoverContext) {
   for (const s of ctx.siblings) {
     await ctx.exec(s, followerStatement(s.version, ctx.candidate.record.host, ctx.candidate.record.port, position(ctx)));
-    await ctx.exec(s, dialectFor(s.version).startReplica);
+    await ctx.exec(s, startReplicaStatement(s.version));
   }
 }
 

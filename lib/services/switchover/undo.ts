@@ -1,13 +1,12 @@
 // Before the point of no return, a stopped or failed switchover puts back what its steps changed.
 import "server-only";
-import { dialectFor } from "@/lib/domain/dialect";
-import { readOnlyStatements } from "@/lib/domain/operations/read-only";
+import { readOnlyStatements, startReplicaStatement } from "@/lib/domain/dialect";
 import type { SwitchoverContext } from "./context";
 
 /** stop_replicas' undo: restart the replicas it stopped. */
 export async function undoStopReplicas(ctx: SwitchoverContext): Promise<void> {
   for (const f of [ctx.candidate, ...ctx.siblings].filter((f) => ((ctx.state.stopped as string[] | undefined) ?? []).includes(f.record.id))) {
-    await ctx.exec(f, dialectFor(f.version).startReplica).then(() => ctx.undone(`replication restarted on ${f.record.name}`), (e: Error) => ctx.notUndone(`could not restart ${f.record.name}: ${e.message}`));
+    await ctx.exec(f, startReplicaStatement(f.version)).then(() => ctx.undone(`replication restarted on ${f.record.name}`), (e: Error) => ctx.notUndone(`could not restart ${f.record.name}: ${e.message}`));
   }
 }
 

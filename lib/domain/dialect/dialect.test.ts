@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dialectFor, fallbackDialect, isSyntaxError, sourceOption } from "./dialect";
-import { parseServerVersion } from "./server-version";
+import { parseServerVersion } from "./version";
 
 const d = (v: string) => dialectFor(parseServerVersion(v)!);
 

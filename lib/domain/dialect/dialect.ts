@@ -1,5 +1,6 @@
 // Which statements to run on a server, by flavor and version (decision rules of the dialect reference).
-import { atLeast, type ServerVersion } from "./server-version";
+import { hasBinaryLogStatus, hasBinlogStatus, hasSuperReadOnly, supportsReplicaTerms, usesReplicaVariables, usesSourceTerms } from "./capabilities";
+import type { ServerVersion } from "./version";
 
 /** The statements replscope runs to read replication state, in one server's dialect. */
 export interface Dialect {
@@ -25,9 +26,9 @@ export interface Dialect {
 const SEMI_SYNC = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled','rpl_semi_sync_slave_enabled','rpl_semi_sync_source_enabled','rpl_semi_sync_replica_enabled')";
 
 function mysqlFacts(v: ServerVersion): string {
-  const replicaUpdates = atLeast(v, 8, 0, 26) ? "@@log_replica_updates" : "@@log_slave_updates";
-  const parallel = atLeast(v, 8, 0, 26) ? "@@replica_parallel_workers" : "@@slave_parallel_workers";
-  const superReadOnly = atLeast(v, 5, 7, 8) ? " @@super_read_only AS super_read_only," : "";
+  const replicaUpdates = usesReplicaVariables(v) ? "@@log_replica_updates" : "@@log_slave_updates";
+  const parallel = usesReplicaVariables(v) ? "@@replica_parallel_workers" : "@@slave_parallel_workers";
+  const superReadOnly = hasSuperReadOnly(v) ? " @@super_read_only AS super_read_only," : "";
   return `SELECT @@server_id AS server_id, @@server_uuid AS server_uuid, @@read_only AS read_only,${superReadOnly} @@log_bin AS log_bin, @@binlog_format AS binlog_format, @@gtid_mode AS gtid_mode, @@gtid_executed AS gtid_executed, ${replicaUpdates} AS log_replica_updates, ${parallel} AS parallel_workers, @@auto_increment_increment AS auto_increment_increment, @@auto_increment_offset AS auto_increment_offset`;
 }
 
@@ -50,11 +51,11 @@ function mysqlDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
   return {
     terms,
     replicaStatus: replica ? "SHOW REPLICA STATUS" : "SHOW SLAVE STATUS",
-    sourceStatus: atLeast(v, 8, 2) && replica ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS",
+    sourceStatus: hasBinaryLogStatus(v) && replica ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS",
     replicaHosts: replica ? "SHOW REPLICAS" : "SHOW SLAVE HOSTS",
     factsQuery: mysqlFacts(v),
     semiSyncQuery: SEMI_SYNC,
-    ...control(terms, replica && atLeast(v, 8, 0, 23)),
+    ...control(terms, replica && usesSourceTerms(v)),
   };
 }
 
@@ -63,7 +64,7 @@ function mariadbDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
   return {
     terms,
     replicaStatus: replica ? "SHOW ALL REPLICAS STATUS" : "SHOW ALL SLAVES STATUS",
-    sourceStatus: replica && atLeast(v, 10, 5, 2) ? "SHOW BINLOG STATUS" : "SHOW MASTER STATUS",
+    sourceStatus: replica && hasBinlogStatus(v) ? "SHOW BINLOG STATUS" : "SHOW MASTER STATUS",
     replicaHosts: replica ? "SHOW REPLICA HOSTS" : "SHOW SLAVE HOSTS",
     factsQuery: MARIADB_FACTS,
     semiSyncQuery: SEMI_SYNC,
@@ -73,8 +74,8 @@ function mariadbDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
 
 /** The preferred dialect: new terms on MySQL ≥ 8.0.22 and MariaDB ≥ 10.5.2, old terms before. */
 export function dialectFor(v: ServerVersion): Dialect {
-  if (v.flavor === "mariadb") return mariadbDialect(v, atLeast(v, 10, 5, 2) ? "replica" : "slave");
-  return mysqlDialect(v, atLeast(v, 8, 0, 22) ? "replica" : "slave");
+  const terms = supportsReplicaTerms(v) ? "replica" : "slave";
+  return v.flavor === "mariadb" ? mariadbDialect(v, terms) : mysqlDialect(v, terms);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atLeast, parseServerVersion, versionLabel } from "./server-version";
+import { atLeast, parseServerVersion, versionLabel } from "./version";
 
 describe("parseServerVersion", () => {
   it("detects MariaDB from the version string", () => {

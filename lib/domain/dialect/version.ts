@@ -1,4 +1,4 @@
-// Server flavor and version detection from what the server reports (pure).
+// Server flavor and version: parsed from what the server reports, or built once from a registry row (pure).
 
 /** The two server families replscope supports. */
 export type Flavor = "mysql" | "mariadb";
@@ -28,6 +28,13 @@ export function parseServerVersion(version: string, versionComment = ""): Server
   return { flavor: isMaria ? "mariadb" : "mysql", major, minor, patch, text: `${major}.${minor}.${patch}` };
 }
 
+/** The version of a registered server from its stored flavor and version text (null until a connection test told them). */
+export function versionOf(row: { flavor: string | null; version: string | null }): ServerVersion | null {
+  if (!row.flavor || !row.version) return null;
+  const v = parseServerVersion(row.version);
+  return v && { ...v, flavor: row.flavor === "mariadb" ? "mariadb" : "mysql" };
+}
+
 /** Compares two versions of the same flavor: negative, zero or positive like a sort comparator. */
 export function compareVersions(a: Pick<ServerVersion, "major" | "minor" | "patch">, b: Pick<ServerVersion, "major" | "minor" | "patch">): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
@@ -38,8 +45,26 @@ export function atLeast(v: Pick<ServerVersion, "major" | "minor" | "patch">, maj
   return compareVersions(v, { major, minor, patch }) >= 0;
 }
 
+/** True when `a` is an older release than `b` (patch level counts). */
+export const isOlder = (a: ServerVersion, b: ServerVersion) => compareVersions(a, b) < 0;
+
+/** True when `a` belongs to an older release series (major.minor) than `b`: a replica must not be. */
+export const isOlderSeries = (a: ServerVersion, b: ServerVersion) => compareVersions({ ...a, patch: 0 }, { ...b, patch: 0 }) < 0;
+
+/** True when both are of one release series (same major.minor). */
+export const sameSeries = (a: ServerVersion, b: ServerVersion) => a.major === b.major && a.minor === b.minor;
+
+/** True when both servers are of one family (MySQL or MariaDB). */
+export const sameFamily = (a: ServerVersion, b: ServerVersion) => a.flavor === b.flavor;
+
+/** The family's display name: "MariaDB" or "MySQL". */
+export const familyName = (flavor: string | null | undefined) => (flavor === "mariadb" ? "MariaDB" : "MySQL");
+
 /** Human label such as "MariaDB 10.11.6" or "MySQL 8.4.3". */
 export function versionLabel(flavor: string | null | undefined, version: string | null | undefined): string {
   if (!flavor || !version) return "unknown";
-  return `${flavor === "mariadb" ? "MariaDB" : "MySQL"} ${version}`;
+  return `${familyName(flavor)} ${version}`;
 }
+
+/** "MariaDB 10.11.6" / "MySQL 8.0.36" for a parsed version. */
+export const versionText = (v: ServerVersion) => `${familyName(v.flavor)} ${v.major}.${v.minor}.${v.patch}`;
