@@ -1,7 +1,7 @@
 // The wizard's actions on the shared run engine: advance or retry steps in the background, abort with undo.
 import "server-only";
 import * as store from "@/lib/data/bootstrap";
-import { nextStep, refusal, type RunAction } from "@/lib/domain/bootstrap/run-state";
+import { nextStep, refusal } from "@/lib/domain/bootstrap/run-state";
 import type { Outcome } from "../servers";
 import type { Caller } from "@/lib/domain/auth";
 import { failureText, logChange } from "../audit-log";
