@@ -18,7 +18,7 @@ const COLORS = ["#0284c7", "#7c3aed", "#059669", "#db2777"];
 /** One line per channel over the chosen range, refreshed every 5 s. */
 export function LagChart({ serverId }: { serverId: string }) {
   const [range, setRange] = useState<RangeName>("hour");
-  const now = Date.now() / 1000;
+  const [now] = useState(() => Date.now() / 1000); // only dates the empty placeholder shown before the first answer
   const { data } = useLive<LagPayload>(`/api/servers/${serverId}/lag?range=${range}`, { from: now - RANGES[range], to: now, samples: [] }, 5000);
   const channels = [...new Set(data?.samples.map((s) => s.channel))];
   const all = (data?.samples ?? []).map((s) => s.lagSeconds ?? 0);
