@@ -9,6 +9,7 @@ export function layerOf(rel) {
   const p = rel.split(path.sep).join("/");
   if (p.startsWith("app/") || p === "instrumentation.ts" || p === "proxy.ts") return "app";
   if (p.includes("/__fixtures__/")) return "harness"; // test fixtures kept beside the code they describe
+  if (p.startsWith("lib/swr/")) return "components"; // client-side data hooks: UI code, like components
   const m = /^(components|lib\/(?:actions|services|data|mysql|domain|config)|test|sandbox|bench|scripts|e2e)\//.exec(p);
   if (!m) return null;
   const top = m[1].replace("lib/", "");

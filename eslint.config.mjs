@@ -38,8 +38,9 @@ export default tseslint.config(
     rules: { "replscope/env-through-config": "off" },
   },
   {
-    // No React outside app/ and components/: a `use…` function there (e.g. useExisting) is not a hook.
+    // No React outside app/, components/ and lib/swr/: a `use…` function elsewhere (e.g. useExisting) is not a hook.
     files: ["lib/**", "sandbox/**", "bench/**", "scripts/**", "test/**", "e2e/**"],
+    ignores: ["lib/swr/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {

@@ -2,13 +2,14 @@
 import Link from "next/link";
 import { StatusBoard } from "@/components/status/status-board";
 import { PageHeader } from "@/components/ui/page-header";
+import { registryView } from "@/lib/services/request";
 import { statusReport } from "@/lib/services/status";
 
 export const dynamic = "force-dynamic";
 
 /** Server-renders the first report, then the board refreshes itself. */
 export default async function OverviewPage() {
-  const { checkedAt, servers } = await statusReport();
+  const { checkedAt, servers } = await statusReport(await registryView());
   return (
     <>
       <PageHeader title="Overview" subtitle={`${servers.length} server${servers.length === 1 ? "" : "s"} · worst first · refreshed every 2 s`} />

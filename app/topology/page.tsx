@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { TopologyView } from "@/components/topology/topology-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { may } from "@/lib/services/session";
+import { registryView, requestPrincipal, rolesOf } from "@/lib/services/request";
 import { topologyReport } from "@/lib/services/topology";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,8 @@ export const metadata = { title: "Topology" };
 
 /** Server-renders the first graph data; the view refreshes itself. */
 export default async function TopologyPage() {
-  const [report, operator] = await Promise.all([topologyReport(), may("operator")]);
+  const [report, me] = await Promise.all([registryView().then(topologyReport), requestPrincipal()]);
+  const { operator } = rolesOf(me);
   return (
     <>
       <PageHeader

@@ -3,17 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { type OperationState, runOperationAction } from "@/lib/actions/operations";
+import type { PreviewResponse } from "@/lib/services/operations";
 import { Button } from "../ui/button";
 
-/** A preview as GET /api/servers/:id/operations returns it. */
-export interface PreviewView {
-  serverName: string;
-  operation: string;
-  plan: { summary: string; statements: string[]; warnings: string[] };
-}
-
 /** Shows the plan; runs it when the user confirms (typing the server's name when `typed`). */
-export function ConfirmOperation({ serverId, op, preview, typed, onClose }: { serverId: string; op: object; preview: PreviewView; typed: boolean; onClose: () => void }) {
+export function ConfirmOperation({ serverId, op, preview, typed, onClose }: { serverId: string; op: object; preview: PreviewResponse; typed: boolean; onClose: () => void }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [result, setResult] = useState<OperationState | null>(null);

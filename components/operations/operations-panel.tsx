@@ -2,8 +2,11 @@
 // Replication operations on a server's page: pick one, preview its exact statements, confirm by name.
 import Link from "next/link";
 import { useState } from "react";
+import type { AvailableOperations } from "@/lib/domain/operations/available";
+import type { PreviewResponse } from "@/lib/services/operations";
+import { fetchPreview } from "@/lib/swr/preview";
 import { Button } from "../ui/button";
-import { ConfirmOperation, type PreviewView } from "./confirm-operation";
+import { ConfirmOperation } from "./confirm-operation";
 
 type Op =
   | { kind: "start" | "stop"; threads: "both" | "io" | "sql"; channel?: string }
@@ -11,28 +14,23 @@ type Op =
   | { kind: "read_only"; on: boolean }
   | { kind: "repoint"; targetId: string };
 
-/** What the panel needs to offer the right operations. */
+/** The server and the operations to offer (lib/domain/operations/available decides which). */
 export interface OperationsPanelProps {
   serverId: string;
-  replicates: boolean;
-  broken: boolean;
-  readOnly: boolean;
-  /** Channel names when the replica has several (multi-source); empty otherwise. */
-  channels: string[];
-  targets: { id: string; name: string }[];
-  /** The switchover page, when the server is a source with registered replicas. */
-  switchoverHref?: string;
+  available: AvailableOperations;
 }
 
 const query = (op: Op) => new URLSearchParams(Object.entries(op).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
 /** Buttons for each operation; a preview (or the refusal) opens below them. */
-export function OperationsPanel({ serverId, replicates, broken, readOnly, channels, targets, switchoverHref }: OperationsPanelProps) {
+export function OperationsPanel({ serverId, available }: OperationsPanelProps) {
+  const { startStop: replicates, skip: broken, readOnly, channels, repointTargets: targets } = available;
+  const switchoverHref = available.switchover ? `/servers/${serverId}/switchover` : undefined;
   const [threads, setThreads] = useState<"both" | "io" | "sql">("both");
   const [channel, setChannel] = useState(channels[0]);
   const on = channels.length ? { channel } : {};
   const [target, setTarget] = useState(targets[0]?.id ?? "");
-  const [open, setOpen] = useState<{ op: Op; preview: PreviewView } | null>(null);
+  const [open, setOpen] = useState<{ op: Op; preview: PreviewResponse } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const preview = async (op: Op) => {
@@ -40,10 +38,9 @@ export function OperationsPanel({ serverId, replicates, broken, readOnly, channe
     setOpen(null);
     setRefusal(null);
     try {
-      const res = await fetch(`/api/servers/${serverId}/operations?${query(op)}`, { cache: "no-store" });
-      const body = (await res.json()) as unknown;
-      if (res.ok) setOpen({ op, preview: body as PreviewView });
-      else setRefusal((body as { error?: string }).error ?? `Refused (${res.status}).`);
+      const r = await fetchPreview(serverId, query(op));
+      if (r.ok) setOpen({ op, preview: r.preview });
+      else setRefusal(r.error);
     } catch (e) {
       setRefusal((e as Error).message);
     } finally {

@@ -3,13 +3,7 @@
 import { useState } from "react";
 import { chartGeometry, niceCeiling, RANGES, type RangeName } from "@/lib/domain/lag-chart";
 import { formatDuration } from "@/lib/domain/format";
-import { useLive } from "./use-status";
-
-interface LagPayload {
-  from: number;
-  to: number;
-  samples: { channel: string; at: number; lagSeconds: number | null; source: string }[];
-}
+import { useLag } from "@/lib/swr/use-lag";
 
 const W = 720;
 const H = 160;
@@ -18,8 +12,7 @@ const COLORS = ["#0284c7", "#7c3aed", "#059669", "#db2777"];
 /** One line per channel over the chosen range, refreshed every 5 s. */
 export function LagChart({ serverId }: { serverId: string }) {
   const [range, setRange] = useState<RangeName>("hour");
-  const [now] = useState(() => Date.now() / 1000); // only dates the empty placeholder shown before the first answer
-  const { data } = useLive<LagPayload>(`/api/servers/${serverId}/lag?range=${range}`, { from: now - RANGES[range], to: now, samples: [] }, 5000);
+  const { data } = useLag(serverId, range);
   const channels = [...new Set(data?.samples.map((s) => s.channel))];
   const all = (data?.samples ?? []).map((s) => s.lagSeconds ?? 0);
   const top = niceCeiling(Math.max(1, ...all));

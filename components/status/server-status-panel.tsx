@@ -1,18 +1,10 @@
 "use client";
 // Every normalised field of one server, grouped (threads, lag, positions, GTID, errors, configuration), live.
-import type { ServerStatus } from "@/lib/domain/server-status";
-import type { ServerReport } from "@/lib/services/status";
+import type { ServerStatusResponse } from "@/lib/services/status";
 import { formatLag, LAG_SOURCE_LABELS } from "@/lib/domain/format";
 import { RelativeTime } from "../ui/relative-time";
 import { StateBadge } from "./state-badge";
-import { useLive } from "./use-status";
-
-/** What /api/servers/:id/status returns. */
-export interface ServerStatusPayload {
-  report: ServerReport;
-  status: ServerStatus | null;
-  heartbeatError: string | null;
-}
+import { useServerStatus } from "@/lib/swr/use-status";
 
 type Pairs = [string, string | number | null | undefined][];
 
@@ -35,8 +27,8 @@ function Group({ title, rows }: { title: string; rows: Pairs }) {
 const yesNo = (b: boolean | null | undefined) => (b === null || b === undefined ? "—" : b ? "ON" : "OFF");
 
 /** The live status section of the server page. */
-export function ServerStatusPanel({ serverId, initial }: { serverId: string; initial: ServerStatusPayload }) {
-  const { data } = useLive<ServerStatusPayload>(`/api/servers/${serverId}/status`, initial);
+export function ServerStatusPanel({ serverId, initial }: { serverId: string; initial: ServerStatusResponse }) {
+  const { data } = useServerStatus(serverId, initial);
   const { report, status, heartbeatError } = data ?? initial;
   const f = status?.facts;
   return (

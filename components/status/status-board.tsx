@@ -1,22 +1,16 @@
 "use client";
 // The on-call overview: counts per state, then every server worst first with lag, freshness and problems.
 import Link from "next/link";
-import type { ServerReport } from "@/lib/services/status";
+import type { ServerReport, StatusResponse } from "@/lib/services/status";
 import { HEALTH_ORDER } from "@/lib/domain/health";
 import { formatLag, HEALTH_LABELS, LAG_SOURCE_LABELS } from "@/lib/domain/format";
 import { RelativeTime } from "../ui/relative-time";
 import { StateBadge } from "./state-badge";
-import { useLive } from "./use-status";
-
-/** What /api/status returns. */
-export interface StatusPayload {
-  checkedAt: string | null;
-  servers: ServerReport[];
-}
+import { useStatus } from "@/lib/swr/use-status";
 
 /** Live overview; refreshes every 2 s and says so when the refresh fails. */
-export function StatusBoard({ initial }: { initial: StatusPayload }) {
-  const { data, error } = useLive<StatusPayload>("/api/status", initial);
+export function StatusBoard({ initial }: { initial: StatusResponse }) {
+  const { data, error } = useStatus(initial);
   const servers = data?.servers ?? [];
   const counts = HEALTH_ORDER.map((s) => [s, servers.filter((x) => x.state === s).length] as const).filter(([, n]) => n > 0);
   return (

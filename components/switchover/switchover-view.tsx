@@ -2,16 +2,16 @@
 // A switchover, live: each step with its statements, the stop button until the point of no return, and the report.
 import { useState, useTransition } from "react";
 import { stopSwitchoverAction } from "@/lib/actions/switchover";
-import type { SwitchoverRecord } from "@/lib/data/switchover";
-import { useLive } from "../status/use-status";
+import type { SwitchoverResponse } from "@/lib/services/switchover";
+import { useSwitchover } from "@/lib/swr/use-switchover";
 import { Button } from "../ui/button";
 
 const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400", undone: "text-amber-700 dark:text-amber-300" };
 const NO_RETURN = "promote";
 
 /** The run page's live part (polls every second while the run runs). */
-export function SwitchoverView({ initial, names, canStop }: { initial: SwitchoverRecord; names: { source: string; candidate: string }; canStop: boolean }) {
-  const { data, mutate } = useLive<SwitchoverRecord>(`/api/switchovers/${initial.id}`, initial, 1000);
+export function SwitchoverView({ initial, names, canStop }: { initial: SwitchoverResponse; names: { source: string; candidate: string }; canStop: boolean }) {
+  const { data, mutate } = useSwitchover(initial);
   const run = data ?? initial;
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();

@@ -1,19 +1,14 @@
 "use client";
 // Tabs per cluster plus "all", graph or table, refreshed live from /api/topology.
 import { useState } from "react";
-import type { ClusterReport } from "@/lib/services/topology";
-import { useLive } from "../status/use-status";
+import type { TopologyResponse } from "@/lib/services/topology";
+import { useTopology } from "@/lib/swr/use-topology";
 import { TopologyCanvas } from "./topology-canvas";
 import { TopologyTable } from "./topology-table";
 
-/** What /api/topology returns. */
-export interface TopologyPayload {
-  clusters: ClusterReport[];
-}
-
 /** The topology page's interactive part. */
-export function TopologyView({ initial }: { initial: TopologyPayload }) {
-  const { data } = useLive<TopologyPayload>("/api/topology", initial, 3000);
+export function TopologyView({ initial }: { initial: TopologyResponse }) {
+  const { data } = useTopology(initial);
   const clusters = data?.clusters ?? [];
   const [tab, setTab] = useState<string>(clusters[0]?.id ?? "all");
   const [asTable, setAsTable] = useState(false);

@@ -1,25 +1,19 @@
 "use client";
 // A run, live: steps with their state and log, preflight verdicts with fixes, copy progress, the plan and runbook, actions.
 import { useState, useTransition } from "react";
-import type { RunRecord } from "@/lib/data/bootstrap";
 import { abortRunAction, advanceRunAction } from "@/lib/actions/bootstrap";
-import { useLive } from "../status/use-status";
+import type { RunResponse } from "@/lib/services/bootstrap/runs";
+import { useRun } from "@/lib/swr/use-run";
 import { Button } from "../ui/button";
 import { CopyProgressBar } from "./copy-progress";
 import { StepLog } from "./step-log";
-
-/** What GET /api/bootstrap-runs/:id returns. */
-export interface RunPayload {
-  run: RunRecord;
-  plan: { steps: { id: string; title: string; actions: ({ on: string; sql: string } | { shell: string })[] }[]; runbook: string } | null;
-}
 
 const TITLES: Record<string, string> = { preflight: "Preflight checks", replication_user: "Replication user", copy: "Copy the data", point: "Point the target at the source", start: "Start replication", verify: "Verify", register: "Register as replica" };
 const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400" };
 
 /** The run page's live part. */
-export function RunView({ initial, names }: { initial: RunPayload; names: { source: string; target: string } }) {
-  const { data, mutate } = useLive<RunPayload>(`/api/bootstrap-runs/${initial.run.id}`, initial, 1000);
+export function RunView({ initial, names }: { initial: RunResponse; names: { source: string; target: string } }) {
+  const { data, mutate } = useRun(initial);
   const { run, plan } = data ?? initial;
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();

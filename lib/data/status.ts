@@ -1,5 +1,7 @@
 // Poll results in replscope's own database: the latest state per server and lag samples for charts.
 import "server-only";
+import type { ServerStatus } from "@/lib/domain/server-status";
+import { parseSnapshot } from "@/lib/domain/status-snapshot";
 import { db } from "./db";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
@@ -47,6 +49,11 @@ export async function saveSweep(states: StoredState[], samples: (LagPoint & { se
 /** The latest stored state of every server that has been polled. */
 export async function latestStates(): Promise<StoredState[]> {
   return db().serverState.findMany();
+}
+
+/** Every polled server's latest status by id, each snapshot parsed and validated here once (a bad one reads as "unknown"). */
+export async function latestStatuses(): Promise<Map<string, ServerStatus>> {
+  return new Map((await latestStates()).map((s) => [s.serverId, parseSnapshot(s)]));
 }
 
 /** Lag samples of one server in [from, to], oldest first, at most `limit` rows (evenly thinned when more). */

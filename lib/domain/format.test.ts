@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatLag } from "./format";
+import { formatDuration, formatLag, thresholdsText } from "./format";
 
 describe("format", () => {
   it("formats durations", () => {
@@ -9,5 +9,10 @@ describe("format", () => {
     expect(formatLag(null, null)).toBe("unknown");
     expect(formatLag(0, "seconds_behind")).toBe("0 s");
     expect(formatLag(42, "estimated")).toBe("unknown (≥ 42 s)");
+  });
+  it("lists a server's thresholds, unset ones as the health defaults", () => {
+    expect(thresholdsText(null, null)).toBe("warn 10 (default) s · critical 60 (default) s");
+    expect(thresholdsText(5, null)).toBe("warn 5 s · critical 60 (default) s");
+    expect(thresholdsText(null, 30, { warn: 3, crit: 9 })).toBe("warn 3 (default) s · critical 30 s");
   });
 });

@@ -1,5 +1,5 @@
 // Display text for lag and durations; unknown lag reads "unknown", never 0 (pure).
-import type { HealthState, LagSource } from "./health";
+import { DEFAULT_THRESHOLDS, type HealthState, type LagSource } from "./health";
 
 /** "850 ms", "12 s", "4 min 5 s", "3 h 2 min", "2 d 4 h". */
 export function formatDuration(seconds: number): string {
@@ -35,3 +35,8 @@ export const HEALTH_LABELS: Record<HealthState, string> = {
   unreachable: "unreachable",
   unknown: "unknown",
 };
+
+/** A server's lag thresholds as its page lists them, unset ones shown as the domain's defaults. */
+export function thresholdsText(warn: number | null, crit: number | null, defaults = DEFAULT_THRESHOLDS): string {
+  return `warn ${warn ?? `${defaults.warn} (default)`} s · critical ${crit ?? `${defaults.crit} (default)`} s`;
+}

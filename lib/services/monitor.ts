@@ -7,7 +7,7 @@ import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
 import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
-import { latestStates, saveSweep, thinSamples } from "@/lib/data/status";
+import { latestStatuses, saveSweep, thinSamples } from "@/lib/data/status";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
 import { readStatus } from "@/lib/mysql/status";
@@ -122,11 +122,7 @@ export class Monitor {
   }
 
   private async loadPrevious() {
-    for (const s of await latestStates()) {
-      try {
-        this.previous.set(s.serverId, JSON.parse(s.snapshot) as ServerStatus);
-      } catch {}
-    }
+    this.previous = await latestStatuses();
   }
 
   private async maybeThin(now: number) {

@@ -2,11 +2,12 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { listServers, type ServerRecord } from "@/lib/data/servers";
-import { latestStates } from "@/lib/data/status";
+import { latestStatuses } from "@/lib/data/status";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
 import { isStale, type ServerStatus } from "@/lib/domain/server-status";
+import { monitor } from "./monitor";
 
 /** One channel as the API reports it. */
 export interface ChannelReport {
@@ -74,13 +75,35 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], no
   };
 }
 
-async function latestStatuses(): Promise<Map<string, ServerStatus>> {
-  return new Map((await latestStates()).map((s) => [s.serverId, JSON.parse(s.snapshot) as ServerStatus]));
+/** The registry and every server's latest status, read together (pages read it once per request: lib/services/request.ts). */
+export interface RegistryView {
+  servers: ServerRecord[];
+  statuses: Map<string, ServerStatus>;
 }
 
-/** Every server's latest status with its problems, worst first. */
-export async function statusReport(): Promise<{ checkedAt: string | null; servers: ServerReport[]; statuses: Map<string, ServerStatus> }> {
+/** One read of the registry and of the latest statuses. */
+export async function readRegistryView(): Promise<RegistryView> {
   const [servers, statuses] = await Promise.all([listServers(), latestStatuses()]);
+  return { servers, statuses };
+}
+
+/** What GET /api/status returns: every server's report, worst first, and the newest check. */
+export interface StatusResponse {
+  checkedAt: string | null;
+  servers: ServerReport[];
+}
+
+/** What GET /api/servers/:id/status returns (and the server page starts from). */
+export interface ServerStatusResponse {
+  report: ServerReport;
+  status: ServerStatus | null;
+  /** Why the heartbeat writer last failed on this server, or null. */
+  heartbeatError: string | null;
+}
+
+/** Every server's latest status with its problems, worst first (from `view` when the caller already read it). */
+export async function statusReport(view?: RegistryView): Promise<StatusResponse & { statuses: Map<string, ServerStatus> }> {
+  const { servers, statuses } = view ?? (await readRegistryView());
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
   const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
@@ -91,15 +114,15 @@ export async function statusReport(): Promise<{ checkedAt: string | null; server
   return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };
 }
 
-/** One server's full status (every normalised field) with its problems, for the server page. */
-export async function serverStatusDetail(id: string): Promise<{ report: ServerReport; status: ServerStatus | null } | null> {
-  const { servers, statuses } = await statusReport();
+/** One server's full status (every normalised field), problems and heartbeat error, for the server page and its API. */
+export async function serverStatusDetail(id: string, view?: RegistryView): Promise<ServerStatusResponse | null> {
+  const { servers, statuses } = await statusReport(view);
   const report = servers.find((s) => s.id === id);
-  return report ? { report, status: statuses.get(id) ?? null } : null;
+  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? null } : null;
 }
 
-async function registryWithStatus(): Promise<ServerForProblems[]> {
-  const [servers, statuses] = await Promise.all([listServers(), latestStatuses()]);
+async function registryWithStatus(view?: RegistryView): Promise<ServerForProblems[]> {
+  const { servers, statuses } = view ?? (await readRegistryView());
   return servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null }));
 }
 
@@ -116,8 +139,8 @@ export async function topologyPeers(id: string): Promise<{ id: string; name: str
 }
 
 /** For the server page, from one read of the registry: its topology peers and where it may be repointed. */
-export async function serverNeighbours(id: string): Promise<{ peers: { id: string; name: string }[]; repointTargets: { id: string; name: string }[] }> {
-  const servers = await registryWithStatus();
+export async function serverNeighbours(id: string, view?: RegistryView): Promise<{ peers: { id: string; name: string }[]; repointTargets: { id: string; name: string }[] }> {
+  const servers = await registryWithStatus(view);
   return { peers: peersIn(servers, id), repointTargets: repointTargets(servers, id).map(brief) };
 }
 

@@ -3,8 +3,7 @@ import "server-only";
 import { layoutCluster, structureKey } from "@/lib/domain/graph-layout";
 import type { Problem } from "@/lib/domain/problems";
 import { buildClusters, type Cluster, type TopologyNode } from "@/lib/domain/topology";
-import { listServers } from "@/lib/data/servers";
-import { statusReport } from "./status";
+import { readRegistryView, type RegistryView, statusReport } from "./status";
 
 /** A node with the problems found on it and its position in its cluster's layout. */
 export type NodeReport = TopologyNode & { problems: Problem[]; x: number; y: number };
@@ -26,9 +25,15 @@ function cachedLayout(c: Cluster) {
 /** A cluster as the API and the graph page see it. */
 export type ClusterReport = Omit<Cluster, "nodes"> & { nodes: NodeReport[] };
 
-/** Every cluster, largest first. */
-export async function topologyReport(): Promise<{ clusters: ClusterReport[] }> {
-  const [servers, { servers: reports, statuses }] = await Promise.all([listServers(), statusReport()]);
+/** What GET /api/topology returns (and the topology page starts from). */
+export interface TopologyResponse {
+  clusters: ClusterReport[];
+}
+
+/** Every cluster, largest first (from `view` when the caller already read the registry). */
+export async function topologyReport(view?: RegistryView): Promise<TopologyResponse> {
+  const v = view ?? (await readRegistryView());
+  const [servers, { servers: reports, statuses }] = [v.servers, await statusReport(v)];
   const problems = new Map(reports.map((r) => [r.id, r.problems]));
   const clusters = buildClusters(servers.map((s) => ({ ...s, status: statuses.get(s.id) ?? null })));
   return {

@@ -9,23 +9,25 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { OperationsPanel } from "@/components/operations/operations-panel";
 import { LagChart } from "@/components/status/lag-chart";
 import { ServerStatusPanel } from "@/components/status/server-status-panel";
-import { findServer } from "@/lib/data/servers";
-import { monitor } from "@/lib/services/monitor";
-import { may } from "@/lib/services/session";
+import { registryView, requestPrincipal, rolesOf } from "@/lib/services/request";
 import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/dialect";
+import { thresholdsText } from "@/lib/domain/format";
+import { availableOperations } from "@/lib/domain/operations/available";
 import { keyFingerprint } from "@/lib/domain/public-key";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
-/** The server page. */
+/** The server page: one read of the registry and statuses (registryView), one principal, per request. */
 export default async function ServerPage({ params, searchParams }: Props) {
-  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
-  const [s, detail, admin, operator, { peers, repointTargets }] = await Promise.all([findServer(id), serverStatusDetail(id), may("admin"), may("operator"), serverNeighbours(id)]);
+  const [{ id }, { saved }, view, me] = await Promise.all([params, searchParams, registryView(), requestPrincipal()]);
+  const s = view.servers.find((r) => r.id === id);
+  const [detail, neighbours] = await Promise.all([serverStatusDetail(id, view), serverNeighbours(id, view)]);
   if (!s || !detail) notFound();
-  const channels = detail.status?.channels ?? [];
+  const { admin, operator } = rolesOf(me);
+  const available = availableOperations(detail.status, me?.role ?? null, neighbours);
   const rows: [string, string][] = [
     ["Address", `${s.host}:${s.port}`],
     ["User", s.user],
@@ -35,7 +37,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
     ["Cluster", s.cluster ?? "—"],
     ["Tags", s.tags.join(", ") || "—"],
     ["Heartbeat", s.heartbeatEnabled ? `written every second to \`${s.heartbeatSchema}\`.heartbeat` : "off"],
-    ["Lag thresholds", `warn ${s.lagWarnSeconds ?? "10 (default)"} s · critical ${s.lagCritSeconds ?? "60 (default)"} s`],
+    ["Lag thresholds", thresholdsText(s.lagWarnSeconds, s.lagCritSeconds)],
   ];
   return (
     <>
@@ -52,19 +54,9 @@ export default async function ServerPage({ params, searchParams }: Props) {
       />
       {saved && <p role="status" className="mb-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-800 dark:bg-sky-950 dark:text-sky-200">Saved.</p>}
       <div className="mb-6 space-y-6">
-        <ServerStatusPanel serverId={s.id} initial={{ ...detail, heartbeatError: monitor().heartbeat.errors.get(s.id) ?? null }} />
+        <ServerStatusPanel serverId={s.id} initial={detail} />
         <LagChart serverId={s.id} />
-        {operator && detail.status?.facts && (
-          <OperationsPanel
-            serverId={s.id}
-            replicates={channels.length > 0}
-            broken={channels.some((c) => c.sqlThread === "stopped" && c.lastSqlErrno > 0)}
-            readOnly={detail.status.facts.readOnly}
-            channels={channels.length > 1 ? channels.map((c) => c.channel) : []}
-            targets={channels.length === 1 ? repointTargets : []}
-            switchoverHref={channels.length === 0 && peers.length > 0 ? `/servers/${s.id}/switchover` : undefined}
-          />
-        )}
+        {available && <OperationsPanel serverId={s.id} available={available} />}
       </div>
       <section aria-label="Connection" className="mb-6 rounded-md border border-slate-200 p-4 dark:border-slate-800">
         <h2 className="mb-2 text-sm font-semibold uppercase text-slate-500">Connection</h2>

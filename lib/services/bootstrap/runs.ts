@@ -72,3 +72,9 @@ export async function planOf(run: store.RunRecord) {
   const steps = buildPlan(input).map((s) => ({ ...s, actions: s.actions.map((a) => ("sql" in a ? { ...a, sql: maskSecrets(a.sql, [secret]) } : a)) }));
   return { steps, runbook: runbook(input) };
 }
+
+/** What GET /api/bootstrap-runs/:id returns (and the run page starts from): the run and its dry-run plan. */
+export interface RunResponse {
+  run: store.RunRecord;
+  plan: Awaited<ReturnType<typeof planOf>>;
+}

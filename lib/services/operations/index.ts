@@ -23,6 +23,9 @@ export interface Preview {
   plan: Plan;
 }
 
+/** What GET /api/servers/:id/operations returns for an allowed operation. */
+export type PreviewResponse = Preview;
+
 /** What running an operation did: the statements run, and where the server stands afterwards. */
 export interface RunResult extends Preview {
   ran: string[];

@@ -66,6 +66,9 @@ export async function startSwitchover(sourceId: string, raw: unknown, caller: Ca
   return r.ok ? { ok: true, value: { id: r.id } } : refuse(409, r.error);
 }
 
+/** What GET /api/switchovers/:id returns (and the switchover page starts from): the run, no secrets. */
+export type SwitchoverResponse = SwitchoverRecord;
+
 /** One run (404 when unknown). */
 export async function getSwitchover(id: string): Promise<Outcome<SwitchoverRecord>> {
   const r = await findSwitchover(id);

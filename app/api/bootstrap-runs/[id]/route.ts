@@ -1,7 +1,7 @@
 // GET /api/bootstrap-runs/:id: the run, its steps with logs, and the dry-run plan / runbook.
 import { withRole } from "@/lib/services/session";
 import { findRun } from "@/lib/data/bootstrap";
-import { planOf } from "@/lib/services/bootstrap/runs";
+import { planOf, type RunResponse } from "@/lib/services/bootstrap/runs";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 async function getHandler(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const run = await findRun((await params).id);
   if (!run) return Response.json({ error: "No such run." }, { status: 404 });
-  return Response.json({ run, plan: await planOf(run) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ run, plan: await planOf(run) } satisfies RunResponse, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** GET, for callers with at least the viewer role (401 / 403 otherwise). */
