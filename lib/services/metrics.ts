@@ -1,9 +1,10 @@
-// Prometheus metrics (prom-client) refreshed after every sweep: lag, threads, state, check time, sweep duration.
+// Prometheus metrics (prom-client) refreshed after every sweep: lag and its thresholds, threads, state, check and sweep times.
 import "server-only";
 import { Gauge, Registry } from "prom-client";
 import type { ServerRecord } from "@/lib/data/servers";
-import { HEALTH_ORDER } from "@/lib/domain/health";
+import { HEALTH_ORDER, thresholdsFor } from "@/lib/domain/health";
 import type { ServerStatus } from "@/lib/domain/server-status";
+import { staleAfterSeconds } from "./status";
 
 const g = globalThis as unknown as { replscopeMetrics?: ReturnType<typeof create> };
 
@@ -17,6 +18,10 @@ function create() {
     sql: new Gauge({ name: "replscope_replica_sql_running", help: "1 when the applier (SQL) thread runs", labelNames: labels, registers: [registry] }),
     state: new Gauge({ name: "replscope_server_state", help: "1 for the server's current health state", labelNames: ["server", "host", "state"], registers: [registry] }),
     checked: new Gauge({ name: "replscope_server_last_check_timestamp_seconds", help: "When the server was last checked", labelNames: ["server", "host"], registers: [registry] }),
+    lagWarn: new Gauge({ name: "replscope_replica_lag_warning_seconds", help: "Lag at which replscope calls the channel lagging: the server's warning threshold plus the channel's configured delay", labelNames: labels, registers: [registry] }),
+    lagCrit: new Gauge({ name: "replscope_replica_lag_critical_seconds", help: "Lag at which replscope calls the channel critical: the server's critical threshold plus the channel's configured delay", labelNames: labels, registers: [registry] }),
+    staleAfter: new Gauge({ name: "replscope_check_stale_after_seconds", help: "Age at which replscope shows a server's last check as stale (three poll intervals plus the connect timeout); 0 when this process does not poll", registers: [registry] }),
+    lastSweep: new Gauge({ name: "replscope_last_sweep_timestamp_seconds", help: "When the last sweep of all servers finished", registers: [registry] }),
     sweep: new Gauge({ name: "replscope_sweep_duration_seconds", help: "Wall time of the last sweep of all servers", registers: [registry] }),
     servers: new Gauge({ name: "replscope_servers", help: "Registered servers", registers: [registry] }),
   };
@@ -28,12 +33,18 @@ export function metrics() {
   return g.replscopeMetrics;
 }
 
+/** Marks this process as polling: publishes the staleness limit that the stall and staleness alerts compare with. */
+export function recordPollerStart() {
+  metrics().staleAfter.set(staleAfterSeconds());
+}
+
 /** Replaces every per-server series with the sweep's results (removed servers disappear). */
-export function recordSweepMetrics(results: { record: ServerRecord; status: ServerStatus }[], sweep: { durationMs: number; servers: number }) {
+export function recordSweepMetrics(results: { record: ServerRecord; status: ServerStatus }[], sweep: { startedAt: number; durationMs: number; servers: number }) {
   const m = metrics();
-  [m.lag, m.io, m.sql, m.state, m.checked].forEach((x) => x.reset());
+  [m.lag, m.io, m.sql, m.lagWarn, m.lagCrit, m.state, m.checked].forEach((x) => x.reset());
   for (const { record: r, status: s } of results) {
     const host = `${r.host}:${r.port}`;
+    const t = thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds);
     for (const st of HEALTH_ORDER) m.state.set({ server: r.name, host, state: st }, st === s.state ? 1 : 0);
     m.checked.set({ server: r.name, host }, s.checkedAt);
     if (s.state === "unreachable") continue;
@@ -42,8 +53,12 @@ export function recordSweepMetrics(results: { record: ServerRecord; status: Serv
       if (c.lagSeconds !== null) m.lag.set({ ...l, source: c.lagSource ?? "unknown" }, c.lagSeconds);
       m.io.set(l, c.ioThread === "running" ? 1 : c.ioThread === "connecting" ? 0.5 : 0);
       m.sql.set(l, c.sqlThread === "running" ? 1 : 0);
+      m.lagWarn.set(l, t.warn + c.sqlDelay);
+      m.lagCrit.set(l, t.crit + c.sqlDelay);
     }
   }
+  m.staleAfter.set(staleAfterSeconds());
+  m.lastSweep.set((sweep.startedAt + sweep.durationMs) / 1000);
   m.sweep.set(sweep.durationMs / 1000);
   m.servers.set(sweep.servers);
 }

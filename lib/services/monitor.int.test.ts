@@ -60,6 +60,9 @@ describe("monitor sweep", () => {
     expect(get(stopped)).toMatchObject({ state: "stopped", lagSeconds: null });
     expect(get(S)).toMatchObject({ state: "ok", channels: [] });
     expect(await metrics().registry.getSingleMetricAsString("replscope_replica_sql_running")).toMatch(/server="stopped".*\} 0/);
+    // The alert rules compare lag with these: the server's thresholds (defaults 10/60) plus the channel's delay.
+    expect(await metrics().registry.getSingleMetricAsString("replscope_replica_lag_warning_seconds")).toMatch(/server="delayed".*\} 40\n/);
+    expect(await metrics().registry.getSingleMetricAsString("replscope_replica_lag_critical_seconds")).toMatch(/server="delayed".*\} 90\n/);
     expect((await lagSamples(ids.get(healthy)!, 0, Date.now() / 1000)).length).toBeGreaterThan(0);
   });
 

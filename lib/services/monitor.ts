@@ -12,7 +12,7 @@ import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
 import { readStatus } from "@/lib/mysql/status";
 import { HeartbeatWriter } from "./heartbeat-writer";
-import { recordSweepMetrics } from "./metrics";
+import { recordPollerStart, recordSweepMetrics } from "./metrics";
 
 /** Timing of the last completed sweep. */
 export interface SweepInfo {
@@ -51,6 +51,7 @@ export class Monitor {
   /** Starts sweeping every `intervalMs` (and writing heartbeats every second). */
   start(intervalMs = env().REPLSCOPE_POLL_INTERVAL_MS) {
     if (this.timer) return;
+    recordPollerStart();
     const tick = () => void this.sweep().catch((e) => console.error("replscope: sweep failed:", (e as Error).message));
     tick();
     this.timer = setInterval(tick, intervalMs);
