@@ -19,7 +19,7 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
-      ...["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_CSP }] })),
+      ...["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_CSP }] })),
     ];
   },
 };

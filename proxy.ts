@@ -65,4 +65,4 @@ export async function proxy(req: NextRequest) {
   return pass(req, csp, nonce);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"] };

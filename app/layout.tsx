@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/nav";
+import { requestPrincipal } from "@/lib/services/request";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">
-        <Nav />
+        <Nav me={await requestPrincipal()} />
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>

@@ -1,13 +1,11 @@
 // Top navigation: the product's areas, who is signed in, and the theme switch.
 import Link from "next/link";
-import { allows } from "@/lib/domain/auth";
-import { requestPrincipal } from "@/lib/services/request";
+import { allows, type Principal } from "@/lib/domain/auth";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
-/** The header bar shown on every page. */
-export async function Nav() {
-  const me = await requestPrincipal();
+/** The header bar shown on every page, for the signed-in principal (null: signed out, links hidden). */
+export function Nav({ me }: { me: Principal | null }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">

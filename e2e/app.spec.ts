@@ -47,3 +47,15 @@ test("the API rejects bad bodies with field errors and unknown ids with 404", as
   expect((await request.delete("/api/servers/does-not-exist")).status()).toBe(404);
   expect((await request.post("/api/servers/does-not-exist/test")).status()).toBe(404);
 });
+
+test("robots.txt disallows everything and the favicon is served, both without signing in", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
+  const robots = await anonymous.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  const icon = await anonymous.get("/favicon.ico", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/");
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  await anonymous.dispose();
+});

@@ -12,7 +12,10 @@ let cleaned = false;
 
 /** Creates, starts and registers (for teardown) a new sandbox. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  if (!cleaned) (removeStaleSandboxes(), (cleaned = true));
+  if (!cleaned) {
+    removeStaleSandboxes();
+    cleaned = true;
+  }
   const { installDb, server, flavor } = mariadbBinaries();
   const dir = fs.mkdtempSync(DIR_PREFIX);
   fs.writeFileSync(path.join(dir, "owner.pid"), String(process.pid));

@@ -64,7 +64,7 @@ async function main() {
   await register("replica1", replica1);
   await register("replica2", replica2);
 
-  const shop = await mysql.createPool({ ...source.connectionOptions(), user: APP.user, password: APP.password, connectionLimit: 1 });
+  const shop = mysql.createPool({ ...source.connectionOptions(), user: APP.user, password: APP.password, connectionLimit: 1 });
   const traffic = setInterval(() => {
     shop.query("INSERT INTO shop.orders (customer_id, total) VALUES (FLOOR(1 + RAND() * 5), ROUND(RAND() * 100, 2))").catch(() => {});
   }, 500);
@@ -76,8 +76,8 @@ async function main() {
     await teardownAll();
     process.exit(0);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
   app.on("exit", (code) => {
     console.error(`the app exited (${code}); stopping the sandboxes`);
     void stop();

@@ -61,18 +61,18 @@ export function OperationsPanel({ serverId, available }: OperationsPanelProps) {
             <select aria-label="Threads" value={threads} onChange={(e) => setThreads(e.target.value as typeof threads)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
               <option value="both">both threads</option><option value="io">IO thread only</option><option value="sql">SQL thread only</option>
             </select>
-            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "stop", threads, ...on })}>Stop replication…</Button>
-            <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "start", threads, ...on })}>Start replication…</Button>
-            {broken && <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "skip", ...on })}>Skip failing transaction…</Button>}
+            <Button variant="secondary" disabled={loading} onClick={() => void preview({ kind: "stop", threads, ...on })}>Stop replication…</Button>
+            <Button variant="secondary" disabled={loading} onClick={() => void preview({ kind: "start", threads, ...on })}>Start replication…</Button>
+            {broken && <Button variant="secondary" disabled={loading} onClick={() => void preview({ kind: "skip", ...on })}>Skip failing transaction…</Button>}
           </>
         )}
-        <Button variant="secondary" disabled={loading} onClick={() => preview({ kind: "read_only", on: !readOnly })}>{readOnly ? "Make writable…" : "Make read-only…"}</Button>
+        <Button variant="secondary" disabled={loading} onClick={() => void preview({ kind: "read_only", on: !readOnly })}>{readOnly ? "Make writable…" : "Make read-only…"}</Button>
         {replicates && targets.length > 0 && (
           <span className="flex items-center gap-2">
             <select aria-label="Repoint to" value={target} onChange={(e) => setTarget(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
               {targets.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
             </select>
-            <Button variant="secondary" disabled={loading || !target} onClick={() => preview({ kind: "repoint", targetId: target })}>Repoint…</Button>
+            <Button variant="secondary" disabled={loading || !target} onClick={() => void preview({ kind: "repoint", targetId: target })}>Repoint…</Button>
           </span>
         )}
         {switchoverHref && <Link href={switchoverHref} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Planned switchover…</Link>}

@@ -3,7 +3,7 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, type Edge, MarkerType, MiniMap, type Node, ReactFlow } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { ClusterReport } from "@/lib/services/topology";
 import { formatLag } from "@/lib/domain/format";
 import { NODE_SIZE, packClusters, structureKey } from "@/lib/domain/graph-layout";
@@ -21,8 +21,14 @@ export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "no
   const nodes = clusters.flatMap((c) => c.nodes);
   const edges = clusters.flatMap((c) => c.edges);
   const key = structureKey(nodes.map((n) => n.id), edges);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the server lays out each cluster; only packing depends on structure
-  const positions = useMemo(() => packClusters(clusters), [key]);
+  // The server lays out each cluster; only packing depends on structure, so it is redone only when the structure changes
+  // (React's "adjust state when a prop changes" pattern: the update during render is applied before anything is drawn).
+  const [packed, setPacked] = useState(() => ({ key, positions: packClusters(clusters) }));
+  let positions = packed.positions;
+  if (packed.key !== key) {
+    positions = packClusters(clusters);
+    setPacked({ key, positions });
+  }
   const large = nodes.length > COMPACT_ABOVE;
   const type = large ? "compact" : "server";
   const flowNodes: Node[] = nodes.map((n) => ({

@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { env } from "@/lib/config/env";
 import { ROLES, type Role } from "@/lib/domain/auth";
 import { safeNextPath } from "@/lib/domain/redirect";
 import type { FieldErrors } from "@/lib/domain/server-input";
@@ -21,7 +22,7 @@ export interface AuthFormState {
 
 async function requestFacts() {
   const h = await headers();
-  return { address: addressOf(h), secure: h.get("x-forwarded-proto") === "https" || process.env.REPLSCOPE_SECURE_COOKIES === "true" };
+  return { address: addressOf(h), secure: h.get("x-forwarded-proto") === "https" || env().REPLSCOPE_SECURE_COOKIES === "true" };
 }
 
 async function startSession(userId: string) {
@@ -33,7 +34,7 @@ async function startSession(userId: string) {
 /** Signs in and opens the page the user was sent away from. */
 export async function loginAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const { address, secure } = await requestFacts();
-  const r = await login(String(form.get("username") ?? ""), String(form.get("password") ?? ""), address);
+  const r = await login(text(form, "username"), text(form, "password"), address);
   if (!r.ok) return { error: r.error };
   (await cookies()).set(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: r.expiresAt });
   redirect(safeNextPath(form.get("next")));
@@ -43,10 +44,16 @@ export async function loginAction(_prev: AuthFormState, form: FormData): Promise
 export async function setupAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const { address } = await requestFacts();
   const r = await setupFirstAdmin({ username: form.get("username"), password: form.get("password"), code: form.get("code") }, address);
-  await logChange({ actor: String(form.get("username") ?? "").slice(0, 64) || "(empty)", address }, "setup.admin", r.ok ? "first admin created" : "create the first admin", { error: failureText(r) });
+  await logChange({ actor: text(form, "username").slice(0, 64) || "(empty)", address }, "setup.admin", r.ok ? "first admin created" : "create the first admin", { error: failureText(r) });
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   await startSession(r.user.id);
   redirect("/");
+}
+
+/** A text field's value ("" when missing or a file). */
+function text(form: FormData, key: string): string {
+  const v = form.get(key);
+  return typeof v === "string" ? v : "";
 }
 
 const asRole = (v: unknown): Role => (ROLES.includes(v as Role) ? (v as Role) : "viewer");
@@ -56,7 +63,7 @@ export async function createUserAction(_prev: AuthFormState, form: FormData): Pr
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
   const r = await createUser({ username: form.get("username"), password: form.get("password") }, asRole(form.get("role")));
-  await logChange(callerOf(g), "user.create", `user ${String(form.get("username") ?? "").slice(0, 64)} with role ${asRole(form.get("role"))}`, { error: r.ok ? null : r.error });
+  await logChange(callerOf(g), "user.create", `user ${text(form, "username").slice(0, 64)} with role ${asRole(form.get("role"))}`, { error: r.ok ? null : r.error });
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   revalidatePath("/settings");
   return {};
@@ -81,7 +88,7 @@ export async function changeUserAction(id: string, change: Role | "delete"): Pro
 export async function createTokenAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
-  const name = String(form.get("name") ?? "").trim();
+  const name = text(form, "name").trim();
   const what = `token "${name.slice(0, 64)}" with role ${asRole(form.get("role"))}`;
   const refuse = async (error: string, field: string) => (await logChange(callerOf(g), "token.create", what, { error }), { error, fieldErrors: { name: [field] } });
   if (!/^[\w .-]{1,64}$/.test(name)) return refuse("Give the token a name (letters, digits, space . _ -).", "Letters, digits, space . _ - (1–64)");

@@ -30,7 +30,10 @@ export interface RunFormState {
 export async function createRunAction(_prev: RunFormState, form: FormData): Promise<RunFormState> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
-  const text = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)) : undefined);
+  const text = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
   let targetId = text("targetId");
   if (targetId === NEW_TARGET) {
     const admin = await guard("admin");

@@ -23,6 +23,17 @@ const schema = z.object({
       const { invalid } = parseTrustedProxies(v);
       if (invalid.length) ctx.addIssue({ code: "custom", message: `not an IP address or CIDR: ${invalid.map((e) => JSON.stringify(e)).join(", ")}` });
     }),
+  // Sign-in: an admin bearer token, the unattended first admin, and Secure cookies without an HTTPS proxy.
+  REPLSCOPE_API_TOKEN: z.string().optional(),
+  REPLSCOPE_ADMIN_USER: z.string().optional(),
+  REPLSCOPE_ADMIN_PASSWORD: z.string().optional(),
+  REPLSCOPE_SECURE_COOKIES: z.string().optional(),
+  // The dump-and-load copy: programs and the client's auth-plugin directory (else found on PATH / the usual places).
+  REPLSCOPE_DUMP: z.string().optional(),
+  REPLSCOPE_CLIENT: z.string().optional(),
+  REPLSCOPE_CLIENT_PLUGIN_DIR: z.string().optional(),
+  MARIADB_PLUGIN_DIR: z.string().optional(),
+  PATH: z.string().default(""),
 });
 
 /** The app's configuration; throws a readable error at startup when a variable is malformed. */

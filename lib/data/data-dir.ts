@@ -1,4 +1,5 @@
 // replscope's data directory is private: created 0700, its files (database, WAL, key, setup code) kept 0600.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 

@@ -1,4 +1,5 @@
 // Applies committed Prisma migrations at startup, compatible with Prisma's own _prisma_migrations table.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -2,7 +2,7 @@
 // startup, and which active run holds a server. Each kind keeps its own table (bootstrap.ts, switchover.ts).
 import "server-only";
 import type { RunKindName, RunPatch, StoredRun, StoredStep } from "@/lib/domain/runs/record";
-import { interrupt, isActive, type RunStatus } from "@/lib/domain/runs/state";
+import { interrupt, isActive } from "@/lib/domain/runs/state";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
@@ -83,7 +83,7 @@ export async function markRunsInterrupted(): Promise<Record<RunKindName, number>
       if (!run) continue;
       const after = interrupt(run.steps, at);
       for (const [i, s] of after.entries()) if (s !== run.steps[i]) await store.saveStep(id, s);
-      await store.saveRun(id, { status: "interrupted" as RunStatus, error: store.interruptedError });
+      await store.saveRun(id, { status: "interrupted", error: store.interruptedError });
       counts[store.kind]++;
     }
   }

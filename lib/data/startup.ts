@@ -1,4 +1,6 @@
-// Startup work for the Node.js server: private file modes, committed migrations, first-run setup.
+// Startup work on our own database for the Node.js server: private file modes, committed migrations, interrupted
+// runs. Imported once by lib/services/startup.ts (first-run setup and the poller follow there).
+import "server-only";
 import path from "node:path";
 import { env } from "@/lib/config/env";
 import { applyMigrations } from "./migrate";
@@ -20,7 +22,3 @@ import("./runs")
     if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by the last stop; check their servers`);
   })
   .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));
-
-import("@/lib/services/setup")
-  .then(({ prepareSetup }) => prepareSetup())
-  .catch((e) => console.error("replscope: could not prepare the first-run setup:", (e as Error).message));

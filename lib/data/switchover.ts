@@ -45,7 +45,8 @@ type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["switchoverRun"]
 function reshape(r: Row): SwitchoverRecord {
   return {
     id: r.id, sourceId: r.sourceId, candidateId: r.candidateId, actor: r.actor, status: r.status as SwitchoverRecord["status"],
-    options: JSON.parse(r.options), steps: JSON.parse(r.steps), state: JSON.parse(r.state), report: r.report ? JSON.parse(r.report) : null,
+    options: JSON.parse(r.options) as SwitchoverRecord["options"], steps: JSON.parse(r.steps) as SwitchoverStep[],
+    state: JSON.parse(r.state) as SwitchoverRecord["state"], report: r.report ? (JSON.parse(r.report) as Standing[]) : null,
     error: r.error, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };
 }

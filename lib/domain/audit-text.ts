@@ -1,4 +1,5 @@
 // How app-level changes read in the audit trail: field names and safe values, never a password.
+import { cellText } from "./cell-text";
 
 const SECRET = /pass|secret|token/i;
 
@@ -7,6 +8,6 @@ export function describeInput(raw: unknown): string {
   if (!raw || typeof raw !== "object") return "(no input)";
   return Object.entries(raw as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== null && v !== "")
-    .map(([k, v]) => `${k}=${SECRET.test(k) ? "(set)" : Array.isArray(v) ? v.join("|") : typeof v === "object" ? "{…}" : String(v).slice(0, 120)}`)
+    .map(([k, v]) => `${k}=${SECRET.test(k) ? "(set)" : Array.isArray(v) ? v.join("|") : typeof v === "object" ? "{…}" : cellText(v).slice(0, 120)}`)
     .join(", ");
 }

@@ -44,7 +44,7 @@ function parseV6(s: string): number[] | null {
   if (!head || !rest) return null;
   const given = head.length + rest.length + tail.length;
   if (halves.length === 1 ? given !== 8 : given > 7) return null;
-  const groups = [...head, ...Array(8 - given).fill(0), ...rest, ...tail];
+  const groups = [...head, ...new Array<number>(8 - given).fill(0), ...rest, ...tail];
   return groups.flatMap((g) => [g >> 8, g & 255]);
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { noControlChars } from "./control-chars";
 import { normaliseReplicaHosts } from "./server-facts";
 import { normaliseReplicaRows } from "./replica-status";
+import { cellText } from "./cell-text";
 
 /** A server discovery knows of, before or after visiting it. */
 export interface Lead {
@@ -54,7 +55,7 @@ export function leadsFrom(name: string, rows: InspectRows): { leads: Lead[]; not
     else leads.push({ host: r.host, port: r.port, via: `listed by ${name} (replica hosts)` });
   }
   for (const d of rows.dumpRows) {
-    const host = hostOf(String(d.HOST ?? d.Host ?? ""));
+    const host = hostOf(cellText(d.HOST ?? d.Host));
     if (!host || listed.some((r) => r.host === host)) continue;
     notes.push({ via: `binlog dump thread on ${name}`, reason: `a replica at ${host} streams the binlog but is not listed with a port (set report_host/report_port on it); tried port 3306` });
     leads.push({ host, port: 3306, via: `binlog dump thread on ${name}` });

@@ -13,7 +13,7 @@ export function layoutGraph(nodeIds: string[], edges: { from: string; to: string
   edges.forEach((e, i) => g.setEdge(e.from, e.to, {}, String(i)));
   dagre.layout(g);
   return new Map(nodeIds.map((id) => {
-    const n = g.node(id);
+    const n = g.node(id) as { x: number; y: number }; // dagre's typings return any; layout() set x and y
     return [id, { x: n.x - NODE_SIZE.width / 2, y: n.y - NODE_SIZE.height / 2 }];
   }));
 }

@@ -1,4 +1,5 @@
 // pt-heartbeat-compatible lag: which heartbeat row a replica measures against, and the resulting lag (pure).
+import { cellText } from "./cell-text";
 
 /** A heartbeat row as read on a replica, with its age computed on the replica's own clock. */
 export interface HeartbeatRow {
@@ -11,7 +12,7 @@ export interface HeartbeatRow {
 export function parseHeartbeatRows(rows: Record<string, unknown>[]): HeartbeatRow[] {
   return rows.map((r) => ({
     serverId: Number(r.server_id),
-    ts: String(r.ts ?? ""),
+    ts: cellText(r.ts),
     ageSeconds: r.age_us === null || r.age_us === undefined ? null : Math.max(0, Number(r.age_us) / 1e6),
   }));
 }

@@ -100,7 +100,8 @@ export function clusterOf(servers: ServerForProblems[]): Map<string, string> {
   const union = (a: string, b: string) => parent.set(find(a), find(b));
   const byName = new Map<string, string>();
   for (const s of servers) {
-    if (s.cluster) byName.has(s.cluster) ? union(s.id, byName.get(s.cluster)!) : byName.set(s.cluster, s.id);
+    if (s.cluster && byName.has(s.cluster)) union(s.id, byName.get(s.cluster)!);
+    else if (s.cluster) byName.set(s.cluster, s.id);
     for (const c of s.status?.channels ?? []) {
       const src = findSource(servers, c);
       if (src) union(s.id, src.id);

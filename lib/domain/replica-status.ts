@@ -1,4 +1,5 @@
 // Normalises replica status rows of every dialect, by column name, into one channel shape (names stay here).
+import { cellText } from "./cell-text";
 
 /** IO (receiver) thread state. */
 export type IoThread = "running" | "connecting" | "stopped";
@@ -50,7 +51,7 @@ function pick(row: Row, ...names: string[]): unknown {
 }
 const str = (row: Row, ...names: string[]) => {
   const v = pick(row, ...names);
-  return v === null || v === undefined ? "" : String(v);
+  return cellText(v);
 };
 const num = (row: Row, ...names: string[]): number | null => {
   const v = pick(row, ...names);

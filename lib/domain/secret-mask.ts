@@ -46,8 +46,8 @@ function fragmentSpans(text: string, form: string): [number, number][] {
   for (let i = 0; i + FRAGMENT <= form.length; i++) {
     for (let at = text.indexOf(form.slice(i, i + FRAGMENT)); at !== -1; at = text.indexOf(form.slice(i, i + FRAGMENT), at + 1)) {
       let [s, e, fs, fe] = [at, at + FRAGMENT, i, i + FRAGMENT];
-      while (s > 0 && fs > 0 && text[s - 1] === form[fs - 1]) (s--, fs--);
-      while (e < text.length && fe < form.length && text[e] === form[fe]) (e++, fe++);
+      while (s > 0 && fs > 0 && text[s - 1] === form[fs - 1]) [s, fs] = [s - 1, fs - 1];
+      while (e < text.length && fe < form.length && text[e] === form[fe]) [e, fe] = [e + 1, fe + 1];
       spans.push([s, e]);
     }
   }
@@ -65,7 +65,10 @@ function maskSpans(text: string, spans: [number, number][]): string {
   }, []);
   let out = "";
   let from = 0;
-  for (const [s, e] of merged) (out += text.slice(from, s) + MASK), (from = e);
+  for (const [s, e] of merged) {
+    out += text.slice(from, s) + MASK;
+    from = e;
+  }
   return out + text.slice(from);
 }
 
@@ -84,7 +87,7 @@ export function maskText(text: string, secrets: readonly (string | null | undefi
 /** maskText applied to every string inside a JSON-like value (step logs, reports, undo notes). */
 export function maskDeep<T>(value: T, secrets: readonly (string | null | undefined)[] = []): T {
   if (typeof value === "string") return maskText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, secrets)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => maskDeep(v, secrets)) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, secrets)])) as T;
   return value;
 }

@@ -1,4 +1,5 @@
 // Per-server facts (ids, read_only, binlog, GTID, semi-sync) and source-side rows, normalised by name.
+import { cellText } from "./cell-text";
 
 /** What replscope knows about a server's replication configuration. */
 export interface ServerFacts {
@@ -47,13 +48,13 @@ export function normaliseFacts(row: Row, semiSyncRows: Row[] = []): ServerFacts 
   const mariaGtid = row.gtid_current_pos !== undefined;
   return {
     serverId: row.server_id === undefined ? null : numOr(row.server_id, 0),
-    serverUuid: row.server_uuid ? String(row.server_uuid) : null,
+    serverUuid: row.server_uuid ? cellText(row.server_uuid) : null,
     readOnly: bool(row.read_only),
     superReadOnly: row.super_read_only === undefined ? null : bool(row.super_read_only),
     logBin: bool(row.log_bin),
-    binlogFormat: String(row.binlog_format ?? ""),
-    gtidMode: mariaGtid ? (bool(row.gtid_strict_mode) ? "strict" : "on") : String(row.gtid_mode ?? "OFF"),
-    gtidExecuted: String((mariaGtid ? row.gtid_binlog_pos : row.gtid_executed) ?? "").replace(/\s+/g, ""),
+    binlogFormat: cellText(row.binlog_format),
+    gtidMode: mariaGtid ? (bool(row.gtid_strict_mode) ? "strict" : "on") : cellText(row.gtid_mode, "OFF"),
+    gtidExecuted: cellText(mariaGtid ? row.gtid_binlog_pos : row.gtid_executed).replace(/\s+/g, ""),
     logReplicaUpdates: bool(row.log_replica_updates),
     parallelWorkers: numOr(row.parallel_workers, 0),
     autoIncrementIncrement: numOr(row.auto_increment_increment, 1),
@@ -69,14 +70,14 @@ export function normaliseFacts(row: Row, semiSyncRows: Row[] = []): ServerFacts 
 export function normaliseSourceStatus(rows: Row[]): SourceStatus | null {
   const r = rows[0];
   if (!r) return null;
-  return { file: String(r.File ?? ""), position: numOr(r.Position, 0), gtidExecuted: String(r.Executed_Gtid_Set ?? "").replace(/\s+/g, "") };
+  return { file: cellText(r.File), position: numOr(r.Position, 0), gtidExecuted: cellText(r.Executed_Gtid_Set).replace(/\s+/g, "") };
 }
 
 /** SHOW REPLICAS / SLAVE HOSTS / REPLICA HOSTS rows → listed replicas. */
 export function normaliseReplicaHosts(rows: Row[]): ListedReplica[] {
   return rows.map((r) => ({
     serverId: numOr(r.Server_Id ?? r.Server_id, 0),
-    host: String(r.Host ?? ""),
+    host: cellText(r.Host),
     port: numOr(r.Port, 0),
     sourceId: r.Source_Id ?? r.Master_id ?? r.Master_Id ? numOr(r.Source_Id ?? r.Master_id ?? r.Master_Id, 0) : null,
     uuid: (r.Replica_UUID ?? r.Slave_UUID) ? String(r.Replica_UUID ?? r.Slave_UUID) : null,
@@ -94,4 +95,4 @@ export const normaliseBinaryLogs = (rows: Row[]): BinaryLog[] => rows.map((r) =>
 
 /** SHOW VARIABLES rows → value by lower-case name. */
 export const normaliseVariables = (rows: Row[]): Map<string, string> =>
-  new Map(rows.map((r) => [String(r.Variable_name ?? r.variable_name).toLowerCase(), String(r.Value ?? r.value ?? "")]));
+  new Map(rows.map((r) => [String(r.Variable_name ?? r.variable_name).toLowerCase(), cellText(r.Value ?? r.value)]));

@@ -1,4 +1,5 @@
 // Typed readers of accounts: the GRANT lines of an account, whether an account exists.
+import "server-only";
 import { grantLines } from "@/lib/domain/bootstrap/grants";
 import { quoteAccount, quoteString } from "@/lib/domain/dialect";
 import type { Queryable, Rows } from "./query";

@@ -1,5 +1,6 @@
 // replscope's own mysql2 auth plugins: the SHA-2 and clear-text exchanges never give a peer a password it can read,
 // unless TLS is verified, the server's key is pinned, or an admin allowed fetching it (lib/domain/password-exchange).
+import "server-only";
 import crypto from "node:crypto";
 import tls from "node:tls";
 import type { ConnectionOptions } from "mysql2/promise";
@@ -7,8 +8,13 @@ import { type KeyPolicy, passwordRoute, type PasswordRoute, type Withheld } from
 
 type AuthPlugin = NonNullable<ConnectionOptions["authPlugins"]>[string];
 type PluginConnection = Parameters<AuthPlugin>[0]["connection"];
-/** mysql2 writes what a plugin step resolves to, and nothing for null (its typings omit null in promises). */
-const plugin = (f: (c: PluginConnection) => (data: Buffer) => Promise<Buffer | null>) => (({ connection }) => f(connection)) as AuthPlugin;
+/** mysql2 writes what a plugin step resolves to, and nothing for null (its typings omit null in promises). Each step
+ *  runs inside a promise, so a step that throws (e.g. PasswordWithheldError) always reaches mysql2 as a rejection. */
+const plugin = (f: (c: PluginConnection) => (data: Buffer) => Buffer | null) =>
+  (({ connection }) => {
+    const step = f(connection);
+    return (data: Buffer) => new Promise<Buffer | null>((resolve) => resolve(step(data)));
+  }) as AuthPlugin;
 
 /** Thrown by a plugin instead of sending the password; classifyError reads `withheld`. */
 export class PasswordWithheldError extends Error {
@@ -64,7 +70,7 @@ function cachingSha2(t: PluginTarget): AuthPlugin {
     let state: "scramble" | "token_sent" | "wait_key" | "done" = "scramble";
     let scramble = Buffer.alloc(20);
     const password = passwordOf(connection);
-    return async (data: Buffer) => {
+    return (data: Buffer) => {
       if (state === "scramble") {
         scramble = Buffer.from(data.subarray(0, 20));
         state = "token_sent";
@@ -88,7 +94,7 @@ function sha256Password(t: PluginTarget): AuthPlugin {
     let state: "scramble" | "wait_key" | "done" = "scramble";
     let scramble = Buffer.alloc(20);
     const password = passwordOf(connection);
-    return async (data: Buffer) => {
+    return (data: Buffer) => {
       if (state === "scramble") {
         scramble = Buffer.from(data.subarray(0, 20));
         if (!password) return ((state = "done"), Buffer.from([0]));
@@ -103,7 +109,7 @@ function sha256Password(t: PluginTarget): AuthPlugin {
 }
 
 function clearPassword(t: PluginTarget): AuthPlugin {
-  return plugin((connection) => async () => answer(passwordRoute("cleartext", tlsVerified(connection, t), t.policy), "mysql_clear_password", passwordOf(connection), Buffer.alloc(20), 0).data);
+  return plugin((connection) => () => answer(passwordRoute("cleartext", tlsVerified(connection, t), t.policy), "mysql_clear_password", passwordOf(connection), Buffer.alloc(20), 0).data);
 }
 
 /** The plugins every replscope connection uses in place of mysql2's own (which send to any key the server names). */

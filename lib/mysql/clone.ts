@@ -1,4 +1,5 @@
 // Reads where a MySQL CLONE stands on the recipient (performance_schema.clone_status).
+import "server-only";
 import { CLONE_STATUS_QUERY } from "@/lib/domain/bootstrap/clone";
 import type { Queryable, Rows } from "./query";
 

@@ -1,4 +1,5 @@
 // Keeps one open connection per monitored server between sweeps; a connection that errs is destroyed, never reused.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Connection } from "mysql2/promise";
 import { policyFor } from "@/lib/domain/password-exchange";

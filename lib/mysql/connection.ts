@@ -1,4 +1,5 @@
 // One way to talk to a monitored server: a mysql2 connection with connect and query timeouts, always closed.
+import "server-only";
 import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
 import { type KeyPolicy, policyFor } from "@/lib/domain/password-exchange";
 import type { TlsMode } from "@/lib/domain/server-input";

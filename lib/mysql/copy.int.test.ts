@@ -68,7 +68,9 @@ describe("copyData", () => {
     const [T] = await startSandboxes(1);
     let killed = false;
     const run = copyData({ source: target(S), sourceVersion: V, target: target(T), lock: true, onProgress: () => {
-      if (!killed) (killed = true), void T.kill9();
+      if (killed) return;
+      killed = true;
+      void T.kill9();
     } });
     await expect(run).rejects.toThrow(/Copy failed .*load exit/);
     await writeNow(S);

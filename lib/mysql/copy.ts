@@ -1,5 +1,6 @@
 // Dump-and-load copy: consistent coordinates, the dump streamed straight into the target, progress, cancel,
 // and the source lock (when one is taken) released on every path. When one side of the pipe dies, so does the other.
+import "server-only";
 import { spawn } from "node:child_process";
 import { type DumpCoordinates, DumpScanner } from "@/lib/domain/bootstrap/dump-scan";
 import type { Connection } from "mysql2/promise";

@@ -1,4 +1,5 @@
 // Reads what one server knows about its neighbours: replica status, listed replicas, binlog dump threads.
+import "server-only";
 import type { ServerVersion } from "@/lib/domain/dialect";
 import type { InspectRows } from "@/lib/domain/discovery";
 import type { TimedConnection } from "./connection";

@@ -1,4 +1,5 @@
 // Reads a port's first packet over raw TCP, so "not MySQL" and "hung" are told apart from driver errors.
+import "server-only";
 import net from "node:net";
 import { type Greeting, parseGreeting } from "@/lib/domain/connection-check";
 

@@ -1,4 +1,5 @@
 // pt-heartbeat-compatible heartbeat: the table, the writer on sources, the reader on replicas.
+import "server-only";
 import mysql from "mysql2/promise";
 import type { TimedConnection } from "./connection";
 

@@ -1,4 +1,5 @@
 // Runs async jobs with at most N in flight, keeping each result in input order.
+import "server-only";
 
 /** Maps `items` through `fn` with bounded concurrency; `fn` must not throw (return an error value instead). */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {

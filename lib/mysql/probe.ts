@@ -1,4 +1,5 @@
 // Test connection: greeting over raw TCP, then a real login reading VERSION(); every outcome is a CheckResult.
+import "server-only";
 import { type CheckResult, classifyError, type DriverError } from "@/lib/domain/connection-check";
 import { parseServerVersion, versionText } from "@/lib/domain/dialect";
 import { type ServerTarget, withConnection } from "./connection";

@@ -1,4 +1,5 @@
 // What a reader needs from a connection, and the one retry with the other terminology on a syntax error.
+import "server-only";
 import { type Dialect, dialectFor, fallbackDialect, isSyntaxError, type ServerVersion } from "@/lib/domain/dialect";
 
 /** Rows as the server returned them (column names are read only by the domain's normalisers). */

@@ -1,4 +1,5 @@
 // Typed readers of a server's replication state: channels, binlog coordinates, GTID positions, binary logs, variables.
+import "server-only";
 import { binlogGtidPosQuery, gtidPositionQuery, type ServerVersion, variablesQuery } from "@/lib/domain/dialect";
 import { type ChannelStatus, normaliseReplicaRows } from "@/lib/domain/replica-status";
 import { type BinaryLog, normaliseBinaryLogs, normaliseSourceStatus, normaliseVariables, type SourceStatus } from "@/lib/domain/server-facts";

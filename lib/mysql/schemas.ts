@@ -1,6 +1,8 @@
 // Typed readers of what data a server holds: user databases, their size, user tables, row checksums.
+import "server-only";
 import { rowHashQuery, type TableInfo } from "@/lib/domain/bootstrap/checksum";
 import type { Queryable, Rows } from "./query";
+import { cellText } from "@/lib/domain/cell-text";
 
 const SYSTEM = "('mysql','information_schema','performance_schema','sys')";
 const SYSTEM_AND_OURS = "('mysql','information_schema','performance_schema','sys','replscope')";
@@ -26,7 +28,7 @@ export async function countNonTransactionalTables(c: Queryable): Promise<number>
 /** Every user table (replscope's heartbeat schema excluded) with engine, estimated rows and columns in order. */
 export async function listUserTables(c: Queryable): Promise<TableInfo[]> {
   const rows = await c.query<Rows>(`SELECT t.TABLE_SCHEMA AS s, t.TABLE_NAME AS n, t.ENGINE AS e, t.TABLE_ROWS AS r, GROUP_CONCAT(c.COLUMN_NAME ORDER BY c.ORDINAL_POSITION SEPARATOR '\\n') AS cols FROM information_schema.TABLES t JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME WHERE t.TABLE_TYPE = 'BASE TABLE' AND t.TABLE_SCHEMA NOT IN ${SYSTEM_AND_OURS} GROUP BY t.TABLE_SCHEMA, t.TABLE_NAME, t.ENGINE, t.TABLE_ROWS`);
-  return rows.map((r) => ({ schema: String(r.s), name: String(r.n), engine: String(r.e ?? ""), rows: Number(r.r ?? 0), columns: String(r.cols ?? "").split("\n").filter(Boolean) }));
+  return rows.map((r) => ({ schema: String(r.s), name: String(r.n), engine: cellText(r.e), rows: Number(r.r ?? 0), columns: cellText(r.cols).split("\n").filter(Boolean) }));
 }
 
 /** COUNT(*) and the order-independent row hash of one table (inside the connection's snapshot, when it has one). */

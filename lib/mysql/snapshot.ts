@@ -1,4 +1,5 @@
 // A consistent snapshot at a known binlog position: the global read lock is held only while the position is read.
+import "server-only";
 import type { ServerVersion } from "@/lib/domain/dialect";
 import type { Queryable } from "./query";
 import { readGtidPosition, readSourceStatus } from "./replication";

@@ -1,4 +1,5 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
+import "server-only";
 import { dialectFor, parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
 import type { TimedConnection } from "./connection";
 import { readHeartbeat } from "./heartbeat";

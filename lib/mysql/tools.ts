@@ -1,12 +1,14 @@
 // The dump and client programs the copy step pipes together, and a private credentials file for each.
+import "server-only";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { env } from "@/lib/config/env";
 import { policyFor, toolPlugins } from "@/lib/domain/password-exchange";
 import type { ServerTarget } from "./connection";
 
 function onPath(names: string[]): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter).concat(["/usr/bin", "/usr/local/bin"])) {
+  for (const dir of env().PATH.split(path.delimiter).concat(["/usr/bin", "/usr/local/bin"])) {
     for (const n of names) if (dir && fs.existsSync(path.join(dir, n))) return path.join(dir, n);
   }
   return null;
@@ -14,8 +16,8 @@ function onPath(names: string[]): string | null {
 
 /** mariadb-dump / mysqldump and mariadb / mysql (REPLSCOPE_DUMP and REPLSCOPE_CLIENT override). */
 export function copyTools(): { dump: string; client: string } {
-  const dump = process.env.REPLSCOPE_DUMP ?? onPath(["mariadb-dump", "mysqldump"]);
-  const client = process.env.REPLSCOPE_CLIENT ?? onPath(["mariadb", "mysql"]);
+  const dump = env().REPLSCOPE_DUMP ?? onPath(["mariadb-dump", "mysqldump"]);
+  const client = env().REPLSCOPE_CLIENT ?? onPath(["mariadb", "mysql"]);
   if (!dump || !client) throw new Error("mariadb-dump/mysqldump and the mariadb/mysql client must be installed on the replscope host for the dump-and-load copy");
   return { dump, client };
 }
@@ -48,7 +50,7 @@ export function optionFileText(t: ServerTarget, pluginDir?: string): string {
 /** Where the client library's dynamic auth plugins live (REPLSCOPE_CLIENT_PLUGIN_DIR overrides the usual places). */
 function systemPluginDir(): string | null {
   const multiarch = fs.existsSync("/usr/lib") ? fs.readdirSync("/usr/lib").filter((d) => d.includes("-linux-")).map((d) => `/usr/lib/${d}/libmariadb3/plugin`) : [];
-  const candidates = [process.env.REPLSCOPE_CLIENT_PLUGIN_DIR, process.env.MARIADB_PLUGIN_DIR, ...multiarch, "/usr/lib64/mariadb/plugin", "/usr/lib/mariadb/plugin", "/usr/local/lib/mariadb/plugin", "/opt/homebrew/lib/mariadb/plugin"];
+  const candidates = [env().REPLSCOPE_CLIENT_PLUGIN_DIR, env().MARIADB_PLUGIN_DIR, ...multiarch, "/usr/lib64/mariadb/plugin", "/usr/lib/mariadb/plugin", "/usr/local/lib/mariadb/plugin", "/opt/homebrew/lib/mariadb/plugin"];
   return candidates.find((d): d is string => !!d && fs.existsSync(d)) ?? null;
 }
 

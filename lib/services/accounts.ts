@@ -5,6 +5,7 @@ import { type Caller, passwordSchema } from "@/lib/domain/auth";
 import * as users from "@/lib/data/users";
 import { logChange } from "./audit-log";
 import { verifyPassword } from "./auth";
+import { cellText } from "@/lib/domain/cell-text";
 
 /** What an account change returns: done, or the message (and field) to show. */
 export type AccountResult = { ok: true } | { ok: false; error: string; field?: "current" | "password" | "confirm" };
@@ -28,7 +29,7 @@ async function changeOwn(userId: string, input: { current: unknown; password: un
   if (!user) return { ok: false, error: "Your account no longer exists." };
   const bad = checkNew(input.password, input.confirm);
   if (bad) return bad;
-  const v = await verifyPassword(user.username, String(input.current ?? ""), address);
+  const v = await verifyPassword(user.username, cellText(input.current), address);
   if (!v.ok) return { ok: false, error: v.limited ? v.error : "The current password is wrong.", field: "current" };
   if (input.current === input.password) return { ok: false, error: "The new password is the current one.", field: "password" };
   await users.setPasswordHash(userId, await hash(String(input.password)));

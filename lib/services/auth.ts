@@ -3,6 +3,7 @@ import "server-only";
 import { logChange } from "./audit-log";
 import { timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { env } from "@/lib/config/env";
 import { allows, credentialsSchema, LoginLimiter, type Principal, type Role } from "@/lib/domain/auth";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/domain/server-input";
 import * as users from "@/lib/data/users";
@@ -15,7 +16,7 @@ const g = globalThis as unknown as { replscopeLimiters?: { account: LoginLimiter
 const limiters = (g.replscopeLimiters ??= { account: new LoginLimiter(5), address: new LoginLimiter(20) });
 
 function envToken(token: string): boolean {
-  const expected = process.env.REPLSCOPE_API_TOKEN;
+  const expected = env().REPLSCOPE_API_TOKEN;
   if (!expected) return false;
   const [a, b] = [Buffer.from(token), Buffer.from(expected)];
   return a.length === b.length && timingSafeEqual(a, b);
@@ -108,7 +109,7 @@ export const ALREADY_SET_UP = "replscope is already set up: sign in instead.";
 
 /** Unattended installs: REPLSCOPE_ADMIN_USER + REPLSCOPE_ADMIN_PASSWORD create the first admin when there is none. */
 export async function ensureEnvAdmin(): Promise<boolean> {
-  const [username, password] = [process.env.REPLSCOPE_ADMIN_USER, process.env.REPLSCOPE_ADMIN_PASSWORD];
+  const { REPLSCOPE_ADMIN_USER: username, REPLSCOPE_ADMIN_PASSWORD: password } = env();
   if (!username || !password || (await users.countUsers()) > 0) return false;
   const r = await createFirstAdmin({ username, password });
   if (!r.ok) console.error(`replscope: REPLSCOPE_ADMIN_USER not created: ${r.error}`);

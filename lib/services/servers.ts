@@ -22,7 +22,7 @@ const notFound = { ok: false, status: 404, error: "No such server." } as const;
 /** The input as the audit trail shows it: a pinned key by its fingerprint (short), its removal as "(none)". */
 function auditInput(raw: unknown): unknown {
   if (!raw || typeof raw !== "object" || !("serverPublicKey" in raw)) return raw;
-  const k = (raw as { serverPublicKey: unknown }).serverPublicKey;
+  const k = raw.serverPublicKey;
   if (k == null || (typeof k === "string" && !k.trim())) return { ...raw, serverPublicKey: "(none)" };
   const parsed = typeof k === "string" ? parseRsaPublicKey(k) : null;
   return { ...raw, serverPublicKey: parsed && "pem" in parsed ? keyFingerprint(parsed.pem) : "(not a key)" };

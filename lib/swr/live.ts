@@ -11,5 +11,5 @@ export async function fetchJson<T>(url: string): Promise<T> {
 
 /** Polls `url` every `intervalMs`, starting from `fallbackData` (the typed hooks in this folder wrap it). */
 export function useLive<T>(url: string, fallbackData: T, intervalMs: number) {
-  return useSWR<T>(url, fetchJson<T>, { fallbackData, refreshInterval: intervalMs, revalidateOnFocus: true, keepPreviousData: true });
+  return useSWR<T, Error>(url, fetchJson<T>, { fallbackData, refreshInterval: intervalMs, revalidateOnFocus: true, keepPreviousData: true });
 }

@@ -44,7 +44,7 @@ function replay(conn: ServerConn, stream: net.Socket, sql: string, cache: Map<st
   }
   const chunks: Buffer[] = [];
   const write = stream.write.bind(stream);
-  stream.write = ((chunk: Buffer, ...rest: never[]) => (chunks.push(Buffer.from(chunk)), write(chunk, ...rest))) as typeof stream.write;
+  stream.write = ((chunk: Buffer, ...rest: never[]) => (chunks.push(Buffer.from(chunk)), write(chunk, ...rest)));
   try {
     answerNow();
   } finally {

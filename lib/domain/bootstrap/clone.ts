@@ -1,6 +1,7 @@
 // MySQL CLONE (8.0.17+) as a copy method: when it is offered, and the statements on the recipient (pure).
 import { cloneNeedsSamePatch, hasClonePlugin, quoteAccount, quoteString, sameSeries, type ServerVersion, supportsClone } from "../dialect";
 import type { Check } from "./preflight";
+import { cellText } from "../cell-text";
 
 /** Why CLONE cannot be used for this pair (null when it can): MySQL ≥ 8.0.17 on both, same series (same point release before 8.0.37). */
 export function cloneUnavailable(source: ServerVersion, target: ServerVersion): string | null {
@@ -35,6 +36,6 @@ export const cloneRunning = (row: Record<string, unknown> | undefined) => String
 /** Reads a clone_status row: done with coordinates, or the error. */
 export function cloneOutcome(row: Record<string, unknown> | undefined): { ok: true; file: string; position: number; gtid: string } | { ok: false; error: string } {
   if (!row) return { ok: false, error: "No clone status on the recipient." };
-  if (String(row.STATE) !== "Completed") return { ok: false, error: `Clone ${String(row.STATE).toLowerCase()}${Number(row.ERROR_NO) ? `: error ${row.ERROR_NO} ${row.ERROR_MESSAGE}` : ""}.` };
-  return { ok: true, file: String(row.BINLOG_FILE), position: Number(row.BINLOG_POSITION), gtid: String(row.GTID_EXECUTED ?? "").replace(/\s+/g, "") };
+  if (String(row.STATE) !== "Completed") return { ok: false, error: `Clone ${String(row.STATE).toLowerCase()}${Number(row.ERROR_NO) ? `: error ${cellText(row.ERROR_NO)} ${cellText(row.ERROR_MESSAGE)}` : ""}.` };
+  return { ok: true, file: String(row.BINLOG_FILE), position: Number(row.BINLOG_POSITION), gtid: cellText(row.GTID_EXECUTED).replace(/\s+/g, "") };
 }

@@ -11,7 +11,7 @@ describe("capability predicates", () => {
     ["usesReplicaVariables", "8.0.25", "8.0.26"], ["hasBinlogExpireSeconds", "5.7.44", "8.0.0"], ["needsSourcePublicKey", "5.7.44", "8.0.0"],
     ["knowsPublicKeyOption", "5.7.44", "8.0.0"], ["supportsClone", "8.0.16", "8.0.17"], ["hasSplitPrivileges", "10.5.1-MariaDB", "10.5.2-MariaDB"],
   ] as const)("%s switches on between %s and %s", (name, before, from) => {
-    const p = d[name] as (x: d.ServerVersion) => boolean;
+    const p = d[name];
     expect([p(v(before)), p(v(from))]).toEqual([false, true]);
   });
   it("keeps MySQL-only abilities off on MariaDB, whatever its version", () => {

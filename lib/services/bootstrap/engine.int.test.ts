@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox, startSandboxes, teardownAll, waitForCaughtUp } from "@/sandbox";
+import { type Sandbox, startSandbox, teardownAll, waitForCaughtUp } from "@/sandbox";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-wizard-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";

@@ -1,7 +1,7 @@
 // The wizard's actions on the shared run engine: advance or retry steps in the background, abort with undo.
 import "server-only";
 import * as store from "@/lib/data/bootstrap";
-import { nextStep, refusal, type RunAction } from "@/lib/domain/bootstrap/run-state";
+import { nextStep, refusal } from "@/lib/domain/bootstrap/run-state";
 import type { Outcome } from "../servers";
 import type { Caller } from "@/lib/domain/auth";
 import { failureText, logChange } from "../audit-log";
@@ -22,7 +22,7 @@ export async function act(runId: string, action: "advance" | "retry", all = fals
 async function startStep(runId: string, action: "advance" | "retry", all: boolean, caller: Caller): Promise<Outcome<store.RunRecord>> {
   const run = await store.findRun(runId);
   if (!run) return { ok: false, status: 404, error: "No such run." };
-  const why = engine.isExecuting(runId) ? "A step is running; wait for it or abort the run." : refusal(run.status, action as RunAction);
+  const why = engine.isExecuting(runId) ? "A step is running; wait for it or abort the run." : refusal(run.status, action);
   if (why) return { ok: false, status: 409, error: why };
   if (!nextStep(run.steps)) return { ok: false, status: 409, error: "This run is complete." };
   const busy = await heldBy([run.targetId], runId);

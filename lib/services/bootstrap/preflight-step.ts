@@ -4,7 +4,6 @@ import { cloneCheck } from "@/lib/domain/bootstrap/clone";
 import { preflight } from "@/lib/domain/bootstrap/preflight";
 import { reshapePoll } from "@/lib/domain/poll";
 import { clusterOf } from "@/lib/domain/problems";
-import type { ServerStatus } from "@/lib/domain/server-status";
 import { readGrants } from "@/lib/mysql/accounts";
 import { readVariables } from "@/lib/mysql/replication";
 import { listUserDatabases, userDataBytes } from "@/lib/mysql/schemas";
@@ -33,7 +32,7 @@ export async function runPreflight(ctx: StepContext): Promise<void> {
   const sourceCluster = cluster.get(ctx.source.record.id);
   const clusterServerIds = servers
     .filter((r) => r.id !== ctx.target.record.id && cluster.get(r.id) === sourceCluster)
-    .map((r) => ({ name: r.name, serverId: (statuses.get(r.id) as ServerStatus | undefined)?.facts?.serverId ?? 0 }))
+    .map((r) => ({ name: r.name, serverId: statuses.get(r.id)?.facts?.serverId ?? 0 }))
     .filter((x) => x.serverId > 0);
   const checks = preflight({
     source: { ...source, expireSeconds: expireSeconds || null },

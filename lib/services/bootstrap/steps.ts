@@ -67,7 +67,9 @@ async function copy(ctx: StepContext) {
   const coords = await copyData({
     source: ctx.source.target, sourceVersion: ctx.source.version, target: ctx.target.target, lock, signal: ctx.signal,
     onProgress: (p) => {
-      if (Date.now() - last > 500) (last = Date.now()), ctx.setProgress(p);
+      if (Date.now() - last <= 500) return;
+      last = Date.now();
+      ctx.setProgress(p);
     },
   });
   ctx.undo.copied = true;

@@ -16,8 +16,9 @@ export async function undoPoint(ctx: StepContext): Promise<void> {
 }
 
 /** The copy step's undo: copied data is not dropped (it may be wanted); the user is told. */
-export async function undoCopy(ctx: StepContext): Promise<void> {
+export function undoCopy(ctx: StepContext): Promise<void> {
   if (ctx.undo.copyStarted) ctx.notUndone(`The data copied onto ${ctx.target.record.name} stays there; drop those databases by hand if the server should be empty again.`);
+  return Promise.resolve();
 }
 
 /** The replication user step's undo: drops the user it created (a reused user stays). */

@@ -17,7 +17,7 @@ interface Handle {
 }
 
 const g = globalThis as unknown as { replscopeRunHandles?: Map<string, Handle> };
-const handles = (g.replscopeRunHandles ??= new Map());
+const handles = (g.replscopeRunHandles ??= new Map<string, Handle>());
 const now = () => new Date().toISOString();
 
 const ponrOf = <C, P extends Prepared>(k: RunKind<C, P>) => k.steps.find((s) => s.pointOfNoReturn)?.id;
