@@ -162,6 +162,7 @@ describe("registering with the seed's credentials is an endpoint change for its 
     expect(f.received).toEqual([]);
     const [entry] = await listAudit({ action: "discovery.register", actor: "adam" });
     expect(entry.error).toContain(NOT_FOUND_BY_CRAWL);
+    expect(entry.statement).toMatch(/as if found from seed-r2/);
   });
 
   it("refuses (400) a host the crawl found when the seed's password is missing or wrong; the fake learns nothing", async () => {

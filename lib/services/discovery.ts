@@ -154,7 +154,7 @@ export async function registerDiscovered(seedId: string, chosen: ChosenServer[],
   if (!seed || !creds) return { ok: false, status: 404, error: "No such seed server." };
   const refused = registerRefusal(seedId, chosen, credentials, creds.password);
   const whose = credentials.use === "seed" ? `the seed's credentials (${creds.user})` : `other credentials (${credentials.user})`;
-  const what = `register ${chosen.map((c) => `${c.name} (${c.host}:${c.port})`).join(", ")} found from ${seed.name}, with ${whose}`;
+  const what = `register ${chosen.map((c) => `${c.name} (${c.host}:${c.port})`).join(", ")} ${refused ? "as if found" : "found"} from ${seed.name}, with ${whose}`;
   await logChange(caller, "discovery.register", what, { serverId: seed.id, serverName: seed.name, error: refused?.error ?? null });
   if (refused) return refused;
   const account = credentials.use === "seed" ? { user: creds.user, password: creds.password! } : { user: credentials.user, password: credentials.password };
