@@ -47,6 +47,10 @@ test("discovery from one replica finds the chain and the master-master partner, 
   await page.getByRole("button", { name: "Register 3 servers" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose the credentials" })).toContainText("Choose the credentials to register them with: the seed's, or other ones");
   await page.getByLabel("Use the seed's credentials").check();
+  await page.getByLabel("Seed's password").fill("not-the-seed's");
+  await page.getByRole("button", { name: "Register 3 servers" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "does not match" })).toContainText("The seed's password does not match the stored one.");
+  await page.getByLabel("Seed's password").fill(PASSWORD);
   await page.getByRole("button", { name: "Register 3 servers" }).click();
   await expect(page.getByRole("status")).toContainText("topo-s: registered (connection ok)");
   await expect(page.getByRole("status")).toContainText("topo-r1: registered (connection ok)");

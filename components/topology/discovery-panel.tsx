@@ -10,7 +10,7 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
   const [crawlState, setCrawl] = useState<CrawlState>({});
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [trySeed, setTrySeed] = useState(false);
-  const [creds, setCreds] = useState<{ use: "" | "seed" | "other"; user: string; password: string }>({ use: "", user: "", password: "" });
+  const [creds, setCreds] = useState<{ use: "" | "seed" | "other"; user: string; password: string; seedPassword: string }>({ use: "", user: "", password: "", seedPassword: "" });
   const [results, setResults] = useState<{ results?: RegisterResult; error?: string }>({});
   const [pending, start] = useTransition();
   const key = (d: { host: string; port: number }) => `${d.host}:${d.port}`;
@@ -21,7 +21,7 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
   });
   const register = () => start(async () => {
     const picked = (crawlState.servers ?? []).filter((d) => key(d) in chosen).map((d) => ({ name: chosen[key(d)], host: d.host, port: d.port }));
-    const credentials = creds.use === "seed" ? { use: "seed" } : creds.use === "other" ? { use: "other", user: creds.user, password: creds.password } : undefined;
+    const credentials = creds.use === "seed" ? { use: "seed", password: creds.seedPassword } : creds.use === "other" ? { use: "other", user: creds.user, password: creds.password } : undefined;
     setResults(await registerDiscoveredAction({ seedId: seed, servers: picked, credentials }));
   });
   return (
@@ -74,6 +74,8 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
             <label className="flex items-center gap-2"><input type="radio" name="discovery-credentials" checked={creds.use === "seed"} onChange={() => setCreds({ ...creds, use: "seed" })} /> Use the seed&apos;s credentials</label>
             <label className="flex items-center gap-2"><input type="radio" name="discovery-credentials" checked={creds.use === "other"} onChange={() => setCreds({ ...creds, use: "other" })} /> Use other credentials</label>
           </fieldset>
+          {creds.use === "seed" && <input aria-label="Seed's password" type="password" placeholder="the seed's password" autoComplete="off" value={creds.seedPassword} onChange={(e) => setCreds({ ...creds, seedPassword: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
+          {creds.use === "seed" && <p className="w-full text-xs text-slate-500">Type the seed&apos;s password: it will be sent to the new servers, so replscope asks for it as it does when a server&apos;s host changes.</p>}
           {creds.use === "other" && <input aria-label="User" placeholder="user" value={creds.user} onChange={(e) => setCreds({ ...creds, user: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
           {creds.use === "other" && <input aria-label="Password" type="password" placeholder="password" value={creds.password} onChange={(e) => setCreds({ ...creds, password: e.target.value })} className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" />}
           <Button type="button" onClick={register} disabled={pending}>Register {Object.keys(chosen).length} server{Object.keys(chosen).length === 1 ? "" : "s"}</Button>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type Discovered, type LeadNote, registerChoiceSchema } from "@/lib/domain/discovery";
-import { crawl, registerDiscovered } from "@/lib/services/discovery";
+import { crawl, registerDiscovered, type RegisterResult } from "@/lib/services/discovery";
 import { callerOf, guard } from "@/lib/services/session";
 
 /** What the discovery panel shows after a crawl. */
@@ -23,16 +23,17 @@ export async function discoverTopologyAction(seedId: string, trySeedCredentials 
   return r.ok ? r.value : { error: r.error };
 }
 
-/** The outcome of registering each chosen server. */
-export type RegisterResult = { name: string; ok: boolean; status?: string; error?: string }[];
+export type { RegisterResult };
 
-/** Registers the chosen servers with the credentials the operator chose (the seed's, or others) and tests each. */
+/** Registers the chosen servers (found by a recent crawl) with the credentials the operator chose (the seed's, its
+ *  password typed again, or others) and tests each. */
 export async function registerDiscoveredAction(input: unknown): Promise<{ results?: RegisterResult; error?: string }> {
   const g = await guard("admin");
   if ("error" in g) return { error: g.error };
   const p = registerChoiceSchema.safeParse(input);
   if (!p.success) return { error: p.error.issues.map((i) => i.message).join("; ") };
-  const results = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials, callerOf(g));
+  const r = await registerDiscovered(p.data.seedId, p.data.servers, p.data.credentials, callerOf(g));
+  if (!r.ok) return { error: r.error };
   revalidatePath("/", "layout");
-  return { results };
+  return { results: r.value };
 }

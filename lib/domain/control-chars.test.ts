@@ -54,7 +54,8 @@ describe("discovery registration schema", () => {
   });
   it("requires an explicit choice of credentials (the seed's, or other ones)", () => {
     expect(registerChoiceSchema.safeParse({ ...choice, credentials: undefined }).error?.issues[0].message).toBe("Choose the credentials to register them with: the seed's, or other ones");
-    expect(registerChoiceSchema.parse({ ...choice, credentials: { use: "seed" } }).credentials).toEqual({ use: "seed" });
+    expect(registerChoiceSchema.parse({ ...choice, credentials: { use: "seed", password: "pw" } }).credentials).toEqual({ use: "seed", password: "pw" });
+    expect(registerChoiceSchema.safeParse({ ...choice, credentials: { use: "seed" } }).error?.issues[0].message).toBe("Type the seed's password to register servers with the seed's credentials");
     expect(registerChoiceSchema.parse(choice).credentials).toEqual({ use: "other", user: "mon", password: "pw" });
   });
 });

@@ -69,9 +69,18 @@ export const leadKey = (host: string, port: number) => `${host.toLowerCase()}:${
 /** Why a found server was not contacted: it is not registered and the crawl did not opt in to the seed's credentials. */
 export const NOT_CONTACTED = "not registered; not contacted (tick “Try the seed's credentials on servers not yet registered” to read it with the seed's credentials)";
 
-/** Which credentials found servers are registered with: the seed's (an explicit choice) or other ones given now. */
+/** Why registering with the seed's credentials needs its password typed: it sends that password to new hosts. */
+export const SEED_PASSWORD_NEEDED = "Type the seed's password to register servers with the seed's credentials";
+
+/** Why a host cannot be registered from a crawl: no recent crawl of this seed found it. */
+export const NOT_FOUND_BY_CRAWL = "was not found by a recent crawl from this seed: run Discover again, or add it as a new server";
+
+/** Which credentials found servers are registered with: the seed's (its password typed again) or other ones given now. */
 export const registerCredentialsSchema = z.discriminatedUnion("use", [
-  z.object({ use: z.literal("seed") }),
+  z.object({
+    use: z.literal("seed"),
+    password: noControlChars(z.string({ error: SEED_PASSWORD_NEEDED }), "Password").max(512, "At most 512 characters"),
+  }),
   z.object({
     use: z.literal("other"),
     user: noControlChars(z.string({ error: "User is required" }), "User").min(1, "User is required").max(80, "At most 80 characters"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyError } from "./connection-check";
-import { type KeyPolicy, passwordRoute, policyFor, toolPluginHint, toolPlugins } from "./password-exchange";
+import { borrowedEndpoint, type KeyPolicy, passwordRoute, policyFor, toolPluginHint, toolPlugins } from "./password-exchange";
 
 const policy = (o: Partial<KeyPolicy> = {}): KeyPolicy => ({ host: "db1", port: 3306, allowPublicKeyRetrieval: false, serverPublicKey: null, ...o });
 const PEM = "-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----";
@@ -24,6 +24,17 @@ describe("passwordRoute", () => {
   });
   it("fetches the server's key only when an admin allowed it", () => {
     expect(passwordRoute("rsa", false, policy({ allowPublicKeyRetrieval: true }))).toEqual({ send: "retrieve" });
+  });
+});
+
+describe("borrowed endpoints (credentials registered for another host)", () => {
+  it("refuse every readable route, whatever TLS or key settings came with the credentials", () => {
+    const p = policy({ allowPublicKeyRetrieval: true, serverPublicKey: "PEM" });
+    expect(passwordRoute("cleartext", true, p, true)).toEqual({ refuse: "cleartext" });
+    expect(passwordRoute("rsa", true, p, true)).toEqual({ refuse: "public_key" });
+    expect(borrowedEndpoint({ host: "evil.example", port: 3306, keyPolicy: p })).toBe(true);
+    expect(borrowedEndpoint({ host: "db1", port: 3306, keyPolicy: p })).toBe(false);
+    expect(borrowedEndpoint({ host: "db1", port: 3306, keyPolicy: p, borrowed: true })).toBe(true);
   });
 });
 

@@ -22,11 +22,19 @@ export function policyFor(t: { host: string; port: number; keyPolicy?: KeyPolicy
   return p && p.host === t.host && p.port === t.port ? p : null;
 }
 
+/** A target whose credentials belong to another endpoint (a crawl trying the seed's credentials on a host it found;
+ *  or any target re-pointed away from its key policy): it may log in only by scramble, never send a readable password. */
+export function borrowedEndpoint(t: { host: string; port: number; keyPolicy?: KeyPolicy | null; borrowed?: boolean }): boolean {
+  return t.borrowed === true || (!!t.keyPolicy && policyFor(t) === null);
+}
+
 /**
  * How to answer a server that wants the password: in clear only over TLS with a verified certificate; RSA-encrypted
- * with the pinned key; with a key fetched from the server only when an admin allowed it; otherwise not at all.
+ * with the pinned key; with a key fetched from the server only when an admin allowed it; otherwise not at all. On a
+ * borrowed endpoint (credentials registered for another host) never: whatever TLS or key settings came with them.
  */
-export function passwordRoute(kind: "rsa" | "cleartext", tlsVerified: boolean, policy: KeyPolicy | null): PasswordRoute {
+export function passwordRoute(kind: "rsa" | "cleartext", tlsVerified: boolean, policy: KeyPolicy | null, borrowed = false): PasswordRoute {
+  if (borrowed) return { refuse: kind === "cleartext" ? "cleartext" : "public_key" };
   if (tlsVerified) return { send: "clear" };
   if (kind === "cleartext") return { refuse: "cleartext" };
   if (policy?.serverPublicKey) return { send: "pinned", key: policy.serverPublicKey };

@@ -30,6 +30,8 @@ export interface PluginTarget {
   host: string;
   tlsMode: "disabled" | "required" | "verify";
   policy: KeyPolicy | null;
+  /** The credentials belong to another endpoint: scramble logins only (see borrowedEndpoint). */
+  borrowed?: boolean;
 }
 
 const withNul = (password: string) => Buffer.from(`${password}\0`, "utf8");
@@ -79,7 +81,7 @@ function cachingSha2(t: PluginTarget): AuthPlugin {
       if (state === "token_sent" && data.length === 1 && data[0] === 0x03) return ((state = "done"), null);
       if (state === "token_sent" && data.length === 1 && data[0] === 0x04) {
         if (!password) return ((state = "done"), withNul(""));
-        const a = answer(passwordRoute("rsa", tlsVerified(connection, t), t.policy), "caching_sha2_password", password, scramble, 0x02);
+        const a = answer(passwordRoute("rsa", tlsVerified(connection, t), t.policy, t.borrowed === true), "caching_sha2_password", password, scramble, 0x02);
         state = a.waitKey ? "wait_key" : "done";
         return a.data;
       }
@@ -98,7 +100,7 @@ function sha256Password(t: PluginTarget): AuthPlugin {
       if (state === "scramble") {
         scramble = Buffer.from(data.subarray(0, 20));
         if (!password) return ((state = "done"), Buffer.from([0]));
-        const a = answer(passwordRoute("rsa", tlsVerified(connection, t), t.policy), "sha256_password", password, scramble, 0x01);
+        const a = answer(passwordRoute("rsa", tlsVerified(connection, t), t.policy, t.borrowed === true), "sha256_password", password, scramble, 0x01);
         state = a.waitKey ? "wait_key" : "done";
         return a.data;
       }
@@ -109,7 +111,7 @@ function sha256Password(t: PluginTarget): AuthPlugin {
 }
 
 function clearPassword(t: PluginTarget): AuthPlugin {
-  return plugin((connection) => () => answer(passwordRoute("cleartext", tlsVerified(connection, t), t.policy), "mysql_clear_password", passwordOf(connection), Buffer.alloc(20), 0).data);
+  return plugin((connection) => () => answer(passwordRoute("cleartext", tlsVerified(connection, t), t.policy, t.borrowed === true), "mysql_clear_password", passwordOf(connection), Buffer.alloc(20), 0).data);
 }
 
 /** The plugins every replscope connection uses in place of mysql2's own (which send to any key the server names). */

@@ -1,7 +1,7 @@
 // One way to talk to a monitored server: a mysql2 connection with connect and query timeouts, always closed.
 import "server-only";
 import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
-import { type KeyPolicy, policyFor } from "@/lib/domain/password-exchange";
+import { borrowedEndpoint, type KeyPolicy, policyFor } from "@/lib/domain/password-exchange";
 import type { TlsMode } from "@/lib/domain/server-input";
 import { SAFE_SQL_MODE } from "@/lib/domain/dialect";
 import { safeAuthPlugins } from "./auth-plugins";
@@ -15,6 +15,8 @@ export interface ServerTarget {
   tlsMode: TlsMode;
   /** The registered server's password-exchange settings; they apply only while host and port are theirs. */
   keyPolicy?: KeyPolicy | null;
+  /** Credentials registered for another endpoint (a crawl's opt-in): only scramble logins, nothing readable sent. */
+  borrowed?: boolean;
 }
 
 /** Timeouts for one connection; defaults come from the app configuration. */
@@ -42,7 +44,7 @@ export function connectionOptions(t: ServerTarget, connectTimeoutMs: number): Co
     bigNumberStrings: false,
     dateStrings: true,
     charset: "utf8mb4_general_ci",
-    authPlugins: safeAuthPlugins({ host: t.host, tlsMode: t.tlsMode, policy: policyFor(t) }),
+    authPlugins: safeAuthPlugins({ host: t.host, tlsMode: t.tlsMode, policy: policyFor(t), borrowed: borrowedEndpoint(t) }),
   };
 }
 

@@ -5,14 +5,19 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireMasterMaster, wireReplication } from "@/sandbox";
+import mysql from "mysql2/promise";
+import { type AuthFake, type AuthScript, rsaKeyPair, selfSignedCert, startAuthFake } from "@/test/fakes/auth-fake";
 import { type LoginRecorder, startLoginRecorder } from "@/test/fakes/login-recorder";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-discovery-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
 const { createServer, deleteServer } = await import("./servers");
 const { listAudit } = await import("@/lib/data/audit");
-const { NOT_CONTACTED } = await import("@/lib/domain/discovery");
-const { crawl, registerDiscovered } = await import("./discovery");
+const { NOT_CONTACTED, NOT_FOUND_BY_CRAWL, registerChoiceSchema, SEED_PASSWORD_NEEDED } = await import("@/lib/domain/discovery");
+const { crawl, registerDiscovered, seedTargetFor } = await import("./discovery");
+const { listServers, loadTarget } = await import("@/lib/data/servers");
+const { connectionOptions } = await import("@/lib/mysql/connection");
+const { probeServer } = await import("@/lib/mysql/probe");
 const { monitor } = await import("./monitor");
 const { topologyReport } = await import("./topology");
 
@@ -96,8 +101,9 @@ describe("discovery crawl", () => {
       { name: "disc-s", host: S.host, port: S.port },
       { name: "disc-m2", host: M2.host, port: M2.port },
       { name: "disc-r1", host: R1.host, port: R1.port },
-    ], { use: "seed" }, operator);
-    expect(results.map((x) => x.ok && x.status)).toEqual(["ok", "ok", "ok"]);
+    ], { use: "seed", password: PASSWORD }, operator);
+    if (!results.ok) throw new Error(results.error);
+    expect(results.value.map((x) => x.ok && x.status)).toEqual(["ok", "ok", "ok"]);
     await monitor().sweep();
     const { clusters } = await topologyReport();
     expect(clusters).toHaveLength(1);
@@ -118,11 +124,81 @@ describe("discovery crawl", () => {
   });
 
   it("registering a found server with other credentials sends those, never the seed's", async () => {
+    await pointAt(R2, "evil", evil.port);
+    expect((await crawl(seedId)).ok).toBe(true);
+    await R2.query("RESET SLAVE 'evil' ALL");
     evil.reset();
-    const [res] = await registerDiscovered(seedId, [{ name: "elsewhere", host: "127.0.0.1", port: evil.port }], { use: "other", user: "someone", password: "their-pw" });
+    const r = await registerDiscovered(seedId, [{ name: "elsewhere", host: "127.0.0.1", port: evil.port }], { use: "other", user: "someone", password: "their-pw" });
+    if (!r.ok) throw new Error(r.error);
+    const [res] = r.value;
     expect(res).toMatchObject({ ok: true, status: "access_denied" });
     expect(evil.logins.map((l) => l.user)).toEqual(["someone"]);
     expect(evil.sawPassword("their-pw")).toBe(true);
     expect(evil.sawPassword(PASSWORD)).toBe(false);
+  });
+});
+
+describe("registering with the seed's credentials is an endpoint change for its password", () => {
+  const fakes: AuthFake[] = [];
+  const admin = { actor: "adam", address: "192.0.2.10" };
+  const keys = rsaKeyPair();
+  const authFake = async (script: AuthScript, tls?: { key: string; cert: string }) => {
+    const f = await startAuthFake({ script, password: PASSWORD, sendKey: keys, knownKeys: { server: keys }, tls });
+    fakes.push(f);
+    return f;
+  };
+  const learntNothing = (f: AuthFake) => {
+    expect(f.sawPassword(PASSWORD)).toBe(false);
+    expect(f.learnt).toEqual([]);
+    expect(f.loggedIn).toBe(false);
+  };
+  afterAll(() => Promise.all(fakes.map((f) => f.close())));
+
+  it("refuses (400) a host no crawl from the seed found, even with the seed's password; nothing registered, the host never contacted", async () => {
+    const f = await authFake("full_auth");
+    const r = await registerDiscovered(seedId, [{ name: "arbitrary", host: "127.0.0.1", port: f.port }], { use: "seed", password: PASSWORD }, admin);
+    expect(r).toMatchObject({ ok: false, status: 400, error: `127.0.0.1:${f.port} ${NOT_FOUND_BY_CRAWL}.` });
+    expect((await listServers()).some((s) => s.port === f.port)).toBe(false);
+    expect(f.received).toEqual([]);
+    const [entry] = await listAudit({ action: "discovery.register", actor: "adam" });
+    expect(entry.error).toContain(NOT_FOUND_BY_CRAWL);
+    expect(entry.statement).toMatch(/as if found from seed-r2/);
+  });
+
+  it("refuses (400) a host the crawl found when the seed's password is missing or wrong; the fake learns nothing", async () => {
+    const f = await authFake("full_auth");
+    await pointAt(R2, "fake", f.port);
+    try {
+      expect((await crawl(seedId, {}, operator)).ok).toBe(true);
+    } finally {
+      await R2.query("RESET SLAVE 'fake' ALL");
+    }
+    const choice = { seedId, servers: [{ name: "fake", host: "127.0.0.1", port: f.port }] };
+    expect(registerChoiceSchema.safeParse({ ...choice, credentials: { use: "seed" } }).error?.issues[0].message).toBe(SEED_PASSWORD_NEEDED);
+    for (const typed of ["wrong", "", `${PASSWORD} `]) {
+      const r = await registerDiscovered(seedId, choice.servers, { use: "seed", password: typed }, admin);
+      expect(r).toMatchObject({ ok: false, status: 400, error: "The seed's password does not match the stored one.", fieldErrors: { password: [SEED_PASSWORD_NEEDED] } });
+    }
+    expect((await listServers()).some((s) => s.port === f.port)).toBe(false);
+    expect(f.received).toEqual([]);
+    learntNothing(f);
+  });
+
+  it("the crawl's opt-in never sends a readable password to a found host, even when the seed verifies TLS and the host holds a trusted certificate for its name", async () => {
+    const cert = selfSignedCert("IP:127.0.0.1");
+    const seed = await loadTarget(seedId);
+    const verifySeed = { ...seed!, password: seed!.password!, tlsMode: "verify" as const, keyPolicy: { ...seed!.keyPolicy, allowPublicKeyRetrieval: true } };
+    for (const script of ["cleartext", "full_auth", "sha256"] as const) {
+      const f = await authFake(script, cert);
+      // What the crawl builds (and what it built before: the seed's target with the found host's address).
+      for (const t of [seedTargetFor(verifySeed, "127.0.0.1", f.port), { ...verifySeed, host: "127.0.0.1", port: f.port }]) {
+        const o = connectionOptions(t, 3000);
+        // The certificate is trusted (as a publicly trusted one for the host's own name would be).
+        await expect(mysql.createConnection({ ...o, ssl: { ...(o.ssl as object), ca: cert.cert } })).rejects.toMatchObject({ withheld: { reason: script === "cleartext" ? "cleartext" : "public_key" } });
+      }
+      expect((await probeServer(seedTargetFor(verifySeed, "127.0.0.1", f.port), 3000)).status).not.toBe("ok");
+      learntNothing(f);
+      expect(f.keyRequested).toBe(false);
+    }
   });
 });

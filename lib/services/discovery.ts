@@ -1,9 +1,10 @@
 // Crawls outwards from a registered server (its sources and replicas, recursively) and registers chosen finds.
 import "server-only";
+import crypto from "node:crypto";
 import type { Caller } from "@/lib/domain/auth";
 import { env } from "@/lib/config/env";
 import { classifyError, type DriverError } from "@/lib/domain/connection-check";
-import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote, NOT_CONTACTED, type RegisterCredentials } from "@/lib/domain/discovery";
+import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote, NOT_CONTACTED, NOT_FOUND_BY_CRAWL, type RegisterCredentials, SEED_PASSWORD_NEEDED } from "@/lib/domain/discovery";
 import { findServer, listServers, loadTarget, UNSEALABLE } from "@/lib/data/servers";
 import { type ServerTarget, withConnection } from "@/lib/mysql/connection";
 import { inspectServer } from "@/lib/mysql/discovery";
@@ -37,7 +38,39 @@ async function credentialsFor(d: Discovered, registered: Found | undefined, seed
     return { target: { ...t, password: t.password }, whose: `the credentials registered for ${registered.name} (${t.user})` };
   }
   if (!trySeed) return { reason: NOT_CONTACTED };
-  return { target: { ...seed, host: d.host, port: d.port }, whose: `the credentials of the seed (${seed.user})` };
+  return { target: seedTargetFor(seed, d.host, d.port), whose: `the credentials of the seed (${seed.user})` };
+}
+
+/** The seed's credentials aimed at a host a crawl found: borrowed, so only scramble logins (no readable password, even
+ *  with the seed's verified TLS or keys: a host can hold a trusted certificate for its own name). */
+export function seedTargetFor(seed: ServerTarget, host: string, port: number): ServerTarget {
+  return { ...seed, host, port, borrowed: true };
+}
+
+/** How long the servers a crawl found may be registered from it. */
+const FINDS_TTL_MS = 30 * 60_000;
+type CrawlFinds = Map<string, { keys: Set<string>; expires: number }>;
+const g = globalThis as unknown as { replscopeCrawlFinds?: CrawlFinds };
+const finds = (): CrawlFinds => (g.replscopeCrawlFinds ??= new Map());
+
+/** Remembers (server side) what a crawl from `seedId` found: only those can be registered from it. */
+function rememberFinds(seedId: string, servers: Discovered[]) {
+  const now = Date.now();
+  for (const [k, v] of finds()) if (v.expires <= now) finds().delete(k);
+  finds().set(seedId, { keys: new Set(servers.map((d) => leadKey(d.host, d.port))), expires: now + FINDS_TTL_MS });
+}
+
+/** The chosen hosts that no recent crawl from `seedId` found. */
+function notFoundByCrawl(seedId: string, chosen: ChosenServer[]): ChosenServer[] {
+  const f = finds().get(seedId);
+  const keys = f && f.expires > Date.now() ? f.keys : new Set<string>();
+  return chosen.filter((c) => !keys.has(leadKey(c.host, c.port)));
+}
+
+/** Constant-time comparison of a typed password with the stored one. */
+function samePassword(typed: string, stored: string): boolean {
+  const h = (v: string) => crypto.createHash("sha256").update(v, "utf8").digest();
+  return crypto.timingSafeEqual(h(typed), h(stored));
 }
 
 /** Reads one found server (when allowed) and returns the leads it gives; sets reachable/contacted/reason on `d`. */
@@ -65,6 +98,7 @@ async function visit(d: Discovered, registered: Found | undefined, seed: ServerT
  *  could not be read. The crawl is audited, saying whether the seed's credentials were tried on unregistered servers. */
 export async function crawl(seedId: string, o: CrawlOptions = {}, caller?: Caller): Promise<Outcome<{ servers: Discovered[]; notes: LeadNote[] }>> {
   const r = await crawlFrom(seedId, o);
+  if (r.ok) rememberFinds(seedId, r.value.servers);
   const seed = await findServer(seedId);
   const mode = o.trySeedCredentials ? "on" : "off";
   const summary = r.ok ? `: found ${r.value.servers.length}, contacted ${r.value.servers.filter((d) => d.contacted).length}` : "";
@@ -110,19 +144,35 @@ export interface ChosenServer {
   port: number;
 }
 
-/** Registers the chosen servers in the seed's cluster, with the credentials the operator chose: the seed's (an
- *  explicit choice, since each registration logs in to the new host with them) or other ones. Audited per server, and
- *  once for the choice of credentials. */
-export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, caller?: Caller) {
+/** The outcome of registering each chosen server. */
+export type RegisterResult = { name: string; ok: boolean; status?: string; error?: string }[];
+
+/** Registers the chosen servers in the seed's cluster, with the credentials the operator chose: the seed's (an endpoint
+ *  change for that password, so it must be typed and match the stored one) or other ones. Only servers a recent crawl
+ *  from that seed found are accepted. Audited once for the choice (or the refusal), and per server. */
+export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, caller?: Caller): Promise<Outcome<RegisterResult>> {
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
-  if (!seed || !creds) return [{ name: "", ok: false as const, error: "No such seed server." }];
-  if (credentials.use === "seed" && creds.password === null) return [{ name: "", ok: false as const, error: UNSEALABLE }];
+  if (!seed || !creds) return { ok: false, status: 404, error: "No such seed server." };
+  const refused = registerRefusal(seedId, chosen, credentials, creds.password);
+  const whose = credentials.use === "seed" ? `the seed's credentials (${creds.user})` : `other credentials (${credentials.user})`;
+  const what = `register ${chosen.map((c) => `${c.name} (${c.host}:${c.port})`).join(", ")} ${refused ? "as if found" : "found"} from ${seed.name}, with ${whose}`;
+  await logChange(caller, "discovery.register", what, { serverId: seed.id, serverName: seed.name, error: refused?.error ?? null });
+  if (refused) return refused;
   const account = credentials.use === "seed" ? { user: creds.user, password: creds.password! } : { user: credentials.user, password: credentials.password };
-  await logChange(caller, "discovery.register", `register ${chosen.map((c) => `${c.name} (${c.host}:${c.port})`).join(", ")} found from ${seed.name}, with ${credentials.use === "seed" ? `the seed's credentials (${creds.user})` : `other credentials (${account.user})`}`, { serverId: seed.id, serverName: seed.name });
-  const results = [];
+  const results: RegisterResult = [];
   for (const c of chosen) {
     const r = await createServer({ ...c, ...account, tlsMode: creds.tlsMode, cluster: seed.cluster }, caller);
-    results.push(r.ok ? { name: c.name, ok: true as const, status: r.value.check.status } : { name: c.name, ok: false as const, error: Object.values(r.fieldErrors ?? {}).flat().join(" ") || r.error });
+    results.push(r.ok ? { name: c.name, ok: true, status: r.value.check.status } : { name: c.name, ok: false, error: Object.values(r.fieldErrors ?? {}).flat().join(" ") || r.error });
   }
-  return results;
+  return { ok: true, value: results };
+}
+
+/** Why a registration is refused (400), or null: hosts no crawl of this seed found; the seed's password not typed. */
+function registerRefusal(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, stored: string | null): Extract<Outcome<never>, { ok: false }> | null {
+  const unknown = notFoundByCrawl(seedId, chosen);
+  if (unknown.length) return { ok: false, status: 400, error: `${unknown.map((c) => `${c.host}:${c.port}`).join(", ")} ${NOT_FOUND_BY_CRAWL}.` };
+  if (credentials.use !== "seed") return null;
+  if (stored === null) return { ok: false, status: 400, error: UNSEALABLE };
+  if (!samePassword(credentials.password, stored)) return { ok: false, status: 400, error: "The seed's password does not match the stored one.", fieldErrors: { password: [SEED_PASSWORD_NEEDED] } };
+  return null;
 }

@@ -1,4 +1,5 @@
 // Changing a server's endpoint: the stored password is never sent to a new host or port; it must be entered again.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -59,5 +60,26 @@ describe("updateServer: a new host or port needs the password again", () => {
     expect(attacker.logins.map((l) => l.user)).toEqual(["mon"]);
     expect(attacker.sawPassword("typed-again")).toBe(true);
     expect(attacker.sawPassword(STORED)).toBe(false);
+  });
+});
+
+describe("updateServer: password-exchange settings belong to the endpoint", () => {
+  const pem = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+
+  it("a new host or port with the password resets public-key retrieval and the pinned key; given in the same request, they stay", async () => {
+    const a = await createServer({ name: "exchange", host: sb.host, port: sb.port, user: "mon", password: STORED, allowPublicKeyRetrieval: true, serverPublicKey: pem });
+    if (!a.ok) throw new Error(a.error);
+    const xid = a.value.server.id;
+    expect(a.value.server.serverPublicKey).toContain("BEGIN PUBLIC KEY");
+    expect(await findServer(xid)).toMatchObject({ allowPublicKeyRetrieval: true, serverPublicKey: pem });
+    const moved = await updateServer(xid, { host: "localhost", port: attacker.port, password: "typed-again" });
+    if (!moved.ok) throw new Error(moved.error);
+    expect(await findServer(xid)).toMatchObject({ port: attacker.port, allowPublicKeyRetrieval: false, serverPublicKey: null });
+    const again = await updateServer(xid, { host: sb.host, port: sb.port, password: STORED, allowPublicKeyRetrieval: true, serverPublicKey: pem });
+    if (!again.ok) throw new Error(again.error);
+    expect(await findServer(xid)).toMatchObject({ port: sb.port, allowPublicKeyRetrieval: true, serverPublicKey: pem });
+    const sameEndpoint = await updateServer(xid, { host: sb.host, port: sb.port, tags: ["kept"] });
+    expect(sameEndpoint.ok).toBe(true);
+    expect(await findServer(xid)).toMatchObject({ allowPublicKeyRetrieval: true, serverPublicKey: pem });
   });
 });

@@ -73,7 +73,8 @@ async function insertAndTest(raw: unknown): Promise<Outcome<{ server: data.Serve
 }
 
 /** Changes a server; re-tests it when anything about how we connect changed. A new host or port needs the password
- *  again (400 fieldErrors.password): the stored password is never sent to an endpoint it was not entered for. */
+ *  again (400 fieldErrors.password): the stored password is never sent to an endpoint it was not entered for; its
+ *  password-exchange settings (key retrieval, pinned key) are reset unless given again in the same request. */
 export async function updateServer(id: string, raw: unknown, caller?: Caller): Promise<Outcome<{ server: data.ServerRecord; check: CheckResult | null }>> {
   const before = await data.findServer(id);
   const r = await applyUpdate(id, raw);
@@ -90,7 +91,7 @@ async function applyUpdate(id: string, raw: unknown): Promise<Outcome<{ server: 
   if (movesEndpoint(current, next) && p.data.password === undefined) return invalid({ password: [PASSWORD_AGAIN] });
   const conflicts = await conflictErrors(next, id);
   if (conflicts) return invalid(conflicts, 409);
-  const server = await data.updateServerRow(id, p.data);
+  const server = await data.updateServerRow(id, movesEndpoint(current, next) ? { allowPublicKeyRetrieval: false, serverPublicKey: null, ...p.data } : p.data);
   const reconnect = (["host", "port", "user", "password", "tlsMode", "allowPublicKeyRetrieval", "serverPublicKey"] as const).some((k) => p.data[k] !== undefined && p.data[k] !== current[k as keyof data.ServerRecord]);
   if (!reconnect) return { ok: true, value: { server, check: null } };
   const tested = await probeAndRecord(id);

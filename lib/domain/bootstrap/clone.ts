@@ -15,10 +15,20 @@ export function cloneUnavailable(source: ServerVersion, target: ServerVersion): 
 /** The preflight verdict for copying by CLONE. */
 export function cloneCheck(source: ServerVersion, target: ServerVersion): Check {
   const why = cloneUnavailable(source, target);
-  return why ? { id: "clone", status: "fail", message: why, fix: "Choose dump and load instead." } : { id: "clone", status: "pass", message: "CLONE is available for this pair (the donor account needs BACKUP_ADMIN, the recipient's CLONE_ADMIN)." };
+  return why ? { id: "clone", status: "fail", message: why, fix: "Choose dump and load instead." } : { id: "clone", status: "pass", message: "CLONE is available for this pair (replscope creates a temporary donor account with BACKUP_ADMIN on the source, so the source's account needs CREATE USER and BACKUP_ADMIN WITH GRANT OPTION; the recipient's needs CLONE_ADMIN)." };
 }
 
-/** Statements run on the recipient (the new replica), in order; the donor account needs BACKUP_ADMIN. */
+/** The temporary donor account CLONE logs in to the source with (never the source's monitoring account). */
+export const CLONE_DONOR_USER = "replscope_clone";
+
+/** The donor account on the source, created for one clone: a random password, BACKUP_ADMIN only (what CLONE needs
+ *  on the donor), reachable from the target's address pattern. Dropped after the clone with dropUserStatement. */
+export function cloneDonorStatements(hostPattern: string, password: string): string[] {
+  const account = quoteAccount(CLONE_DONOR_USER, hostPattern);
+  return [`CREATE USER ${account} IDENTIFIED BY ${quoteString(password)}`, `GRANT BACKUP_ADMIN ON *.* TO ${account}`];
+}
+
+/** Statements run on the recipient (the new replica), in order; `donor` is the temporary donor account (BACKUP_ADMIN). */
 export function cloneStatements(donor: { host: string; port: number; user: string; password: string }): string[] {
   return [
     "INSTALL PLUGIN clone SONAME 'mysql_clone.so'",

@@ -4,8 +4,8 @@ import {
   sourceDataFlag, startReplicaStatement,
 } from "../dialect";
 import { shellQuote } from "../shell";
-import { cloneStatements } from "./clone";
-import { FLUSH_PRIVILEGES, maskSecrets, replicationUserStatements } from "./statements";
+import { CLONE_DONOR_USER, cloneDonorStatements, cloneStatements } from "./clone";
+import { dropUserStatement, FLUSH_PRIVILEGES, maskSecrets, replicationUserStatements } from "./statements";
 
 /** Steps of a bootstrap run, in order. */
 export const STEP_IDS = ["preflight", "replication_user", "copy", "point", "start", "verify", "register"] as const;
@@ -56,6 +56,17 @@ function dumpCommand(i: PlanInput): string {
   return `${tool} -h ${shellQuote(s.host)} -P ${shellQuote(s.port)} -u ${shellQuote(s.user)} -p --all-databases --routines --events --triggers ${consistency} | ${client} -h ${shellQuote(t.host)} -P ${shellQuote(t.port)} -u ${shellQuote(t.user)} -p ${shellQuote("--init-command=SET SESSION sql_log_bin=0")}`;
 }
 
+/** The clone: a temporary donor account on the source (its password made at run time, shown masked), CLONE on the
+ *  target with it, the account dropped. */
+function clonePlan(i: PlanInput): PlannedStep["actions"] {
+  const donor = { host: i.source.host, port: i.source.port, user: CLONE_DONOR_USER, password: "*****" };
+  return [
+    ...cloneDonorStatements(i.replHost, donor.password).map((sql) => ({ on: "source" as const, sql })),
+    ...cloneStatements(donor).map((sql) => ({ on: "target" as const, sql })),
+    { on: "source", sql: dropUserStatement(CLONE_DONOR_USER, i.replHost) },
+  ];
+}
+
 /** Every step with its actions; passwords appear in clear only in `execute` plans, masked in dry runs and runbooks. */
 export function buildPlan(i: PlanInput): PlannedStep[] {
   const point = changeSourceStatement(i.target.version, {
@@ -65,7 +76,7 @@ export function buildPlan(i: PlanInput): PlannedStep[] {
   return [
     { id: "preflight", title: "Check both servers", actions: [{ on: "source", sql: "SHOW GRANTS" }, { on: "target", sql: "SHOW GRANTS" }] },
     { id: "replication_user", title: i.reuseUser ? "Verify the replication user" : "Create the replication user on the source", actions: i.reuseUser ? [{ on: "source", sql: `SHOW GRANTS FOR ${quoteAccount(i.replUser, i.replHost)}` }] : replicationUserStatements(i.replUser, i.replHost, i.replPassword).map((sql) => ({ on: "source" as const, sql })) },
-    i.clone ? { id: "copy", title: "Clone the source onto the target (MySQL CLONE)", actions: cloneStatements({ host: i.source.host, port: i.source.port, user: i.source.user, password: "<source account password>" }).map((sql) => ({ on: "target" as const, sql })) } : i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: dialectFor(i.source.version).sourceStatus }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: FLUSH_PRIVILEGES }] },
+    i.clone ? { id: "copy", title: "Clone the source onto the target (MySQL CLONE)", actions: clonePlan(i) } : i.existingData ? { id: "copy", title: "Validate the given start position against the source", actions: [{ on: "source", sql: "SHOW BINARY LOGS" }] } : { id: "copy", title: "Copy the data with consistent coordinates", actions: [...(i.resetTarget ? resetReplicaStatements(i.target.version).map((sql) => ({ on: "target" as const, sql })) : []), ...(i.lockForCopy ? [{ on: "source" as const, sql: "FLUSH TABLES WITH READ LOCK" }, { on: "source" as const, sql: dialectFor(i.source.version).sourceStatus }] : []), { shell: dumpCommand(i) }, ...(i.lockForCopy ? [{ on: "source" as const, sql: "UNLOCK TABLES" }] : []), { on: "target", sql: FLUSH_PRIVILEGES }] },
     { id: "point", title: "Point the target at the source", actions: [{ on: "target", sql: point }] },
     { id: "start", title: "Start replication", actions: [{ on: "target", sql: startReplicaStatement(i.target.version) }] },
     { id: "verify", title: "Verify threads, lag and a sample of checksums", actions: [{ on: "target", sql: dialectFor(i.target.version).replicaStatus }] },

@@ -1,17 +1,35 @@
 // The copy step by MySQL CLONE: the recipient pulls the donor's data, restarts, and reports where it stands.
 import "server-only";
-import { cloneOutcome, cloneRunning, cloneStatements, cloneUnavailable } from "@/lib/domain/bootstrap/clone";
+import crypto from "node:crypto";
+import { CLONE_DONOR_USER, cloneDonorStatements, cloneOutcome, cloneRunning, cloneStatements, cloneUnavailable } from "@/lib/domain/bootstrap/clone";
 import { readCloneStatus } from "@/lib/mysql/clone";
 import type { StepContext } from "./context";
+import { dropCloneDonor } from "./undo";
 
 const ALREADY_INSTALLED = 1125;
 const RESTART_LOST = new Set([2013, 2006, 3707]);
 
-/** Runs CLONE on the target, waits for it to come back, and stores the coordinates (and GTIDs) it reports. */
+/** Runs CLONE on the target with a temporary donor account on the source (random password, BACKUP_ADMIN; the
+ *  source's stored password never goes to the target), waits for the target to come back, stores the coordinates (and
+ *  GTIDs) it reports, and drops the donor account whatever happened (the copy step's undo drops it after a crash). */
 export async function cloneCopy(ctx: StepContext): Promise<void> {
   const why = cloneUnavailable(ctx.source.version, ctx.target.version);
   if (why) throw new Error(why);
-  const donor = { ...ctx.source.target };
+  const donor = { host: ctx.source.target.host, port: ctx.source.target.port, user: CLONE_DONOR_USER, password: crypto.randomBytes(24).toString("base64url") };
+  const hostPattern = ctx.run.options.replHost;
+  const [create, grant] = cloneDonorStatements(hostPattern, donor.password);
+  await ctx.exec("source", create);
+  ctx.undo.cloneDonor = { user: donor.user, host: hostPattern };
+  await ctx.saveUndo();
+  try {
+    await ctx.exec("source", grant);
+    await cloneWith(ctx, donor);
+  } finally {
+    await dropCloneDonor(ctx);
+  }
+}
+
+async function cloneWith(ctx: StepContext, donor: { host: string; port: number; user: string; password: string }): Promise<void> {
   const [install, allow, clone] = cloneStatements(donor);
   await ctx.exec("target", install).catch((e) => {
     if ((e as { errno?: number }).errno !== ALREADY_INSTALLED) throw e;

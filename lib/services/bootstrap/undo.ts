@@ -15,10 +15,30 @@ export async function undoPoint(ctx: StepContext): Promise<void> {
   }
 }
 
-/** The copy step's undo: copied data is not dropped (it may be wanted); the user is told. */
-export function undoCopy(ctx: StepContext): Promise<void> {
+/** Drops the clone's temporary donor account from the source, if one was made and not dropped yet. */
+export async function dropCloneDonor(ctx: StepContext): Promise<void> {
+  const donor = ctx.undo.cloneDonor as { user: string; host: string } | undefined;
+  if (!donor) return;
+  try {
+    await ctx.exec("source", dropUserStatement(donor.user, donor.host));
+    delete ctx.undo.cloneDonor;
+    await ctx.saveUndo();
+    ctx.log({ text: `Temporary clone donor account ${donor.user}@${donor.host} dropped from ${ctx.source.record.name}.` });
+  } catch (e) {
+    ctx.log({ text: `Could not drop the temporary clone donor account ${donor.user}@${donor.host} on ${ctx.source.record.name}; drop it by hand.`, error: (e as Error).message });
+  }
+}
+
+/** The copy step's undo: a clone donor account left by an interrupted clone is dropped; copied data is not dropped
+ *  (it may be wanted); the user is told. */
+export async function undoCopy(ctx: StepContext): Promise<void> {
+  const donor = ctx.undo.cloneDonor as { user: string; host: string } | undefined;
+  if (donor) {
+    await dropCloneDonor(ctx);
+    if (ctx.undo.cloneDonor) ctx.notUndone(`Could not drop the temporary clone donor account ${donor.user}@${donor.host} on ${ctx.source.record.name}: drop it by hand.`);
+    else ctx.undone(`Temporary clone donor account ${donor.user}@${donor.host} dropped from ${ctx.source.record.name}.`);
+  }
   if (ctx.undo.copyStarted) ctx.notUndone(`The data copied onto ${ctx.target.record.name} stays there; drop those databases by hand if the server should be empty again.`);
-  return Promise.resolve();
 }
 
 /** The replication user step's undo: drops the user it created (a reused user stays). */
