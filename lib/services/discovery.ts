@@ -51,7 +51,7 @@ export function seedTargetFor(seed: ServerTarget, host: string, port: number): S
 const FINDS_TTL_MS = 30 * 60_000;
 type CrawlFinds = Map<string, { keys: Set<string>; expires: number }>;
 const g = globalThis as unknown as { replscopeCrawlFinds?: CrawlFinds };
-const finds = (): CrawlFinds => (g.replscopeCrawlFinds ??= new Map());
+const finds = (): CrawlFinds => (g.replscopeCrawlFinds ??= new Map() as CrawlFinds);
 
 /** Remembers (server side) what a crawl from `seedId` found: only those can be registered from it. */
 function rememberFinds(seedId: string, servers: Discovered[]) {
