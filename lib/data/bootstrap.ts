@@ -84,6 +84,11 @@ export async function runSecret(id: string): Promise<string> {
   return open(r.secretEnc);
 }
 
+/** Forgets the run's replication password once it is done or aborted (a failed, interrupted or waiting run keeps it: retrying a step needs it). */
+export async function forgetRunSecret(id: string): Promise<void> {
+  await db().bootstrapRun.update({ where: { id }, data: { secretEnc: "" } });
+}
+
 /** Updates run fields (JSON fields serialised here); the error is masked (the run's secrets, password clauses). */
 export async function updateRun(id: string, patch: { status?: RunStatus; currentStep?: StepId; coordinates?: object | null; progress?: object | null; undo?: object; error?: string | null }) {
   const data: Record<string, unknown> = { ...patch };
