@@ -8,7 +8,7 @@ import { type Sandbox, startSandbox, startSandboxes, teardownAll, waitForCaughtU
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-wizard-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
 const { createServer } = await import("../servers");
-const { createRun } = await import("./runs");
+const { createRun, planOf } = await import("./runs");
 const { act, abortRun, settled } = await import("./engine");
 const { findRun } = await import("@/lib/data/bootstrap");
 const { listAudit } = await import("@/lib/data/audit");
@@ -60,6 +60,7 @@ describe("bootstrap run", () => {
     expect(run.status).toBe("done");
     expect(run.steps.map((s) => s.status)).toEqual(Array(7).fill("done"));
     expect(await sealedSecret(run.id)).toBe(""); // forgotten once done
+    expect((await planOf(run))!.runbook).toContain("*****"); // its plan still shows, password masked
     expect(run.steps.find((s) => s.stepId === "copy")!.log.map((l) => (l as { text: string }).text).join(" ")).toMatch(/FLUSH TABLES WITH READ LOCK \(1 non-transactional/);
     expect(run.steps.find((s) => s.stepId === "verify")!.log.map((l) => (l as { text: string }).text).join(" ")).toMatch(/MATCH shop\.items: 30000 rows/);
     await S.query("INSERT INTO shop.items (name) VALUES ('after bootstrap')");
