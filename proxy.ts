@@ -31,9 +31,13 @@ function pass(req: NextRequest, csp: string, nonce: string): NextResponse {
   return secured(NextResponse.next({ request: { headers } }), csp);
 }
 
-/** Why a cookie-authenticated change looks cross-site (null when it is same-origin, or not cookie-authenticated). */
+/**
+ * Why a cookie-authenticated change looks cross-site (null when it is same-origin, or not cookie-authenticated). A
+ * request carrying a session cookie counts as cookie-authenticated unless a valid bearer token speaks for it (a junk
+ * `Authorization` header must not exempt `/logout` or any other public path that acts on the cookie).
+ */
 function csrfRefusal(req: NextRequest, principal: Principal | null): string | null {
-  if (principal?.kind !== "user") return null;
+  if (principal ? principal.kind !== "user" : !req.cookies.has(SESSION_COOKIE)) return null;
   const h = req.headers;
   const forwardedHost = viaTrustedProxy(h) ? h.get("x-forwarded-host")?.split(",")[0] : undefined;
   const hosts = [h.get("host"), forwardedHost].filter((x): x is string => !!x);
@@ -47,9 +51,14 @@ export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const principal = await resolvePrincipal(req.headers.get("authorization"), req.cookies.get(SESSION_COOKIE)?.value);
   const refusal = csrfRefusal(req, principal);
-  if (refusal && principal) {
-    await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: refusal });
+  if (refusal) {
+    await logChange({ actor: principal ? actorOf(principal) : "(session cookie)", address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: refusal });
     return secured(NextResponse.json({ error: `Refused (403): ${refusal}.` }, { status: 403 }), csp);
+  }
+  // Before the public paths: a viewer's POST to /login or /setup is refused too (signing out stays possible).
+  if (principal && !SAFE_METHODS.has(req.method) && principal.role === "viewer" && path !== "/logout" && !ownAccount(req, principal.kind)) {
+    await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: "viewers change nothing" });
+    return secured(NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 }), csp);
   }
   if (PUBLIC.includes(path)) return pass(req, csp, nonce);
   const api = path.startsWith("/api/") || path === "/metrics";
@@ -58,11 +67,9 @@ export async function proxy(req: NextRequest) {
     const target = (await countUsers()) === 0 ? "/setup" : `/login?next=${encodeURIComponent(path + req.nextUrl.search)}`;
     return secured(NextResponse.redirect(new URL(target, req.url)), csp);
   }
-  if (!SAFE_METHODS.has(req.method) && principal.role === "viewer" && !ownAccount(req, principal.kind)) {
-    await logChange({ actor: actorOf(principal), address: addressOf(req.headers) }, "forbidden", `${req.method} ${path}`, { error: "viewers change nothing" });
-    return secured(NextResponse.json({ error: "Viewers can look but not change anything (403)." }, { status: 403 }), csp);
-  }
   return pass(req, csp, nonce);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"] };
+// Skipped only: Next.js's hashed static files, the image optimiser's endpoint and /favicon.ico and /robots.txt, each matched whole
+// (an unanchored exclusion let /favicon.icoX or /_next/staticX bypass the headers and the checks above).
+export const config = { matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|robots\\.txt$).*)"] };

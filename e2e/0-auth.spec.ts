@@ -92,6 +92,16 @@ test("a viewer sees the overview but every change is refused with 403 and nothin
   expect(await (await viewer.request.get("/api/servers")).json()).toEqual(before);
   const { entries } = await (await viewer.request.get("/api/audit?action=forbidden&actor=oncall")).json();
   expect(entries.map((e: { statement: string }) => e.statement)).toEqual(expect.arrayContaining(["POST /api/servers", "POST /servers/new"]));
+  // The public pages too: a viewer's POST to /login or /setup is refused by the proxy before it reaches the app.
+  for (const p of ["/login", "/setup"]) {
+    const res = await viewer.request.post(p, { headers: { "Next-Action": "0".repeat(40), ...sameOrigin(viewer) }, data: "[]", maxRedirects: 0 });
+    expect(res.status(), p).toBe(403);
+  }
+  const refused = (await (await viewer.request.get("/api/audit?action=forbidden&actor=oncall")).json()).entries.map((e: { statement: string }) => e.statement);
+  expect(refused).toEqual(expect.arrayContaining(["POST /login", "POST /setup"]));
+  await viewer.goto("/account");
+  await expect(viewer.getByTestId("signed-in")).toHaveText("oncall (viewer)"); // still signed in
+  expect((await viewer.request.post("/logout", { headers: sameOrigin(viewer), maxRedirects: 0 })).status()).toBe(303); // signing out still works
   await ctx.close();
 });
 

@@ -51,7 +51,14 @@ test("every kind of response carries the CSP, nosniff and Referrer-Policy", asyn
     "static file": await request.get(chunk),
     "not found page": await request.get("/no-such-page"),
     metrics: await request.get("/metrics"),
+    // Look-alikes of the paths the proxy skips (its exclusions are anchored): they get the headers and its checks.
+    "favicon look-alike": await request.get("/favicon.icoX", anonymous),
+    "favicon sub-path": await request.get("/favicon.ico/x", anonymous),
+    "static look-alike": await request.get("/_next/staticX", anonymous),
   };
+  expect(responses["favicon look-alike"].status()).toBe(307);
+  expect((await request.post("/favicon.icoX", { ...anonymous, headers: { ...anonymous.headers, "Next-Action": "0".repeat(40) }, data: "[]" })).status()).toBe(401);
+  expect((await request.get("/favicon.ico", anonymous)).status()).not.toBe(307); // still not sent to sign-in
   expect(responses["page redirect"].status()).toBe(307);
   expect(responses["api 401"].status()).toBe(401);
   for (const [what, res] of Object.entries(responses)) {
@@ -147,6 +154,9 @@ test("sign-out: refused cross-origin; same-origin it ends the session and redire
   const page = await cookieSession(browser);
   const cross = await page.request.post("/logout", { headers: { Origin: "http://evil.example" }, maxRedirects: 0 });
   expect(cross.status()).toBe(403);
+  // A junk bearer token next to the cookie does not exempt the cookie's sign-out from the same-origin rule.
+  const junk = await page.request.post("/logout", { headers: { Origin: "http://evil.example", Authorization: "Bearer junk" }, maxRedirects: 0 });
+  expect(junk.status()).toBe(403);
   await page.goto("/account");
   await expect(page.getByTestId("signed-in")).toBeVisible();
   const res = await page.request.post("/logout", { headers: sameOrigin(page), maxRedirects: 0 });

@@ -84,6 +84,17 @@ export async function runSecret(id: string): Promise<string> {
   return open(r.secretEnc);
 }
 
+/** The run's replication password, or null once it was forgotten (a done or aborted run), for showing its plan. */
+export async function keptRunSecret(id: string): Promise<string | null> {
+  const r = await db().bootstrapRun.findUniqueOrThrow({ where: { id }, select: { secretEnc: true } });
+  return r.secretEnc ? open(r.secretEnc) : null;
+}
+
+/** Forgets the run's replication password once it is done or aborted (a failed, interrupted or waiting run keeps it: retrying a step needs it). */
+export async function forgetRunSecret(id: string): Promise<void> {
+  await db().bootstrapRun.update({ where: { id }, data: { secretEnc: "" } });
+}
+
 /** Updates run fields (JSON fields serialised here); the error is masked (the run's secrets, password clauses). */
 export async function updateRun(id: string, patch: { status?: RunStatus; currentStep?: StepId; coordinates?: object | null; progress?: object | null; undo?: object; error?: string | null }) {
   const data: Record<string, unknown> = { ...patch };

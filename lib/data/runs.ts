@@ -2,7 +2,7 @@
 // startup, and which active run holds a server. Each kind keeps its own table (bootstrap.ts, switchover.ts).
 import "server-only";
 import type { RunKindName, RunPatch, StoredRun, StoredStep } from "@/lib/domain/runs/record";
-import { interrupt, isActive } from "@/lib/domain/runs/state";
+import { interrupt, isActive, type RunStatus } from "@/lib/domain/runs/state";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
@@ -21,6 +21,8 @@ export interface RunStore {
   touching(serverIds: string[]): Promise<string[]>;
   /** The run's error after replscope stopped while it ran. */
   interruptedError: string;
+  /** Forgets the run's sealed secret when `status` means it is no longer needed (see each store). */
+  forgetSecret(runId: string, status: RunStatus): Promise<void>;
 }
 
 const fromBootstrap = (r: bootstrap.RunRecord): StoredRun => ({
@@ -47,6 +49,8 @@ export const bootstrapStore: RunStore = {
   running: async () => (await db().bootstrapRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
   touching: async (ids) => (await db().bootstrapRun.findMany({ where: { targetId: { in: ids }, status: { notIn: ["done", "aborted"] } }, select: { id: true } })).map((r) => r.id),
   interruptedError: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run.",
+  // Kept while the run can still be retried (failed, interrupted, waiting); forgotten once it is done or aborted.
+  forgetSecret: async (runId, status) => (status === "done" || status === "aborted" ? bootstrap.forgetRunSecret(runId) : undefined),
 };
 
 /** Switchovers (one SwitchoverRun row, steps as JSON). */
@@ -68,6 +72,8 @@ export const switchoverStore: RunStore = {
   running: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
   touching: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
   interruptedError: "replscope stopped during this switchover: check each server's state on its page before doing anything else.",
+  // A switchover is never resumed: its password is forgotten as soon as it is no longer running.
+  forgetSecret: async (runId, status) => (status !== "running" ? switchover.forgetSwitchoverSecret(runId) : undefined),
 };
 
 /** Every kind's store. */
@@ -84,6 +90,7 @@ export async function markRunsInterrupted(): Promise<Record<RunKindName, number>
       const after = interrupt(run.steps, at);
       for (const [i, s] of after.entries()) if (s !== run.steps[i]) await store.saveStep(id, s);
       await store.saveRun(id, { status: "interrupted", error: store.interruptedError });
+      await store.forgetSecret(id, "interrupted");
       counts[store.kind]++;
     }
   }

@@ -3,6 +3,7 @@ import "server-only";
 import type { CheckResult } from "@/lib/domain/connection-check";
 import type { KeyPolicy } from "@/lib/domain/password-exchange";
 import type { ServerCreateInput, ServerUpdateInput, TlsMode } from "@/lib/domain/server-input";
+import { maskText } from "@/lib/domain/secret-mask";
 import type { Server } from "@/generated/prisma/client";
 import { db } from "./db";
 import { open, seal } from "./secret-box";
@@ -105,12 +106,12 @@ export async function deleteServerRow(id: string): Promise<boolean> {
   return r.count > 0;
 }
 
-/** Stores a connection test's outcome; flavor and version are kept from the last successful test. */
+/** Stores a connection test's outcome (its detail masked: password clauses); flavor and version are kept from the last successful test. */
 export async function recordCheck(id: string, r: CheckResult): Promise<ServerRecord> {
   const detected = r.status === "ok" ? { flavor: r.flavor ?? null, version: r.version ?? null } : {};
   const row = await db().server.update({
     where: { id },
-    data: { lastCheckStatus: r.status, lastCheckDetail: r.detail, lastCheckedAt: new Date(), ...detected },
+    data: { lastCheckStatus: r.status, lastCheckDetail: r.detail && maskText(r.detail), lastCheckedAt: new Date(), ...detected },
   });
   return reshapeServer(row);
 }

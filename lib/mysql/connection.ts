@@ -54,13 +54,23 @@ export interface TimedConnection {
   raw: Connection;
 }
 
-/** Wraps a connection so every query carries the query timeout. */
+/** Drops the statement mysql2 attaches to a failed query's error (`.sql`, with any password in it), so no logger prints it. */
+function withoutStatement(e: unknown): unknown {
+  if (e && typeof e === "object" && "sql" in e) delete (e as { sql?: string }).sql;
+  return e;
+}
+
+/** Wraps a connection so every query carries the query timeout (and a failure never carries its statement). */
 export function timed(conn: Connection, queryTimeoutMs: number): TimedConnection {
   return {
     raw: conn,
     async query<R>(sql: string, values?: unknown[]) {
-      const [rows] = await conn.query({ sql, timeout: queryTimeoutMs, values });
-      return rows as R;
+      try {
+        const [rows] = await conn.query({ sql, timeout: queryTimeoutMs, values });
+        return rows as R;
+      } catch (e) {
+        throw withoutStatement(e);
+      }
     },
   };
 }

@@ -38,8 +38,8 @@ function pipeDump(o: CopyOptions, dumpArgs: string[], progress: CopyProgress, sc
   const tmp = privateTempDir();
   const src = writeOptionFile(tmp.dir, "source", o.source);
   const dst = writeOptionFile(tmp.dir, "target", o.target);
-  const dumper = spawn(dump, [`--defaults-extra-file=${src}`, "--all-databases", "--routines", "--events", "--triggers", "--hex-blob", ...dumpArgs], { stdio: ["ignore", "pipe", "pipe"] });
-  const loader = spawn(client, [`--defaults-extra-file=${dst}`, "--init-command=SET SESSION sql_log_bin=0", "--binary-mode"], { stdio: ["pipe", "ignore", "pipe"] });
+  const dumper = spawn(dump, [`--defaults-file=${src}`, "--all-databases", "--routines", "--events", "--triggers", "--hex-blob", ...dumpArgs], { stdio: ["ignore", "pipe", "pipe"] });
+  const loader = spawn(client, [`--defaults-file=${dst}`, "--init-command=SET SESSION sql_log_bin=0", "--binary-mode"], { stdio: ["pipe", "ignore", "pipe"] });
   const errors: string[] = [];
   dumper.stderr.on("data", (d) => errors.push(`dump: ${d}`));
   loader.stderr.on("data", (d) => errors.push(`load: ${d}`));

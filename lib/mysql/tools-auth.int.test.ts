@@ -29,7 +29,7 @@ const target = (f: AuthFake, allow = false): ServerTarget => ({
 /** Runs one of the copy programs against the fake; resolves with its exit code and stderr. */
 function run(tool: "dump" | "client", optionFile: string): Promise<{ code: number; stderr: string }> {
   const bin = copyTools()[tool];
-  const args = tool === "dump" ? [`--defaults-extra-file=${optionFile}`, "--no-data", "mysql"] : [`--defaults-extra-file=${optionFile}`, "-e", "SELECT 1"];
+  const args = tool === "dump" ? [`--defaults-file=${optionFile}`, "--no-data", "mysql"] : [`--defaults-file=${optionFile}`, "-e", "SELECT 1"];
   return new Promise((resolve) => execFile(bin, args, { timeout: 10_000 }, (e, _out, stderr) => resolve({ code: e ? Number(e.code ?? 1) : 0, stderr })));
 }
 

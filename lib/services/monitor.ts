@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { thresholdsFor } from "@/lib/domain/health";
 import { failedPoll, reshapePoll } from "@/lib/domain/poll";
 import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
+import { maskStatusErrors } from "@/lib/domain/status-mask";
 import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
@@ -88,7 +89,8 @@ export class Monitor {
     const pollAndEvaluate = async (t: PollTarget) => {
       const poll = await this.pollOne(t, schemas, { connectTimeoutMs, queryTimeoutMs });
       const r = t.record;
-      const status = evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, this.previous.get(r.id) ?? null);
+      // Error texts are masked before the status is kept, stored or shown (a replica's error can quote a CREATE USER).
+      const status = maskStatusErrors(evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, this.previous.get(r.id) ?? null), [t.target.password]);
       this.previous.set(r.id, status);
       pending.push({ id: r.id, status });
       return { id: r.id, status };

@@ -10,6 +10,7 @@ import type { Caller } from "@/lib/domain/auth";
 import { describeInput } from "@/lib/domain/audit-text";
 import { movesEndpoint, PASSWORD_AGAIN } from "@/lib/domain/endpoint-change";
 import { keyFingerprint, parseRsaPublicKey } from "@/lib/domain/public-key";
+import { maskText } from "@/lib/domain/secret-mask";
 import { failureText, logChange } from "./audit-log";
 
 /** A use case's outcome: a value, or an HTTP-like status with a message and per-field errors. */
@@ -45,7 +46,8 @@ async function probeAndRecord(id: string): Promise<Outcome<{ server: data.Server
   const target = await data.loadTarget(id);
   if (!target) return notFound;
   const { password } = target;
-  const check: CheckResult = password === null ? { status: "error", detail: data.UNSEALABLE } : await probeServer({ ...target, password }, env().REPLSCOPE_CONNECT_TIMEOUT_MS);
+  const probed: CheckResult = password === null ? { status: "error", detail: data.UNSEALABLE } : await probeServer({ ...target, password }, env().REPLSCOPE_CONNECT_TIMEOUT_MS);
+  const check = { ...probed, detail: maskText(probed.detail, [password]) };
   return { ok: true, value: { server: await data.recordCheck(id, check), check } };
 }
 

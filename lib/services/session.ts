@@ -1,5 +1,6 @@
 // The principal of the current request, for server actions, pages and route handlers.
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/config/env";
 import { actorOf, allows, type Caller, type Principal, type Role } from "@/lib/domain/auth";
@@ -9,11 +10,24 @@ import { AuthError, requireRole, resolvePrincipal, SESSION_COOKIE } from "./auth
 
 /** The header scripts/server.mjs sets to the socket's peer address on every request (any copy a client sent is dropped). */
 export const PEER_HEADER = "x-replscope-peer";
+/** Its HMAC under scripts/server.mjs's per-process key (so a copy Next.js re-sends to itself keeps the first peer, and nothing else can). */
+const PEER_SIG_HEADER = "x-replscope-peer-sig";
+
+/** The peer header when scripts/server.mjs signed it, else "unknown". */
+function signedPeer(h: Headers, key: string): string {
+  const [peer, sig] = [h.get(PEER_HEADER), h.get(PEER_SIG_HEADER)];
+  if (!peer || !sig) return "unknown";
+  const want = Buffer.from(createHmac("sha256", key).update(peer).digest("hex"));
+  const got = Buffer.from(sig);
+  return got.length === want.length && timingSafeEqual(got, want) ? peer : "unknown";
+}
 
 /** The socket peer and the X-Forwarded-For chain before it (without scripts/server.mjs: Next's own X-Forwarded-For, forgeable). */
 function hopsOf(h: Headers): { peer: string; forwardedFor: string | null } {
   const forwardedFor = h.get("x-forwarded-for");
-  if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] === PEER_HEADER) return { peer: h.get(PEER_HEADER) ?? "unknown", forwardedFor };
+  const g = globalThis as Record<symbol, unknown>;
+  const key = g[Symbol.for("replscope.peerKey")];
+  if (g[Symbol.for("replscope.peerHeader")] === PEER_HEADER && typeof key === "string") return { peer: signedPeer(h, key), forwardedFor };
   const chain = (forwardedFor ?? "").split(",");
   return { peer: chain.pop()?.trim() || "unknown", forwardedFor: chain.join(",") || null };
 }

@@ -8,11 +8,14 @@ import { type Sandbox, startSandbox, teardownAll, waitForCaughtUp } from "@/sand
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-wizard-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1500";
 const { createServer } = await import("../servers");
-const { createRun } = await import("./runs");
+const { createRun, planOf } = await import("./runs");
 const { act, abortRun, settled } = await import("./engine");
 const { findRun } = await import("@/lib/data/bootstrap");
 const { listAudit } = await import("@/lib/data/audit");
 const { monitor } = await import("../monitor");
+const { db } = await import("@/lib/data/db");
+/** The run's sealed replication password as stored ("" once forgotten). */
+const sealedSecret = async (id: string) => (await db().bootstrapRun.findUniqueOrThrow({ where: { id } })).secretEnc;
 
 const REPL_PASSWORD = `r'e"p\\l ✓ pw`;
 let S: Sandbox;
@@ -56,6 +59,8 @@ describe("bootstrap run", () => {
     expect(run.error).toBeNull();
     expect(run.status).toBe("done");
     expect(run.steps.map((s) => s.status)).toEqual(Array(7).fill("done"));
+    expect(await sealedSecret(run.id)).toBe(""); // forgotten once done
+    expect((await planOf(run))!.runbook).toContain("*****"); // its plan still shows, password masked
     expect(run.steps.find((s) => s.stepId === "copy")!.log.map((l) => (l as { text: string }).text).join(" ")).toMatch(/FLUSH TABLES WITH READ LOCK \(1 non-transactional/);
     expect(run.steps.find((s) => s.stepId === "verify")!.log.map((l) => (l as { text: string }).text).join(" ")).toMatch(/MATCH shop\.items: 30000 rows/);
     await S.query("INSERT INTO shop.items (name) VALUES ('after bootstrap')");
@@ -95,6 +100,7 @@ describe("bootstrap run", () => {
     await settled(created.value.id);
     const failed = (await findRun(created.value.id))!;
     expect(failed).toMatchObject({ status: "failed", currentStep: "copy" });
+    expect(await sealedSecret(created.value.id)).not.toBe(""); // kept: the retry needs it
     await S.session(async (c) => {
       await c.query("SET SESSION lock_wait_timeout = 2");
       await c.query({ sql: "INSERT INTO shop.items (name) VALUES ('source still writable')", timeout: 3000 });
@@ -147,6 +153,7 @@ describe("bootstrap run", () => {
     const r = await abortRun(created.value.id);
     if (!r.ok) throw new Error(r.error);
     expect(r.value.run.status).toBe("aborted");
+    expect(await sealedSecret(created.value.id)).toBe(""); // forgotten once aborted
     expect(r.value.undone.join(" ")).toMatch(/repl_abort@% dropped/);
     expect(r.value.notUndone.join(" ")).toMatch(/data copied onto wiz-aborted stays/);
     expect(await S.query("SELECT COUNT(*) AS n FROM mysql.user WHERE User = 'repl_abort'")).toEqual([{ n: 0 }]);

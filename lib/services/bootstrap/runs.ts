@@ -9,6 +9,7 @@ import * as store from "@/lib/data/bootstrap";
 import { findServer } from "@/lib/data/servers";
 import { buildPlan, type PlanInput, runbook } from "@/lib/domain/bootstrap/plan";
 import { maskSecrets } from "@/lib/domain/bootstrap/statements";
+import { MASK } from "@/lib/domain/secret-mask";
 import { noControlChars } from "@/lib/domain/control-chars";
 import { fieldErrorsOf } from "@/lib/domain/server-input";
 import { versionOf } from "@/lib/domain/dialect";
@@ -64,7 +65,7 @@ export async function planOf(run: store.RunRecord) {
   const [source, target] = await Promise.all([findServer(run.sourceId), findServer(run.targetId)]);
   const [sv, tv] = [source && versionOf(source), target && versionOf(target)];
   if (!source || !target || !sv || !tv) return null;
-  const secret = await store.runSecret(run.id);
+  const secret = (await store.keptRunSecret(run.id)) ?? MASK; // a finished run's password is forgotten: its plan shows the mask
   const input: PlanInput = {
     source: { host: source.host, port: source.port, user: source.user, version: sv }, target: { host: target.host, port: target.port, user: target.user, version: tv },
     replUser: run.options.replUser, replHost: run.options.replHost, replPassword: secret, reuseUser: run.options.reuseUser, resetTarget: run.options.resetTarget, lockForCopy: run.options.copyMode !== "snapshot", existingData: run.options.copyMode === "existing", clone: run.options.copyMode === "clone", useGtid: run.options.useGtid,

@@ -113,6 +113,7 @@ async function execute<C, P extends Prepared>(k: RunKind<C, P>, runId: string, a
   } finally {
     await w.flush().catch(() => {});
     await k.hooks?.end?.(run, prepared.p, caller);
+    await k.store.forgetSecret(runId, run.status).catch(() => {});
   }
 }
 
@@ -161,6 +162,7 @@ export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: s
   const [undone, notUndone] = [notes.filter((n) => n.undone).map((n) => n.text), notes.filter((n) => !n.undone).map((n) => n.text)];
   await w.run({ status: "aborted", error: notUndone.length ? `Not undone: ${notUndone.join(" ")}` : null });
   await w.flush();
+  await k.store.forgetSecret(runId, "aborted");
   return { ok: true, value: { run: (await k.store.load(runId))!, undone, notUndone } };
 }
 

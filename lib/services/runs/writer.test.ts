@@ -16,6 +16,7 @@ function memoryStore() {
     running: async () => [],
     touching: async () => [],
     interruptedError: "",
+    forgetSecret: async () => {},
   };
   return { store, written };
 }
