@@ -5,6 +5,7 @@ import { type ChannelFormState, deleteChannelAction, saveChannelAction, testChan
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, type ChannelKind } from "@/lib/domain/alert-forms";
 import type { ChannelView } from "@/lib/domain/alert-view";
 import { ActionButton } from "../ui/action-button";
+import { submitKeeping, useResetOnDone } from "./keep-form";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 
@@ -19,16 +20,16 @@ function KindFields({ kind, c, fe, idp }: { kind: ChannelKind; c?: ChannelView; 
     const s = c?.smtp;
     return (
       <>
-        <Field id={`${idp}-smtpHost`} name="smtpHost" label="SMTP host" defaultValue={s?.host ?? ""} required errors={fe.smtpHost ?? fe["smtp.host"]} />
-        <Field id={`${idp}-smtpPort`} name="smtpPort" label="SMTP port" type="number" min={1} max={65535} defaultValue={s?.port ?? 587} errors={fe.smtpPort ?? fe["smtp.port"]} />
+        <Field id={`${idp}-smtpHost`} name="smtpHost" label="SMTP host" defaultValue={s?.host ?? ""} required errors={fe.smtp} />
+        <Field id={`${idp}-smtpPort`} name="smtpPort" label="SMTP port" type="number" min={1} max={65535} defaultValue={s?.port ?? 587} />
         <label className="flex flex-col gap-1 text-sm font-medium">TLS
           <select name="smtpTls" className={SELECT} defaultValue={s?.tls ?? "starttls"}>
             <option value="starttls">STARTTLS</option><option value="tls">TLS (implicit)</option><option value="none">none</option>
           </select>
         </label>
-        <Field id={`${idp}-smtpUser`} name="smtpUser" label="SMTP user" autoComplete="off" defaultValue={s?.user ?? ""} errors={fe.smtpUser ?? fe["smtp.user"]} />
-        <Field id={`${idp}-smtpPassword`} name="smtpPassword" label="SMTP password" type="password" autoComplete="new-password" placeholder={s?.hasPassword ? keep : ""} errors={fe.smtpPassword ?? fe["smtp.password"]} />
-        <Field id={`${idp}-smtpFrom`} name="smtpFrom" label="From" type="email" defaultValue={s?.from ?? ""} required errors={fe.smtpFrom ?? fe["smtp.from"]} />
+        <Field id={`${idp}-smtpUser`} name="smtpUser" label="SMTP user" autoComplete="off" defaultValue={s?.user ?? ""} />
+        <Field id={`${idp}-smtpPassword`} name="smtpPassword" label="SMTP password" type="password" autoComplete="new-password" placeholder={s?.hasPassword ? keep : ""} />
+        <Field id={`${idp}-smtpFrom`} name="smtpFrom" label="From" type="email" defaultValue={s?.from ?? ""} required />
         <Field id={`${idp}-to`} name="to" label="To (comma-separated)" defaultValue={c?.to.join(", ") ?? ""} required errors={fe.to} />
       </>
     );
@@ -59,8 +60,9 @@ export function ChannelForm({ channel, onDone }: { channel?: ChannelView; onDone
   const [state, dispatch, pending] = useActionState(saveChannelAction.bind(null, channel?.id ?? null, kind), INITIAL);
   const fe = state.fieldErrors ?? {};
   const idp = channel ? `ch-${channel.id}` : "ch-new";
+  const created = useResetOnDone(channel ? {} : state);
   return (
-    <form action={dispatch} aria-label={channel ? `Edit channel ${channel.name}` : "Add channel"} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
+    <form ref={created} onSubmit={submitKeeping(dispatch)} noValidate aria-label={channel ? `Edit channel ${channel.name}` : "Add channel"} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       {!channel && (
         <label className="flex flex-col gap-1 text-sm font-medium">Kind
           <select name="kind" className={SELECT} value={kind} onChange={(e) => isKind(e.target.value) && setKind(e.target.value)}>

@@ -5,6 +5,7 @@ import { createSilenceAction, expireSilenceAction, type SilenceFormState } from 
 import { ActionButton } from "../ui/action-button";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { submitKeeping, useResetOnDone } from "./keep-form";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const INITIAL: SilenceFormState = {};
@@ -34,8 +35,9 @@ function EndTimeField({ errors }: { errors?: string[] }) {
 export function CreateSilenceForm({ servers, clusters, codes }: { servers: { id: string; name: string }[]; clusters: string[]; codes: string[] }) {
   const [state, dispatch, pending] = useActionState(createSilenceAction, INITIAL);
   const fe = state.fieldErrors ?? {};
+  const ref = useResetOnDone(state);
   return (
-    <form action={dispatch} aria-label="Create silence" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
+    <form ref={ref} onSubmit={submitKeeping(dispatch)} noValidate aria-label="Create silence" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       <label className="flex flex-col gap-1 text-sm font-medium">Server
         <select name="serverId" className={SELECT} defaultValue=""><option value="">any</option>{servers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
       </label>
@@ -49,7 +51,7 @@ export function CreateSilenceForm({ servers, clusters, codes }: { servers: { id:
       <EndTimeField errors={fe.endsAt} />
       <Field id="silence-reason" name="reason" label="Reason" required maxLength={500} errors={fe.reason} />
       <Button type="submit" disabled={pending}>Create silence</Button>
-      {fe.scope && <p className="w-full text-sm text-red-600">{fe.scope.join(" ")}</p>}
+      {(fe.serverId ?? fe.form) && <p className="w-full text-sm text-red-600">{[...(fe.serverId ?? []), ...(fe.form ?? [])].join(" ")}</p>}
       <FormMessages state={state} />
     </form>
   );
@@ -61,7 +63,7 @@ export function SilenceServerButton({ serverId, serverName }: { serverId: string
   const [state, dispatch, pending] = useActionState(createSilenceAction, INITIAL);
   if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Silence 1 h</Button>;
   return (
-    <form action={dispatch} aria-label={`Silence ${serverName}`} className="flex flex-wrap items-end gap-2">
+    <form onSubmit={submitKeeping(dispatch)} noValidate aria-label={`Silence ${serverName}`} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="serverId" value={serverId} />
       <input type="hidden" name="minutes" value="60" />
       <Field id="silence-server-reason" name="reason" label="Reason for silencing 1 h" required maxLength={500} autoFocus errors={state.fieldErrors?.reason} />

@@ -2,9 +2,12 @@
 // Every normalised field of one server, grouped (threads, lag, positions, GTID, errors, configuration), live.
 import type { ServerStatus } from "@/lib/domain/server-status";
 import type { ServerReport } from "@/lib/services/status";
-import { formatLag, LAG_SOURCE_LABELS } from "@/lib/domain/format";
+import { formatLag, HEALTH_LABELS, LAG_SOURCE_LABELS } from "@/lib/domain/format";
 import { RelativeTime } from "../ui/relative-time";
+import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
+import { ProblemSince } from "./status-board";
+import { problemSinceOf, stateSinceOf } from "./timed";
 import { useLive } from "./use-status";
 
 /** What /api/servers/:id/status returns. */
@@ -39,10 +42,12 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
   const { data } = useLive<ServerStatusPayload>(`/api/servers/${serverId}/status`, initial);
   const { report, status, heartbeatError } = data ?? initial;
   const f = status?.facts;
+  const stateSince = stateSinceOf(report);
   return (
     <section aria-label="Replication status" className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-3">
         <StateBadge state={report.state} />
+        {stateSince && <span className="text-sm" data-testid="state-since"><Since what={HEALTH_LABELS[report.state]} iso={stateSince} /></span>}
         <span className="text-sm" data-testid="server-lag">
           {status?.facts && status.channels.length === 0 ? "not a replica" : `lag ${formatLag(report.lagSeconds, report.lagSource)}${report.lagSource ? ` (${LAG_SOURCE_LABELS[report.lagSource]})` : ""}`}
         </span>
@@ -52,7 +57,7 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
       {heartbeatError && <p className="text-sm text-amber-800 dark:text-amber-300">{heartbeatError}</p>}
       {report.problems.length > 0 && (
         <ul aria-label="Problems" className="space-y-1 text-sm">
-          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}</li>)}
+          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}<ProblemSince iso={problemSinceOf(report, i)} /></li>)}
         </ul>
       )}
       {status?.channels.map((c) => (

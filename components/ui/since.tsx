@@ -21,3 +21,12 @@ export function Since({ what, iso, until, className }: SinceProps) {
     </time>
   );
 }
+
+/** "in 45 min (10:30)": how long until a future time, kept current; "ended" once it has passed. */
+export function Until({ iso }: { iso: string }) {
+  const now = useNow();
+  const end = Date.parse(iso);
+  const at = new Date(iso).toISOString().slice(11, 16);
+  const text = now === null ? `at ${at} UTC` : end <= now ? "ended" : `in ${durationSince(new Date(now).toISOString(), end)}`;
+  return <time dateTime={iso} title={new Date(iso).toLocaleString()}>{text}</time>;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertSections, type AlertView, durationSince, firingCount, shortDuration, silenceScope, sinceLabel, titleWithFiring } from "./alert-view";
+import type { ProblemCode } from "./problems";
+import { alertSections, type AlertView, nodeTooltip, PROBLEM_CODES, durationSince, firingCount, shortDuration, silenceScope, sinceLabel, titleWithFiring } from "./alert-view";
 
 const base: AlertView = {
   id: "a", serverId: "s1", serverName: "db-1", cluster: "c", channel: "", code: "ReplicationBroken", severity: "critical", state: "firing",
@@ -57,5 +58,23 @@ describe("silence scope", () => {
     expect(silenceScope({ serverId: "s1", serverName: "db-2", cluster: null, code: "ReplicationBroken" })).toBe("server db-2 · code ReplicationBroken");
     expect(silenceScope({ serverId: null, serverName: null, cluster: "shop", code: null })).toBe("cluster shop");
     expect(silenceScope({ serverId: null, serverName: null, cluster: null, code: null })).toBe("everything");
+  });
+});
+
+describe("problem codes", () => {
+  it("lists every code exactly once", () => {
+    type Missing = Exclude<ProblemCode, (typeof PROBLEM_CODES)[number]>;
+    const exhaustive: [Missing] extends [never] ? true : false = true;
+    expect(exhaustive).toBe(true);
+    expect(new Set(PROBLEM_CODES).size).toBe(PROBLEM_CODES.length);
+  });
+});
+
+describe("node tooltip", () => {
+  it("says since when the node is in its state and each problem holds", () => {
+    const now = Date.parse("2026-12-02T06:12:00.000Z");
+    const tip = nodeTooltip({ name: "db-2", host: "10.0.0.2", port: 3306, stateLabel: "broken", stateSince: "2026-12-02T06:00:00.000Z", problems: [{ code: "ReplicationBroken", message: "error 1062", since: "2026-12-02T06:00:30.000Z" }, { code: "ReplicaIsWritable", message: "read_only OFF" }] }, now);
+    expect(tip.split("\n")).toEqual(["db-2 10.0.0.2:3306", "broken for 12 min (since 06:00 UTC)", "ReplicationBroken for 11 min: error 1062", "ReplicaIsWritable: read_only OFF"]);
+    expect(nodeTooltip({ name: "x", host: "h", port: 1, stateLabel: "ok", stateSince: null, problems: [] }, now)).toBe("x h:1\nok");
   });
 });

@@ -1,4 +1,11 @@
 // How the alerts pages read alerts (pure): the API's alert shape, the page's sections, "broken · 12 min", the tab title.
+import type { ProblemCode } from "./problems";
+
+/** Every problem code, for the silence form's choice (the compiler checks the list against ProblemCode). */
+export const PROBLEM_CODES = [
+  "ReplicationBroken", "ReplicationStopped", "IOThreadConnecting", "LagAboveCritical", "LagAboveWarning", "Unreachable", "ReplicaIsWritable",
+  "SourceBinlogDisabled", "DuplicateServerId", "StatementBasedBinlog", "AutoIncrementCollision", "NotCheckedRecently", "RelayWithoutReplicaUpdates",
+] as const satisfies readonly ProblemCode[];
 
 /** An alert's lifecycle state as GET /api/alerts reports it. */
 export type AlertState = "pending" | "firing" | "resolved";
@@ -113,4 +120,22 @@ export interface ChannelView {
   lastResult: string | null;
   lastError: string | null;
   lastAttemptAt: string | null;
+}
+
+/** What a topology node's tooltip needs: the server, its state (in words) since when, and its problems since when. */
+export interface TimedNode {
+  name: string;
+  host: string;
+  port: number;
+  stateLabel: string;
+  stateSince: string | null;
+  problems: { code: string; message: string; since?: string | null }[];
+}
+
+/** The node tooltip: "db-2 10.0.0.2:3306", "broken for 12 min (since 06:00 UTC)", then each problem with its duration. */
+export function nodeTooltip(n: TimedNode, nowMs: number): string {
+  const at = (iso: string) => `${new Date(iso).toISOString().slice(11, 16)} UTC`;
+  const state = n.stateSince ? `${n.stateLabel} for ${durationSince(n.stateSince, nowMs)} (since ${at(n.stateSince)})` : n.stateLabel;
+  const problems = n.problems.map((p) => `${p.code}${p.since ? ` for ${durationSince(p.since, nowMs)}` : ""}: ${p.message}`);
+  return [`${n.name} ${n.host}:${n.port}`, state, ...problems].join("\n");
 }
