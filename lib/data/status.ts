@@ -11,6 +11,8 @@ export interface StoredState {
   snapshot: string;
   checkedAt: number;
   reachedAt: number | null;
+  /** When the current health state began (epoch seconds; null for rows written before it was tracked). */
+  stateSince?: number | null;
 }
 
 /** One lag reading of one channel. */
@@ -21,7 +23,7 @@ export interface LagPoint {
   source: string;
 }
 
-const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt"] as const;
+const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt", "stateSince"] as const;
 const SAMPLE_COLUMNS = ["serverId", "channel", "at", "lagSeconds", "source"] as const;
 const CHUNK = 500;
 
@@ -39,7 +41,7 @@ export async function saveSweep(states: StoredState[], samples: (LagPoint & { se
   const client = db();
   const upsert = ` ON CONFLICT("serverId") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
   await client.$transaction([
-    ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c])))),
+    ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
     ...chunks(samples).map((part) => client.$executeRawUnsafe(rowsSql("LagSample", SAMPLE_COLUMNS, part.length), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
   ]);
 }

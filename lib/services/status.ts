@@ -2,7 +2,9 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { listServers, type ServerRecord } from "@/lib/data/servers";
-import { latestStates } from "@/lib/data/status";
+import { latestStates, type StoredState } from "@/lib/data/status";
+import { loadAlerts } from "@/lib/data/alerts";
+import { alertId } from "@/lib/domain/alerts/lifecycle";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
@@ -27,6 +29,9 @@ export interface ChannelReport {
   lastSqlError: string;
 }
 
+/** One problem as the API reports it: with when it began (null until the alert engine has seen it). */
+export type ProblemReport = Problem & { since: string | null };
+
 /** One server as the API and the overview report it. */
 export interface ServerReport {
   id: string;
@@ -42,7 +47,9 @@ export interface ServerReport {
   checkedAt: string | null;
   stale: boolean;
   error: string | null;
-  problems: Problem[];
+  /** When the current health state began (ISO 8601; null when unknown). */
+  stateSince: string | null;
+  problems: ProblemReport[];
   channels: ChannelReport[];
 }
 
@@ -60,7 +67,9 @@ function channelReport(c: ServerStatus["channels"][number]): ChannelReport {
   };
 }
 
-function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], now: number, staleAfter: number): ServerReport {
+const isoSeconds = (t: number | null | undefined) => (t == null ? null : new Date(t * 1000).toISOString());
+
+function report(r: ServerRecord, s: ServerStatus | null, problems: ProblemReport[], now: number, staleAfter: number, stateSince: number | null): ServerReport {
   return {
     id: r.id, name: r.name, host: r.host, port: r.port, cluster: r.cluster, flavor: r.flavor, version: r.version,
     state: s?.state ?? "unknown",
@@ -69,23 +78,32 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], no
     checkedAt: s ? new Date(s.checkedAt * 1000).toISOString() : null,
     stale: s ? isStale(s, now, staleAfter) : true,
     error: s?.error ?? null,
+    stateSince: isoSeconds(stateSince),
     problems,
     channels: (s?.channels ?? []).map(channelReport),
   };
 }
 
-async function latestStatuses(): Promise<Map<string, ServerStatus>> {
-  return new Map((await latestStates()).map((s) => [s.serverId, JSON.parse(s.snapshot) as ServerStatus]));
+async function latestStatuses(rows?: StoredState[]): Promise<Map<string, ServerStatus>> {
+  return new Map((rows ?? (await latestStates())).map((s) => [s.serverId, JSON.parse(s.snapshot) as ServerStatus]));
+}
+
+/** Since when each problem has been seen, from the alert engine's records (alert id → epoch seconds). */
+async function problemSince(): Promise<Map<string, number>> {
+  return new Map((await loadAlerts()).filter((a) => a.state !== "resolved").map((a) => [a.id, a.since]));
 }
 
 /** Every server's latest status with its problems, worst first. */
 export async function statusReport(): Promise<{ checkedAt: string | null; servers: ServerReport[]; statuses: Map<string, ServerStatus> }> {
-  const [servers, statuses] = await Promise.all([listServers(), latestStatuses()]);
+  const [servers, rows, since] = await Promise.all([listServers(), latestStates(), problemSince()]);
+  const statuses = await latestStatuses(rows);
+  const stateSince = new Map(rows.map((s) => [s.serverId, s.stateSince ?? null]));
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
   const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
+  const withSince = (id: string) => (problems.get(id) ?? []).map((p) => ({ ...p, since: isoSeconds(since.get(alertId(id, p.channel ?? "", p.code))) }));
   const reports = servers
-    .map((r) => report(r, statuses.get(r.id) ?? null, problems.get(r.id) ?? [], now, staleAfter))
+    .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))
     .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name));
   const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
   return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };

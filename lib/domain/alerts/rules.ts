@@ -32,3 +32,9 @@ export function forSecondsOf(rules: ForRule[], serverId: string, cluster: string
 export function silenceMatches(s: SilenceRule, a: Pick<AlertState, "serverId" | "code">, cluster: string | null, now: number): boolean {
   return now < s.endsAt && (!s.serverId || s.serverId === a.serverId) && (!s.cluster || s.cluster === cluster) && (!s.code || s.code === a.code);
 }
+
+/** Every problem code replscope reports (for validating silences and rules). */
+export const PROBLEM_CODES = [
+  "ReplicationBroken", "ReplicationStopped", "IOThreadConnecting", "LagAboveCritical", "LagAboveWarning", "Unreachable", "ReplicaIsWritable",
+  "SourceBinlogDisabled", "DuplicateServerId", "StatementBasedBinlog", "AutoIncrementCollision", "NotCheckedRecently", "RelayWithoutReplicaUpdates",
+] as const satisfies readonly ProblemCode[];
