@@ -4,16 +4,16 @@ import { CreateSilenceForm } from "@/components/alerts/silence-forms";
 import { SilencesList } from "@/components/alerts/silences-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listServers } from "@/lib/data/servers";
-import { PROBLEM_CODES } from "@/lib/domain/alert-view";
+import { PROBLEM_CODES } from "@/lib/domain/alerts/rules";
 import { may } from "@/lib/services/session";
-import { alertsPageData } from "./data";
+import { listAlerts, listSilenceViews } from "@/lib/services/alerts/alerts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Alerts" };
 
 /** Server-renders the first lists; the alert lists then refresh themselves every 2 s. */
 export default async function AlertsPage() {
-  const [{ alerts, silences }, servers, operator] = await Promise.all([alertsPageData(), listServers(), may("operator")]);
+  const [alerts, silences, servers, operator] = await Promise.all([listAlerts(), listSilenceViews(), listServers(), may("operator")]);
   const clusters = [...new Set(servers.map((s) => s.cluster).filter((c): c is string => !!c))].sort();
   return (
     <>
@@ -21,7 +21,7 @@ export default async function AlertsPage() {
       <AlertsBoard initial={{ alerts }} canAck={operator} />
       <section aria-label="Silences" className="space-y-3">
         <h2 className="font-semibold">Silences</h2>
-        <SilencesList silences={silences} canExpire={operator} />
+        <SilencesList silences={silences.filter((s) => s.active)} canExpire={operator} />
         {operator && <CreateSilenceForm servers={servers.map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name))} clusters={clusters} codes={[...PROBLEM_CODES]} />}
       </section>
     </>

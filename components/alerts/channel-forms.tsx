@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { type ChannelFormState, deleteChannelAction, saveChannelAction, testChannelAction } from "@/lib/actions/alerts";
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, type ChannelKind } from "@/lib/domain/alert-forms";
 import type { ChannelView } from "@/lib/domain/alert-view";
+import type { FieldErrors } from "@/lib/domain/server-input";
 import { ActionButton } from "../ui/action-button";
 import { submitKeeping, useResetOnDone } from "./keep-form";
 import { Button } from "../ui/button";
@@ -14,7 +15,7 @@ const INITIAL: ChannelFormState = {};
 const isKind = (k: string): k is ChannelKind => (CHANNEL_KINDS as readonly string[]).includes(k);
 
 /** Fields of one kind; `c` prefills an edit (never with a secret: a set secret only changes the placeholder). */
-function KindFields({ kind, c, fe, idp }: { kind: ChannelKind; c?: ChannelView; fe: Record<string, string[]>; idp: string }) {
+function KindFields({ kind, c, fe, idp }: { kind: ChannelKind; c?: ChannelView; fe: FieldErrors; idp: string }) {
   const keep = "set — leave blank to keep";
   if (kind === "email") {
     const s = c?.smtp;
@@ -43,7 +44,7 @@ function KindFields({ kind, c, fe, idp }: { kind: ChannelKind; c?: ChannelView; 
 }
 
 /** The filters every kind has: least severity, and clusters (none = all). */
-function FilterFields({ c, fe, idp }: { c?: ChannelView; fe: Record<string, string[]>; idp: string }) {
+function FilterFields({ c, fe, idp }: { c?: ChannelView; fe: FieldErrors; idp: string }) {
   return (
     <>
       <label className="flex flex-col gap-1 text-sm font-medium">Least severity

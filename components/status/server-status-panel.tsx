@@ -7,7 +7,6 @@ import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { ProblemSince } from "./status-board";
-import { problemSinceOf, stateSinceOf } from "./timed";
 import { useLive } from "./use-status";
 
 /** What /api/servers/:id/status returns. */
@@ -42,7 +41,7 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
   const { data } = useLive<ServerStatusPayload>(`/api/servers/${serverId}/status`, initial);
   const { report, status, heartbeatError } = data ?? initial;
   const f = status?.facts;
-  const stateSince = stateSinceOf(report);
+  const stateSince = report.stateSince;
   return (
     <section aria-label="Replication status" className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-3">
@@ -57,7 +56,7 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
       {heartbeatError && <p className="text-sm text-amber-800 dark:text-amber-300">{heartbeatError}</p>}
       {report.problems.length > 0 && (
         <ul aria-label="Problems" className="space-y-1 text-sm">
-          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}<ProblemSince iso={problemSinceOf(report, i)} /></li>)}
+          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}<ProblemSince iso={p.since} /></li>)}
         </ul>
       )}
       {status?.channels.map((c) => (

@@ -7,7 +7,6 @@ import { formatLag, HEALTH_LABELS, LAG_SOURCE_LABELS } from "@/lib/domain/format
 import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
-import { problemSinceOf, stateSinceOf } from "./timed";
 import { useLive } from "./use-status";
 
 /** What /api/status returns. */
@@ -49,7 +48,7 @@ export function ProblemSince({ iso }: { iso: string | null }) {
 }
 
 function ServerRow({ s }: { s: ServerReport }) {
-  const stateSince = stateSinceOf(s);
+  const stateSince = s.stateSince;
   return (
     <tr data-server={s.name} data-state={s.state} className="border-b border-slate-100 align-top dark:border-slate-800/60">
       <td className="py-2 pr-3">
@@ -79,7 +78,7 @@ function ServerRow({ s }: { s: ServerReport }) {
           {s.problems.map((p, i) => (
             <li key={i} data-problem={p.code} className={p.severity === "critical" ? "text-red-700 dark:text-red-400" : "text-amber-800 dark:text-amber-300"}>
               <span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}
-              <ProblemSince iso={problemSinceOf(s, i)} />
+              <ProblemSince iso={p.since} />
             </li>
           ))}
           {s.problems.length === 0 && <li className="text-slate-500">{s.state === "ok" ? "none" : HEALTH_LABELS[s.state]}</li>}

@@ -16,8 +16,7 @@ const BORDER: Record<string, string> = {
 /** Sets the node's tooltip when the pointer enters it, so "broken for 12 min" is current without re-rendering every node each second. */
 function showSince(n: NodeReport) {
   return (e: MouseEvent<HTMLElement>) => {
-    const timed = n as NodeReport & { stateSince?: string | null };
-    e.currentTarget.title = nodeTooltip({ name: n.name, host: n.host, port: n.port, stateLabel: `${n.role} · ${HEALTH_LABELS[n.state]}`, stateSince: timed.stateSince ?? null, problems: n.problems }, Date.now());
+    e.currentTarget.title = nodeTooltip({ name: n.name, host: n.host, port: n.port, stateLabel: `${n.role} · ${HEALTH_LABELS[n.state]}`, stateSince: n.stateSince, problems: n.problems }, Date.now());
   };
 }
 

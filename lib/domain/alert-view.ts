@@ -1,11 +1,4 @@
 // How the alerts pages read alerts (pure): the API's alert shape, the page's sections, "broken · 12 min", the tab title.
-import type { ProblemCode } from "./problems";
-
-/** Every problem code, for the silence form's choice (the compiler checks the list against ProblemCode). */
-export const PROBLEM_CODES = [
-  "ReplicationBroken", "ReplicationStopped", "IOThreadConnecting", "LagAboveCritical", "LagAboveWarning", "Unreachable", "ReplicaIsWritable",
-  "SourceBinlogDisabled", "DuplicateServerId", "StatementBasedBinlog", "AutoIncrementCollision", "NotCheckedRecently", "RelayWithoutReplicaUpdates",
-] as const satisfies readonly ProblemCode[];
 
 /** An alert's lifecycle state as GET /api/alerts reports it. */
 export type AlertState = "pending" | "firing" | "resolved";

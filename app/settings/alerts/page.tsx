@@ -4,7 +4,7 @@ import { ChannelForm } from "@/components/alerts/channel-forms";
 import { ChannelsTable } from "@/components/alerts/channels-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { may } from "@/lib/services/session";
-import { channelsPageData } from "./data";
+import { listAlertChannels } from "@/lib/services/alerts/channel-admin";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Alert channels" };
@@ -12,7 +12,7 @@ export const metadata = { title: "Alert channels" };
 /** Channels list and forms; admins only (every action checks the role again on the server). */
 export default async function AlertSettingsPage() {
   if (!(await may("admin"))) return <PageHeader title="Alert channels" subtitle="Only administrators manage notification channels." />;
-  const channels = await channelsPageData();
+  const channels = await listAlertChannels();
   return (
     <>
       <PageHeader title="Alert channels" subtitle={<>Notifications for firing and resolved alerts · secrets are write-only · <Link href="/alerts" className="underline">alerts</Link> · <Link href="/settings" className="underline">users and tokens</Link></>} />
