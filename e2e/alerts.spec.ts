@@ -116,11 +116,20 @@ test("a broken replica fires: /alerts shows it with its duration, the nav and th
   // Since when, elsewhere: the overview row and the server page say how long the replica has been broken.
   await page.goto("/");
   await expect(page.locator('tr[data-server="al-replica"] [data-col="state"]')).toHaveText(/broken · \d+ (s|min)/);
+  await expect(page.locator('tr[data-server="al-replica"] [data-problem="ReplicationBroken"]')).toContainText(/for \d+ (s|min)/);
   await page.goto(`/servers/${replicaId}`);
-  await expect(page.getByRole("region", { name: "Replication status" }).getByTestId("state-since")).toHaveText(/broken · \d+ (s|min)/);
+  const status = page.getByRole("region", { name: "Replication status" });
+  await expect(status.getByTestId("state-since")).toHaveText(/broken · \d+ (s|min)/);
+  await expect(status.locator('[data-problem="ReplicationBroken"]')).toContainText(/for \d+ (s|min)/);
+  // And the topology node's tooltip.
+  await page.goto("/topology");
+  await page.getByRole("tab", { name: /alerts-e2e/ }).click();
+  const node = page.getByTestId("topology-canvas").locator('[data-node="al-replica"]');
+  await node.hover();
+  await expect(node).toHaveAttribute("title", /broken for \d+ (s|min) \(since \d\d:\d\d UTC\)\nReplicationBroken for \d+ (s|min): /);
 });
 
-test("an operator silences the server from its page for 1 h (a reason is required), then acknowledges the alert", async ({ page, browser }) => {
+test("an operator silences the server from its page for 1 h (a reason is required), then acknowledges the alert", async ({ page, browser, request }) => {
   op = await operatorPage(page, browser);
   await op.goto(`/servers/${replicaId}`);
   await op.getByRole("button", { name: "Silence 1 h" }).click();
@@ -136,6 +145,12 @@ test("an operator silences the server from its page for 1 h (a reason is require
   const silences = op.getByRole("region", { name: "Silences" });
   await expect(silences.locator("tr", { hasText: "e2e maintenance window" })).toContainText("server al-replica");
   await expect(silences.locator("tr", { hasText: "e2e maintenance window" })).toContainText(OPERATOR.username);
+
+  // The backend audits it under the operator's name.
+  await expect.poll(async () => {
+    const { entries } = (await (await request.get("/api/audit?action=silence.create")).json()) as { entries: { actor: string; action: string }[] };
+    return entries.filter((e) => e.actor === OPERATOR.username).length;
+  }).toBe(1);
 
   await silenced.getByRole("button", { name: "Acknowledge ReplicationBroken on al-replica" }).click();
   await expect(silenced.getByTestId("acknowledged-by")).toHaveText(`acknowledged by ${OPERATOR.username}`);
@@ -153,7 +168,28 @@ test("a silence without a reason is refused with a field error; the pages raised
   await create.getByLabel("Server").selectOption({ label: "al-src" });
   await create.getByLabel("Reason").fill("   ");
   await create.getByRole("button", { name: "Create silence" }).click();
-  await expect(create.getByText(/reason/i).last()).toBeVisible();
+  await expect(create.getByText("A reason is required")).toBeVisible();
+  await expect(create.getByLabel("Reason")).toHaveAttribute("aria-invalid", "true");
+  // Nothing typed is lost.
+  await expect(create.getByLabel("Server").locator("option:checked")).toHaveText("al-src");
+  expect(violations).toEqual([]);
+});
+
+test("a viewer sees the alerts and silences but no control to change them", async ({ page, browser }) => {
+  const viewer = { username: "viewer-alerts", password: "viewer password 3" };
+  await addUser(page, viewer, "viewer");
+  const v = await (await browser.newContext({ extraHTTPHeaders: {} })).newPage();
+  await watchCsp(v);
+  await signIn(v, viewer);
+  await v.goto("/alerts");
+  await expect(v.getByRole("region", { name: "Firing" }).locator('tr[data-server="al-replica"][data-code="ReplicationBroken"]')).toBeVisible();
+  await expect(v.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+  await expect(v.getByRole("form", { name: "Create silence" })).toHaveCount(0);
+  await v.goto(`/servers/${replicaId}`);
+  await expect(v.getByRole("heading", { level: 1, name: "al-replica" })).toBeVisible();
+  await expect(v.getByRole("button", { name: "Silence 1 h" })).toHaveCount(0);
+  await v.goto("/settings/alerts");
+  await expect(v.getByRole("form", { name: "Add channel" })).toHaveCount(0);
   await expect(op.getByRole("region", { name: "Silences" }).locator("tr", { hasText: "al-src" })).toHaveCount(0);
   expect(violations).toEqual([]);
 });

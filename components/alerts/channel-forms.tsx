@@ -9,8 +9,8 @@ import { ActionButton } from "../ui/action-button";
 import { submitKeeping, useResetOnDone } from "./keep-form";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { SelectField } from "../ui/select-field";
 
-const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const INITIAL: ChannelFormState = {};
 const isKind = (k: string): k is ChannelKind => (CHANNEL_KINDS as readonly string[]).includes(k);
 
@@ -23,11 +23,9 @@ function KindFields({ kind, c, fe, idp }: { kind: ChannelKind; c?: ChannelView; 
       <>
         <Field id={`${idp}-smtpHost`} name="smtpHost" label="SMTP host" defaultValue={s?.host ?? ""} required errors={fe.smtp} />
         <Field id={`${idp}-smtpPort`} name="smtpPort" label="SMTP port" type="number" min={1} max={65535} defaultValue={s?.port ?? 587} />
-        <label className="flex flex-col gap-1 text-sm font-medium">TLS
-          <select name="smtpTls" className={SELECT} defaultValue={s?.tls ?? "starttls"}>
-            <option value="starttls">STARTTLS</option><option value="tls">TLS (implicit)</option><option value="none">none</option>
-          </select>
-        </label>
+        <SelectField id={`${idp}-smtpTls`} name="smtpTls" label="TLS" defaultValue={s?.tls ?? "starttls"}>
+          <option value="starttls">STARTTLS</option><option value="tls">TLS (implicit)</option><option value="none">none</option>
+        </SelectField>
         <Field id={`${idp}-smtpUser`} name="smtpUser" label="SMTP user" autoComplete="off" defaultValue={s?.user ?? ""} />
         <Field id={`${idp}-smtpPassword`} name="smtpPassword" label="SMTP password" type="password" autoComplete="new-password" placeholder={s?.hasPassword ? keep : ""} />
         <Field id={`${idp}-smtpFrom`} name="smtpFrom" label="From" type="email" defaultValue={s?.from ?? ""} required />
@@ -47,9 +45,7 @@ function KindFields({ kind, c, fe, idp }: { kind: ChannelKind; c?: ChannelView; 
 function FilterFields({ c, fe, idp }: { c?: ChannelView; fe: FieldErrors; idp: string }) {
   return (
     <>
-      <label className="flex flex-col gap-1 text-sm font-medium">Least severity
-        <select name="minSeverity" className={SELECT} defaultValue={c?.minSeverity ?? "warning"}><option value="warning">warning</option><option value="critical">critical</option></select>
-      </label>
+      <SelectField id={`${idp}-minSeverity`} name="minSeverity" label="Least severity" defaultValue={c?.minSeverity ?? "warning"} errors={fe.minSeverity}><option value="warning">warning</option><option value="critical">critical</option></SelectField>
       <Field id={`${idp}-clusters`} name="clusters" label="Clusters (comma-separated; empty: all)" defaultValue={c?.clusters.join(", ") ?? ""} errors={fe.clusters} />
     </>
   );
@@ -61,17 +57,15 @@ export function ChannelForm({ channel, onDone }: { channel?: ChannelView; onDone
   const [state, dispatch, pending] = useActionState(saveChannelAction.bind(null, channel?.id ?? null, kind), INITIAL);
   const fe = state.fieldErrors ?? {};
   const idp = channel ? `ch-${channel.id}` : "ch-new";
-  const created = useResetOnDone(channel ? {} : state);
+  const created = useResetOnDone(state, !channel);
   return (
     <form ref={created} onSubmit={submitKeeping(dispatch)} noValidate aria-label={channel ? `Edit channel ${channel.name}` : "Add channel"} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       {!channel && (
-        <label className="flex flex-col gap-1 text-sm font-medium">Kind
-          <select name="kind" className={SELECT} value={kind} onChange={(e) => isKind(e.target.value) && setKind(e.target.value)}>
-            {CHANNEL_KINDS.map((k) => <option key={k} value={k}>{CHANNEL_KIND_LABELS[k]}</option>)}
-          </select>
-        </label>
+        <SelectField id={`${idp}-kind`} name="kind" label="Kind" value={kind} onChange={(e) => isKind(e.target.value) && setKind(e.target.value)}>
+          {CHANNEL_KINDS.map((k) => <option key={k} value={k}>{CHANNEL_KIND_LABELS[k]}</option>)}
+        </SelectField>
       )}
-      <Field id={`${idp}-name`} name="name" label="Name" defaultValue={channel?.name ?? ""} required maxLength={100} errors={fe.name} />
+      <Field id={`${idp}-name`} name="name" label="Name" defaultValue={channel?.name ?? ""} required maxLength={64} errors={fe.name} />
       <KindFields kind={kind} c={channel} fe={fe} idp={idp} />
       <FilterFields c={channel} fe={fe} idp={idp} />
       <Button type="submit" disabled={pending}>{channel ? "Save channel" : "Add channel"}</Button>

@@ -11,11 +11,11 @@ export function submitKeeping(dispatch: (form: FormData) => void) {
   };
 }
 
-/** A ref for a form that is cleared after each successful submit (`done` set), e.g. a "create" form. */
-export function useResetOnDone(state: { done?: string }): RefObject<HTMLFormElement | null> {
+/** A ref for a form that is cleared after each successful submit (`done` set) when `enabled`, e.g. a "create" form. */
+export function useResetOnDone(state: { done?: string }, enabled = true): RefObject<HTMLFormElement | null> {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.done) ref.current?.reset();
-  }, [state]);
+    if (enabled && state.done) ref.current?.reset();
+  }, [state, enabled]);
   return ref;
 }

@@ -5,9 +5,9 @@ import { createSilenceAction, expireSilenceAction, type SilenceFormState } from 
 import { ActionButton } from "../ui/action-button";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { SelectField } from "../ui/select-field";
 import { submitKeeping, useResetOnDone } from "./keep-form";
 
-const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const INITIAL: SilenceFormState = {};
 
 function FormMessages({ state }: { state: SilenceFormState }) {
@@ -38,20 +38,13 @@ export function CreateSilenceForm({ servers, clusters, codes }: { servers: { id:
   const ref = useResetOnDone(state);
   return (
     <form ref={ref} onSubmit={submitKeeping(dispatch)} noValidate aria-label="Create silence" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
-      <label className="flex flex-col gap-1 text-sm font-medium">Server
-        <select name="serverId" className={SELECT} defaultValue=""><option value="">any</option>{servers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">Cluster
-        <select name="cluster" className={SELECT} defaultValue=""><option value="">any</option>{clusters.map((c) => <option key={c}>{c}</option>)}</select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">Problem code
-        <select name="code" className={SELECT} defaultValue=""><option value="">any</option>{codes.map((c) => <option key={c}>{c}</option>)}</select>
-      </label>
+      <SelectField id="silence-server" name="serverId" label="Server" defaultValue="" errors={fe.serverId}><option value="">any</option>{servers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</SelectField>
+      <SelectField id="silence-cluster" name="cluster" label="Cluster" defaultValue="" errors={fe.cluster}><option value="">any</option>{clusters.map((c) => <option key={c}>{c}</option>)}</SelectField>
+      <SelectField id="silence-code" name="code" label="Problem code" defaultValue="" errors={fe.code}><option value="">any</option>{codes.map((c) => <option key={c}>{c}</option>)}</SelectField>
       <Field id="silence-minutes" name="minutes" label="For (minutes)" type="number" min={1} defaultValue={60} className="w-28 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900" errors={fe.minutes} />
       <EndTimeField errors={fe.endsAt} />
       <Field id="silence-reason" name="reason" label="Reason" required maxLength={500} errors={fe.reason} />
       <Button type="submit" disabled={pending}>Create silence</Button>
-      {(fe.serverId ?? fe.form) && <p className="w-full text-sm text-red-600">{[...(fe.serverId ?? []), ...(fe.form ?? [])].join(" ")}</p>}
       <FormMessages state={state} />
     </form>
   );

@@ -72,7 +72,7 @@ export async function saveChannelAction(id: string | null, kind: string, _prev: 
   if ("error" in g) return { error: g.error };
   const channelId = id === null ? null : idOf(id);
   if (id !== null && !channelId) return { error: BAD_ID };
-  const { kind: _kind, ...fields } = channelFormToInput(form, kind);
+  const fields = channelFormToInput(form, kind);
   const r = channelId ? await channels.updateAlertChannel(channelId, fields, callerOf(g)) : await channels.createAlertChannel({ ...fields, kind }, callerOf(g));
   if (!r.ok) return { error: r.error, fieldErrors: r.fieldErrors };
   revalidatePath("/settings/alerts");

@@ -10,7 +10,7 @@ const form = (fields: Record<string, string>) => {
 describe("channel form", () => {
   it("sends a webhook's secret only when typed (blank keeps the stored one)", () => {
     const typed = channelFormToInput(form({ name: " hook ", url: "http://127.0.0.1:9/x", secret: "s3cret", minSeverity: "critical", clusters: "shop, , billing" }), "webhook");
-    expect(typed).toEqual({ name: "hook", kind: "webhook", url: "http://127.0.0.1:9/x", secret: "s3cret", minSeverity: "critical", clusters: ["shop", "billing"] });
+    expect(typed).toEqual({ name: "hook", url: "http://127.0.0.1:9/x", secret: "s3cret", minSeverity: "critical", clusters: ["shop", "billing"] });
     const blank = channelFormToInput(form({ name: "hook", url: "http://x", secret: "" }), "webhook");
     expect(blank).not.toHaveProperty("secret");
     expect(blank).toMatchObject({ minSeverity: "warning", clusters: [] });
@@ -18,7 +18,7 @@ describe("channel form", () => {
 
   it("builds the SMTP settings of an e-mail channel, the password only when typed", () => {
     const body = channelFormToInput(form({ name: "mail", smtpHost: "smtp.example", smtpPort: "587", smtpTls: "starttls", smtpUser: "u", smtpPassword: "", smtpFrom: "a@example", to: "b@example, c@example" }), "email");
-    expect(body).toEqual({ name: "mail", kind: "email", minSeverity: "warning", clusters: [], smtp: { host: "smtp.example", port: 587, tls: "starttls", user: "u", from: "a@example" }, to: ["b@example", "c@example"] });
+    expect(body).toEqual({ name: "mail", minSeverity: "warning", clusters: [], smtp: { host: "smtp.example", port: 587, tls: "starttls", user: "u", from: "a@example" }, to: ["b@example", "c@example"] });
     expect(body).not.toHaveProperty("url");
     const withPassword = channelFormToInput(form({ name: "m", smtpHost: "h", smtpPassword: "pw", smtpFrom: "a@x", to: "b@x" }), "email");
     expect(withPassword.smtp).toMatchObject({ password: "pw", port: undefined });

@@ -22,13 +22,12 @@ const optional = (form: FormData, name: string): string | undefined => text(form
 export const splitList = (v: string): string[] => v.split(",").map((s) => s.trim()).filter(Boolean);
 
 /**
- * A channel form as the API's create/update body. Write-only secrets (webhook secret, SMTP password) are sent only when
- * typed: a blank field keeps the stored one. `kind` comes from the form on create and from the stored channel on edit.
+ * A channel form as the API's update body (add `kind` to create). Write-only secrets (webhook secret, SMTP password)
+ * are sent only when typed: a blank field keeps the stored one. `kind` says which of the form's fields belong to it.
  */
 export function channelFormToInput(form: FormData, kind: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
     name: text(form, "name"),
-    kind,
     minSeverity: text(form, "minSeverity") || "warning",
     clusters: splitList(text(form, "clusters")),
   };
