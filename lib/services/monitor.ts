@@ -59,6 +59,8 @@ export class Monitor {
   private stateSince = new Map<string, number>();
   /** The alert evaluation of the last sweep (runs after it, off its path; null when alerts are off). */
   lastEvaluation: Promise<EvaluationSummary | null> = Promise.resolve(null);
+  /** Whether sweeps evaluate alerts (REPLSCOPE_ALERTS by default; the bench compares both). */
+  alertsEnabled: boolean | null = null;
   private timer?: NodeJS.Timeout;
   private running: Promise<SweepInfo> | null = null;
   private lastThin = 0;
@@ -128,7 +130,7 @@ export class Monitor {
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
     const byId = new Map(statuses.map((x) => [x.id, x.status]));
     recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), this.last);
-    if (env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = this.evaluateAlerts(targets, byId, now);
+    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = this.evaluateAlerts(targets, byId, now);
     await this.maybeThin(now);
     return this.last;
   }

@@ -1,7 +1,7 @@
 // The delivery worker: sends outbox rows on its own timer with its own concurrency, off the poller's path.
 import "server-only";
 import { env } from "@/lib/config/env";
-import { claimDue, findChannel, markDelivered, markFailed, type OutboxRow, recordChannelResult } from "@/lib/data/alert-channels";
+import { claimDue, findChannel, markDelivered, markFailed, nextDueAt, type OutboxRow, recordChannelResult } from "@/lib/data/alert-channels";
 import { type Backoff, nextAttemptAt } from "@/lib/domain/alerts/delivery";
 import { resolveChannel } from "./channel-admin";
 import { sendTo } from "./channels";
@@ -12,13 +12,15 @@ export interface DeliverySettings {
   timeoutMs: number;
   backoff: Backoff;
   tickMs: number;
+  /** How long a claimed row is reserved for this worker (longer than one attempt; after a crash it comes back). */
+  leaseMs: number;
 }
 
 /** The settings from REPLSCOPE_ALERT_* variables. */
 export function deliverySettings(): DeliverySettings {
   const e = env();
   return {
-    concurrency: e.REPLSCOPE_ALERT_CONCURRENCY, timeoutMs: e.REPLSCOPE_ALERT_TIMEOUT_MS, tickMs: 1000,
+    concurrency: e.REPLSCOPE_ALERT_CONCURRENCY, timeoutMs: e.REPLSCOPE_ALERT_TIMEOUT_MS, tickMs: 1000, leaseMs: e.REPLSCOPE_ALERT_TIMEOUT_MS + 30_000,
     backoff: { baseMs: e.REPLSCOPE_ALERT_BACKOFF_BASE_MS, maxMs: e.REPLSCOPE_ALERT_BACKOFF_MAX_MS, giveUpAfterMs: e.REPLSCOPE_ALERT_GIVE_UP_HOURS * 3_600_000 },
   };
 }
@@ -38,6 +40,17 @@ export class DeliveryWorker {
 
   constructor(settings: Partial<DeliverySettings> = {}) {
     this.settings = { ...deliverySettings(), ...settings };
+  }
+
+  /** Notifications being sent right now. */
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves once no attempt is in flight (for tests and the bench). */
+  async idle(maxMs = 60_000): Promise<void> {
+    const until = Date.now() + maxMs;
+    while (this.inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
   }
 
   /** Starts the timer. */
@@ -65,7 +78,7 @@ export class DeliveryWorker {
     try {
       const free = this.settings.concurrency - this.inFlight;
       if (free <= 0) return 0;
-      const rows = await claimDue(Date.now(), free, this.settings.timeoutMs + 30_000);
+      const rows = await claimDue(Date.now(), free, this.settings.leaseMs);
       for (const row of rows) {
         this.inFlight++;
         void this.deliver(row).finally(() => {
@@ -80,12 +93,15 @@ export class DeliveryWorker {
     }
   }
 
-  /** Runs ticks until nothing is due or in flight (for tests and the bench; not used by the app). */
-  async drain(maxMs = 60_000): Promise<void> {
+  /** Runs ticks until nothing is in flight and nothing is due within `horizonMs` (for tests and the bench; not used by the app). */
+  async drain(maxMs = 60_000, horizonMs = 1000): Promise<void> {
     const until = Date.now() + maxMs;
     while (Date.now() < until) {
       const claimed = await this.tick();
-      if (claimed === 0 && this.inFlight === 0) return;
+      if (claimed === 0 && this.inFlight === 0) {
+        const next = await nextDueAt();
+        if (next === null || next > Date.now() + horizonMs) return;
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -6,7 +6,8 @@ import { type AttemptResult, classifyHttp } from "@/lib/domain/alerts/delivery";
 export function networkError(e: unknown, url: string, timeoutMs: number): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
   if (err.name === "TimeoutError" || err.name === "AbortError") return `no answer from ${url} within ${timeoutMs} ms`;
-  const cause = err.cause?.code ?? err.cause?.message ?? err.message;
+  const code = err.cause?.code;
+  const cause = code === "UND_ERR_SOCKET" ? "the connection closed before an answer" : (code ?? err.cause?.message ?? err.message);
   return `cannot reach ${url}: ${cause}`;
 }
 
