@@ -64,6 +64,8 @@ describe("alert lifecycle", () => {
     expect(forSecondsOf(rules, "s1", "c2", "ReplicationBroken")).toBe(60);
     expect(forSecondsOf(rules, "s2", "c1", "ReplicationBroken")).toBe(5);
     expect(forSecondsOf(rules, "s1", "c1", "LagAboveCritical")).toBe(30);
+    expect(forSecondsOf([], "s1", "c1", "Unreachable")).toBe(0);
+    expect(forSecondsOf([], "s1", "c1", "IOThreadConnecting")).toBe(30);
     const s = run([{ t: 0, problems: [broken] }, { t: 10, problems: [broken] }], { ...cfg, rules });
     expect(s.map((e) => e.alerts[0].state)).toEqual(["pending", "firing"]);
   });
@@ -110,5 +112,19 @@ describe("alert lifecycle", () => {
     expect(alertChanged(a, { ...a })).toBe(false);
     expect(alertChanged(a, { ...a, message: "x" })).toBe(true);
     expect(alertChanged(undefined, a)).toBe(true);
+  });
+
+  it("an alert keeps its sequence for its lifetime: a day later, and after a pending blip, keys never repeat", () => {
+    const config = { ...cfg, rules: [{ code: "ReplicationBroken", forSeconds: 10 }] };
+    const s = run([{ t: 0, problems: [broken] }, { t: 10, problems: [broken] }, { t: 12, problems: [] }, { t: 14, problems: [] }], config);
+    expect(s.flatMap((e) => e.notifications.map((n) => n.idempotencyKey.split(":").slice(1).join(":")))).toEqual(["firing:0", "resolved:1"]);
+    const blip = evaluateAlerts(s[3].alerts, srv([broken]), [], config, 100_000);
+    expect(blip.alerts[0].state).toBe("pending");
+    const gone = evaluateAlerts(blip.alerts, srv([]), [], config, 100_002);
+    expect(gone.removed).toEqual([]);
+    expect(gone.alerts[0]).toMatchObject({ state: "resolved", seq: 2 });
+    expect(gone.notifications).toEqual([]);
+    const back = run([{ t: 200_000, problems: [broken] }, { t: 200_010, problems: [broken] }], config, gone.alerts);
+    expect(back[1].notifications.map((n) => n.idempotencyKey.split(":").slice(1).join(":"))).toEqual(["firing:2"]);
   });
 });

@@ -71,7 +71,7 @@ function unseen(a: AlertState, server: SweepServer | undefined, ctx: Ctx): Alert
   if (a.state === "resolved") return a;
   const unknown = server && !server.reachable && a.code !== "Unreachable" && a.code !== "NotCheckedRecently";
   if (unknown) return a;
-  if (a.state === "pending") return null;
+  if (a.state === "pending") return a.seq === 0 ? null : { ...a, state: "resolved", resolvedAt: ctx.now, missingSince: ctx.now };
   const missingSince = a.missingSince ?? ctx.now;
   const gone = !server || ctx.now - missingSince >= ctx.config.resolveAfterSeconds;
   return gone ? { ...a, state: "resolved", resolvedAt: ctx.now, missingSince } : { ...a, missingSince };
@@ -80,9 +80,11 @@ function unseen(a: AlertState, server: SweepServer | undefined, ctx: Ctx): Alert
 const clusterOf = (servers: Map<string, SweepServer>, serverId: string) => servers.get(serverId)?.cluster ?? null;
 
 /**
- * One step of the lifecycle. Pending alerts whose problem is gone are dropped silently; firing ones resolve once
- * the problem has been gone for `resolveAfterSeconds`; servers that could not be read keep their other alerts as
- * they were (unknown is not gone); servers no longer in the sweep resolve theirs at once.
+ * One step of the lifecycle. Pending alerts whose problem is gone are dropped silently (or, if they notified before,
+ * go back to resolved: an alert keeps its sequence for its lifetime, so idempotency keys never repeat); firing ones
+ * resolve once the problem has been gone for `resolveAfterSeconds`; servers that could not be read keep their other
+ * alerts as they were (unknown is not gone); servers no longer in the sweep resolve theirs at once and are forgotten
+ * `keepResolvedSeconds` later.
  */
 export function evaluateAlerts(previous: AlertState[], servers: SweepServer[], silences: SilenceRule[], config: AlertConfig, now: number): Evaluation {
   const ctx: Ctx = { now, config, silences, out: [] };
@@ -101,7 +103,8 @@ export function evaluateAlerts(previous: AlertState[], servers: SweepServer[], s
   for (const a of previous) {
     if (next.has(a.id)) continue;
     const after = unseen(a, byServer.get(a.serverId), ctx);
-    if (!after || (after.state === "resolved" && after.resolvedAt !== null && now - after.resolvedAt > config.keepResolvedSeconds)) removed.push(a.id);
+    const forgotten = after?.state === "resolved" && !byServer.has(a.serverId) && after.resolvedAt !== null && now - after.resolvedAt > config.keepResolvedSeconds;
+    if (!after || forgotten) removed.push(a.id);
     else next.set(a.id, after);
   }
   const alerts = [...next.values()].map((a) => {

@@ -2,8 +2,12 @@
 import type { ProblemCode } from "../problems";
 import type { AlertConfig, AlertState, ForRule, SilenceRule } from "./types";
 
-/** Codes that fire at once: replication has stopped on an error, the server or its source cannot be reached. */
-export const IMMEDIATE_CODES: readonly string[] = ["ReplicationBroken", "Unreachable", "IOThreadConnecting", "SourceBinlogDisabled", "RelayWithoutReplicaUpdates"];
+/**
+ * Codes that fire at once: replication stopped on an error, the server cannot be read, or its source cannot feed it
+ * (binary log off, relay without replica updates). IOThreadConnecting waits like lag does: every START SLAVE shows
+ * "Connecting" for a moment, and a source that is really down is reported at once as Unreachable on the source.
+ */
+export const IMMEDIATE_CODES: readonly string[] = ["ReplicationBroken", "Unreachable", "SourceBinlogDisabled", "RelayWithoutReplicaUpdates"];
 
 /** The built-in `for` of a code: 0 s for breakage and dead sources, 30 s for lag, stopped threads and the rest. */
 export function defaultForSeconds(code: ProblemCode | string): number {

@@ -105,10 +105,14 @@ describe("alerts on real replicas", () => {
     expect((await listAlertChannels()).find((c) => c.name === "hook")).toMatchObject({ lastResult: "ok", lastError: null, hasSecret: true });
     await sweepAndDeliver();
     expect(firingOf(hook, "firing")).toHaveLength(1);
+    const again = (await statusReport()).servers.find((s) => s.id === ids.get(R))!;
+    expect(again.stateSince).toBe(rep.stateSince);
+    expect(Date.parse(again.checkedAt!)).toBeGreaterThan(Date.parse(rep.stateSince!));
   });
 
   it("acknowledging records who; fixing the replica resolves it after one full poll: resolved delivered, Alertmanager told endsAt", async () => {
     const [a] = await listAlerts("firing");
+    const brokenSince = (await statusReport()).servers.find((s) => s.id === ids.get(R))!.stateSince!;
     expect(await acknowledgeAlert(a.id, { actor: "alice", address: null })).toMatchObject({ ok: true });
     expect((await listAlerts("firing"))[0].acknowledgedBy).toBe("alice");
     await R.query("STOP SLAVE");
@@ -127,6 +131,9 @@ describe("alerts on real replicas", () => {
     const inAm = (await am.alerts()).filter((x) => x.labels.alertname === "ReplicationBroken");
     expect(inAm.every((x) => Date.parse(x.endsAt) <= Date.now() + 1000)).toBe(true);
     expect(smtp.mails.at(-1)!.raw).toMatch(/Subject: \[replscope\] RESOLVED ReplicationBroken on rep/);
+    const healed = (await statusReport()).servers.find((s) => s.id === ids.get(R))!;
+    expect(healed.state).toBe("ok");
+    expect(Date.parse(healed.stateSince!)).toBeGreaterThan(Date.parse(brokenSince));
   });
 
   it("a silenced alert is listed as silenced and sends nothing; once the silence is removed it is sent", async () => {

@@ -48,12 +48,16 @@ export interface SilenceView {
 const iso = (t: number | null) => (t === null ? null : new Date(t * 1000).toISOString());
 const rank = (a: { state: AlertLifecycle; severity: Severity }) => (a.state === "firing" ? 0 : a.state === "pending" ? 2 : 4) + (a.severity === "critical" ? 0 : 1);
 
+/** How long a resolved alert is listed ("recently resolved"). */
+const RECENT_SECONDS = 86_400;
+
 /** Alerts, optionally of one state: firing worst first, then pending, then recently resolved; oldest first within each. */
 export async function listAlerts(state?: AlertLifecycle): Promise<AlertView[]> {
   const [alerts, servers] = await Promise.all([data.loadAlerts(), listServers()]);
   const byId = new Map(servers.map((s) => [s.id, s]));
+  const now = Date.now() / 1000;
   return alerts
-    .filter((a) => !state || a.state === state)
+    .filter((a) => (!state || a.state === state) && !(a.state === "resolved" && (a.resolvedAt ?? 0) < now - RECENT_SECONDS))
     .sort((a, b) => rank(a) - rank(b) || (a.state === "resolved" ? (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0) : a.since - b.since))
     .map((a) => ({
       id: a.id, serverId: a.serverId, serverName: byId.get(a.serverId)?.name ?? a.serverId, cluster: byId.get(a.serverId)?.cluster ?? null, channel: a.channel,

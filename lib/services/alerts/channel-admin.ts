@@ -79,8 +79,8 @@ const nameTaken = { ok: false as const, status: 409 as const, error: "A channel 
 
 function smtpColumns(smtp: ChannelInput["smtp"]) {
   if (!smtp) return { smtp: null };
-  const { password: _password, ...rest } = smtp;
-  return { smtp: JSON.stringify({ ...rest, user: rest.user ?? null }) };
+  const settings: SmtpSettings = { host: smtp.host, port: smtp.port, tls: smtp.tls, user: smtp.user ?? null, from: smtp.from };
+  return { smtp: JSON.stringify(settings) };
 }
 
 /** Creates a channel (admin); the webhook secret and SMTP password are sealed. */
