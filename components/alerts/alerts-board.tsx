@@ -7,7 +7,7 @@ import { alertSections, type AlertView } from "@/lib/domain/alert-view";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
-import { type AlertsPayload, useAlerts } from "./use-alerts";
+import { type AlertsResponse, useAlerts } from "@/lib/swr/use-alerts";
 
 const SEVERITY_CLASS = { critical: "bg-red-600 text-white", warning: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" } as const;
 
@@ -77,13 +77,13 @@ function Section({ title, alerts, empty, canAck, onChange }: { title: string; al
 }
 
 /** Every alert, live (refreshes every 2 s); operators may acknowledge firing ones. */
-export function AlertsBoard({ initial, canAck }: { initial: AlertsPayload; canAck: boolean }) {
+export function AlertsBoard({ initial, canAck }: { initial: AlertsResponse; canAck: boolean }) {
   const { data, error, mutate } = useAlerts(initial);
   const s = alertSections(data?.alerts ?? []);
   const refresh = () => void mutate();
   return (
     <div>
-      {error && <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">Live refresh failed ({String((error as Error).message)}); showing the last data received.</p>}
+      {error && <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">Live refresh failed ({error.message}); showing the last data received.</p>}
       <Section title="Firing" alerts={s.firing} empty="Nothing is firing." canAck={canAck} onChange={refresh} />
       <Section title="Pending" alerts={s.pending} empty="Nothing pending." canAck={canAck} onChange={refresh} />
       <Section title="Silenced" alerts={s.silenced} empty="No silenced alerts." canAck={canAck} onChange={refresh} />

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { firingCount, titleWithFiring } from "@/lib/domain/alert-view";
-import { useFiringAlerts } from "./use-alerts";
+import { useFiringAlerts } from "@/lib/swr/use-alerts";
 
 /** Keeps "(n) firing · " in front of document.title, also after Next changes the title on navigation. */
 function useFiringTitle(firing: number) {
