@@ -10,7 +10,7 @@ process.env.REPLSCOPE_ALERTMANAGER_REPOST_SECONDS = "60";
 const { AlertEngine } = await import("./engine");
 const { DeliveryWorker } = await import("./delivery");
 const { createAlertChannel } = await import("./channel-admin");
-const { outboxOf } = await import("@/lib/data/alert-channels");
+const { outboxOf, pruneOutbox } = await import("@/lib/data/alert-channels");
 
 const am = new HttpReceiver();
 const hook = new HttpReceiver();
@@ -58,5 +58,16 @@ describe("alert engine", () => {
     expect(await engine.evaluate(server([]), t + 200)).toMatchObject({ enqueued: 0 });
     await worker.drain();
     expect((am.received.at(-1)!.json as { endsAt?: string }[])[0].endsAt).toBe(new Date((t + 70) * 1000).toISOString());
+  });
+
+  it("prunes delivered notifications after the retention period, never pending ones", async () => {
+    const engine = new AlertEngine();
+    await engine.evaluate([{ serverId: "s9", name: "db9", host: "10.0.0.9", port: 3306, cluster: "main", reachable: true, problems: [broken] }]);
+    const pending = (await outboxOf(ids.hook)).filter((r) => r.deliveredAt === null);
+    expect(pending.length).toBeGreaterThan(0);
+    const delivered = (await outboxOf(ids.hook)).filter((r) => r.deliveredAt !== null).length;
+    expect(delivered).toBeGreaterThan(0);
+    expect(await pruneOutbox(Date.now() + 8 * 86_400_000, 7 * 86_400_000)).toBeGreaterThanOrEqual(delivered);
+    expect((await outboxOf(ids.hook)).map((r) => r.id)).toEqual(pending.map((r) => r.id));
   });
 });
