@@ -103,6 +103,12 @@ export async function outboxOf(channelId: string, limit = 100) {
   return db().outbox.findMany({ where: { channelId }, orderBy: { id: "desc" }, take: limit });
 }
 
+/** Deletes delivered and failed notifications older than `keepMs` (pending ones are never deleted). */
+export async function pruneOutbox(nowMs: number, keepMs: number): Promise<number> {
+  const before = nowMs - keepMs;
+  return (await db().outbox.deleteMany({ where: { OR: [{ deliveredAt: { lt: before } }, { failedAt: { lt: before } }] } })).count;
+}
+
 /** The earliest time a pending notification is due (epoch ms), or null when none is waiting. */
 export async function nextDueAt(): Promise<number | null> {
   const r = await db().outbox.findFirst({ where: { deliveredAt: null, failedAt: null }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });

@@ -7,6 +7,7 @@ import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
 import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
+import { pruneOutbox } from "@/lib/data/alert-channels";
 import { latestStates, saveSweep, thinSamples } from "@/lib/data/status";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
@@ -172,6 +173,7 @@ export class Monitor {
     this.lastThin = now;
     await thinSamples(now, env().REPLSCOPE_LAG_RETENTION_DAYS * 86_400, THIN_TIERS);
     await pruneAudit(env().REPLSCOPE_AUDIT_RETENTION_DAYS);
+    await pruneOutbox(now * 1000, 7 * 86_400_000);
   }
 }
 

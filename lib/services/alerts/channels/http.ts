@@ -2,13 +2,23 @@
 import "server-only";
 import { type AttemptResult, classifyHttp } from "@/lib/domain/alerts/delivery";
 
-/** Why a request never got an answer, in one line (timeout, refused, DNS …). */
+/** Why a request never got an answer, in one line (timeout, refused, DNS …), naming the host only: URLs can carry tokens. */
 export function networkError(e: unknown, url: string, timeoutMs: number): string {
+  const where = hostOf(url);
   const err = e as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `no answer from ${url} within ${timeoutMs} ms`;
+  if (err.name === "TimeoutError" || err.name === "AbortError") return `no answer from ${where} within ${timeoutMs} ms`;
   const code = err.cause?.code;
   const cause = code === "UND_ERR_SOCKET" ? "the connection closed before an answer" : (code ?? err.cause?.message ?? err.message);
-  return `cannot reach ${url}: ${cause}`;
+  return `cannot reach ${where}: ${cause}`;
+}
+
+/** The host:port of a URL (the part of it that is safe to show in errors and the audit trail). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "(invalid URL)";
+  }
 }
 
 /** POSTs `body` with `headers`; the whole exchange (connect, answer, body) is bounded by `timeoutMs`. */
