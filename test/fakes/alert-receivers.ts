@@ -106,9 +106,14 @@ export class Alertmanager {
     return (await (await fetch(`${this.url}/api/v2/alerts`)).json()) as never;
   }
 
-  /** Stops it and removes its storage. */
-  stop(): void {
-    this.proc?.kill();
+  /** Stops it, waits until it has exited (it writes its storage on the way out), then removes its storage. */
+  async stop(): Promise<void> {
+    const proc = this.proc;
+    if (proc && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise<void>((r) => proc.once("exit", () => r()));
+      proc.kill();
+      await exited;
+    }
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

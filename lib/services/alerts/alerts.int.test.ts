@@ -71,8 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   worker.stop();
   monitor().stop();
-  am.stop();
-  await Promise.all([hook.stop(), slack.stop(), smtp.stop()]);
+  await Promise.all([am.stop(), hook.stop(), slack.stop(), smtp.stop()]);
   await teardownAll();
 });
 
