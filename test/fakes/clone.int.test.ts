@@ -67,7 +67,7 @@ function targetNeverSawStored(target: FakeServer) {
 describe("CLONE copy step", () => {
   it("installs the plugin, allows the donor, clones, and takes the recipient's coordinates and GTIDs", async () => {
     const { ctx, source, target, log } = await context({ STATE: "Completed", ERROR_NO: 0, ERROR_MESSAGE: "", BINLOG_FILE: "binlog.000009", BINLOG_POSITION: 1234, GTID_EXECUTED: "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77" });
-    await cloneCopy(ctx as never);
+    await cloneCopy(ctx);
     const pw = donorPassword(source);
     expect(changes(source)).toEqual([`CREATE USER ${DONOR} IDENTIFIED BY '${pw}'`, `GRANT BACKUP_ADMIN ON *.* TO ${DONOR}`, `DROP USER IF EXISTS ${DONOR}`]);
     expect(changes(target)).toEqual(["INSTALL PLUGIN clone SONAME 'mysql_clone.so'", `SET GLOBAL clone_valid_donor_list = '127.0.0.1:${ctx.source.target.port}'`, `CLONE INSTANCE FROM 'replscope_clone'@'127.0.0.1':${ctx.source.target.port} IDENTIFIED BY '${pw}'`]);
@@ -95,7 +95,7 @@ describe("CLONE copy step", () => {
     expect(changes(source).at(-1)).toBe(`DROP USER IF EXISTS ${DONOR}`);
     const crashed = await context({ STATE: "Completed" });
     crashed.ctx.undo.cloneDonor = { user: "replscope_clone", host: REPL_HOST };
-    await undoCopy(crashed.ctx as never);
+    await undoCopy(crashed.ctx);
     expect(changes(crashed.source)).toEqual([`DROP USER IF EXISTS ${DONOR}`]);
     expect(crashed.undone).toEqual([`Temporary clone donor account replscope_clone@${REPL_HOST} dropped from src.`]);
   });

@@ -9,8 +9,8 @@ import type { AlertConfig, AlertState, ForRule, SilenceRule } from "./types";
  */
 export const IMMEDIATE_CODES: readonly string[] = ["ReplicationBroken", "Unreachable", "SourceBinlogDisabled", "RelayWithoutReplicaUpdates"];
 
-/** The built-in `for` of a code: 0 s for breakage and dead sources, 30 s for lag, stopped threads and the rest. */
-export function defaultForSeconds(code: ProblemCode | string): number {
+/** The built-in `for` of a code (a ProblemCode, or any code a stored rule names): 0 s for breakage and dead sources, 30 s for lag, stopped threads and the rest. */
+export function defaultForSeconds(code: string): number {
   return IMMEDIATE_CODES.includes(code) ? 0 : 30;
 }
 

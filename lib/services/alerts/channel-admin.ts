@@ -8,6 +8,7 @@ import { webhookBody } from "@/lib/domain/alerts/format";
 import type { Severity } from "@/lib/domain/alerts/types";
 import type { Caller } from "@/lib/domain/auth";
 import { fieldErrorsOf } from "@/lib/domain/server-input";
+import type { ZodError } from "zod";
 import type { Outcome } from "../servers";
 import { logChange } from "../audit-log";
 import { type ResolvedChannel, sendTo, type SmtpSettings } from "./channels";
@@ -73,7 +74,7 @@ export async function listAlertChannels(): Promise<AlertChannelView[]> {
   return (await data.listChannels()).map(channelView);
 }
 
-const invalid = (e: import("zod").ZodError) => ({ ok: false, status: 400, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(e) }) as const;
+const invalid = (e: ZodError) => ({ ok: false, status: 400, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(e) }) as const;
 const notFound = { ok: false, status: 404, error: "No such alert channel." } as const;
 const nameTaken = { ok: false as const, status: 409 as const, error: "A channel with this name exists.", fieldErrors: { name: ["Already used by another channel"] } };
 
