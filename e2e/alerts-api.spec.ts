@@ -28,8 +28,9 @@ test("alert channels: created with a secret that is never returned; a test to a 
 });
 
 test("silences: 400 without a reason, an end or a match; 201 and listed; deleted", async ({ request }) => {
-  const reg = await request.post("/api/servers", { data: { name: "e2e-silenced", host: "127.0.0.1", port: 9, user: "u", password: "p", cluster: "e2e-sil" } });
+  const reg = await request.post("/api/servers", { data: { name: "e2e-silenced", host: "127.0.0.1", port: 19, user: "u", password: "p", cluster: "e2e-sil" } });
   const server = await reg.json();
+  expect(server).toMatchObject({ id: expect.any(String) });
   expect((await request.post("/api/silences", { data: { serverId: server.id, minutes: 60 } })).status()).toBe(400);
   expect((await request.post("/api/silences", { data: { serverId: server.id, reason: "x" } })).status()).toBe(400);
   const none = await request.post("/api/silences", { data: { cluster: "no-such-cluster", minutes: 60, reason: "x" } });
