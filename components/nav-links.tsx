@@ -2,6 +2,7 @@
 // Navigation links that highlight the current area.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { AlertsNavLink } from "./alerts/firing-badge";
 
 const LINKS = [
   { href: "/", label: "Overview" },
@@ -11,7 +12,7 @@ const LINKS = [
   { href: "/audit", label: "Audit" },
 ];
 
-/** The area links; the active one is marked for sighted and screen-reader users. */
+/** The area links (and Alerts with its firing count); the active one is marked for sighted and screen-reader users. */
 export function NavLinks() {
   const path = usePathname();
   return (
@@ -29,6 +30,7 @@ export function NavLinks() {
           </Link>
         );
       })}
+      <AlertsNavLink />
     </nav>
   );
 }

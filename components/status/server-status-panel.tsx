@@ -1,10 +1,12 @@
 "use client";
 // Every normalised field of one server, grouped (threads, lag, positions, GTID, errors, configuration), live.
 import type { ServerStatusResponse } from "@/lib/services/status";
-import { formatLag, LAG_SOURCE_LABELS } from "@/lib/domain/format";
+import { formatLag, HEALTH_LABELS, LAG_SOURCE_LABELS } from "@/lib/domain/format";
 import { RelativeTime } from "../ui/relative-time";
+import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { useServerStatus } from "@/lib/swr/use-status";
+import { ProblemSince } from "./status-board";
 
 type Pairs = [string, string | number | null | undefined][];
 
@@ -31,10 +33,12 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
   const { data } = useServerStatus(serverId, initial);
   const { report, status, heartbeatError } = data ?? initial;
   const f = status?.facts;
+  const stateSince = report.stateSince;
   return (
     <section aria-label="Replication status" className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-3">
         <StateBadge state={report.state} />
+        {stateSince && <span className="text-sm" data-testid="state-since"><Since what={HEALTH_LABELS[report.state]} iso={stateSince} /></span>}
         <span className="text-sm" data-testid="server-lag">
           {status?.facts && status.channels.length === 0 ? "not a replica" : `lag ${formatLag(report.lagSeconds, report.lagSource)}${report.lagSource ? ` (${LAG_SOURCE_LABELS[report.lagSource]})` : ""}`}
         </span>
@@ -44,7 +48,7 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
       {heartbeatError && <p className="text-sm text-amber-800 dark:text-amber-300">{heartbeatError}</p>}
       {report.problems.length > 0 && (
         <ul aria-label="Problems" className="space-y-1 text-sm">
-          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}</li>)}
+          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}<ProblemSince iso={p.since} /></li>)}
         </ul>
       )}
       {status?.channels.map((c) => (

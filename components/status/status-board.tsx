@@ -5,6 +5,7 @@ import type { ServerReport, StatusResponse } from "@/lib/services/status";
 import { HEALTH_ORDER } from "@/lib/domain/health";
 import { formatLag, HEALTH_LABELS, LAG_SOURCE_LABELS } from "@/lib/domain/format";
 import { RelativeTime } from "../ui/relative-time";
+import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { useStatus } from "@/lib/swr/use-status";
 
@@ -35,14 +36,23 @@ export function StatusBoard({ initial }: { initial: StatusResponse }) {
   );
 }
 
+/** " · for 12 min" after a problem, when the API says since when it holds. */
+export function ProblemSince({ iso }: { iso: string | null }) {
+  return iso ? <span className="whitespace-nowrap text-xs text-slate-500"> · for <Since iso={iso} /></span> : null;
+}
+
 function ServerRow({ s }: { s: ServerReport }) {
+  const stateSince = s.stateSince;
   return (
     <tr data-server={s.name} data-state={s.state} className="border-b border-slate-100 align-top dark:border-slate-800/60">
       <td className="py-2 pr-3">
         <Link href={`/servers/${s.id}`} className="font-medium hover:underline">{s.name}</Link>
         <div className="font-mono text-xs text-slate-500">{s.host}:{s.port}</div>
       </td>
-      <td className="py-2 pr-3"><StateBadge state={s.state} /></td>
+      <td className="py-2 pr-3" data-col="state">
+        <StateBadge state={s.state} />
+        {stateSince && <div className="mt-1 whitespace-nowrap text-xs text-slate-500"><Since what={HEALTH_LABELS[s.state]} iso={stateSince} /></div>}
+      </td>
       <td className="py-2 pr-3" data-col="lag">
         {s.channels.length === 0 && s.state !== "unreachable" && s.state !== "unknown" ? (
           <span className="text-slate-500">— not a replica</span>
@@ -62,6 +72,7 @@ function ServerRow({ s }: { s: ServerReport }) {
           {s.problems.map((p, i) => (
             <li key={i} data-problem={p.code} className={p.severity === "critical" ? "text-red-700 dark:text-red-400" : "text-amber-800 dark:text-amber-300"}>
               <span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}
+              <ProblemSince iso={p.since} />
             </li>
           ))}
           {s.problems.length === 0 && <li className="text-slate-500">{s.state === "ok" ? "none" : HEALTH_LABELS[s.state]}</li>}

@@ -1,7 +1,10 @@
 "use client";
 // A server box on the topology canvas: name, address, version, role, read_only, health colour, problems.
 import { Handle, type NodeProps, Position } from "@xyflow/react";
+import type { MouseEvent } from "react";
 import type { NodeReport } from "@/lib/services/topology";
+import { nodeTooltip } from "@/lib/domain/alert-view";
+import { HEALTH_LABELS } from "@/lib/domain/format";
 import { versionLabel } from "@/lib/domain/dialect/version";
 import { StateBadge } from "../status/state-badge";
 
@@ -10,11 +13,18 @@ const BORDER: Record<string, string> = {
   broken: "border-red-600", connecting: "border-red-400", unreachable: "border-slate-700", unknown: "border-slate-300",
 };
 
+/** Sets the node's tooltip when the pointer enters it, so "broken for 12 min" is current without re-rendering every node each second. */
+function showSince(n: NodeReport) {
+  return (e: MouseEvent<HTMLElement>) => {
+    e.currentTarget.title = nodeTooltip({ name: n.name, host: n.host, port: n.port, stateLabel: `${n.role} · ${HEALTH_LABELS[n.state]}`, stateSince: n.stateSince, problems: n.problems }, Date.now());
+  };
+}
+
 /** Custom xyflow node; ghosts (unregistered sources) are dashed and invite registration. */
 export function ServerNode({ data }: NodeProps) {
   const n = data as unknown as NodeReport;
   return (
-    <div data-node={n.name} data-state={n.state} data-role={n.role}
+    <div data-node={n.name} data-state={n.state} data-role={n.role} onMouseEnter={showSince(n)}
       className={`w-[220px] rounded-md border-2 bg-white px-3 py-2 text-xs shadow-sm dark:bg-slate-900 ${BORDER[n.state]} ${n.registered ? "" : "border-dashed opacity-80"}`}>
       <Handle type="target" position={Position.Top} />
       <div className="flex items-center justify-between gap-2">
@@ -37,7 +47,7 @@ export function ServerNode({ data }: NodeProps) {
 export function CompactNode({ data }: NodeProps) {
   const n = data as unknown as NodeReport;
   return (
-    <div data-node={n.name} data-state={n.state} data-role={n.role} title={`${n.name} ${n.host}:${n.port} · ${n.role} · ${n.state}`}
+    <div data-node={n.name} data-state={n.state} data-role={n.role} title={`${n.name} ${n.host}:${n.port} · ${n.role} · ${n.state}`} onMouseEnter={showSince(n)}
       className={`flex h-[92px] w-[220px] items-center justify-center truncate rounded border-2 bg-white px-2 text-sm dark:bg-slate-900 ${BORDER[n.state]} ${n.registered ? "" : "border-dashed"}`}>
       <Handle type="target" position={Position.Top} />
       {n.name}

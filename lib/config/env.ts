@@ -16,6 +16,15 @@ const schema = z.object({
   REPLSCOPE_POLLER: z.enum(["on", "off"]).default("on"),
   REPLSCOPE_LAG_RETENTION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
   REPLSCOPE_AUDIT_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(90),
+  REPLSCOPE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://replscope.example.com" }).optional(),
+  REPLSCOPE_ALERTS: z.enum(["on", "off"]).default("on"),
+  REPLSCOPE_ALERT_REPEAT_MINUTES: z.coerce.number().min(1).max(10_080).default(240),
+  REPLSCOPE_ALERT_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(8000),
+  REPLSCOPE_ALERT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  REPLSCOPE_ALERT_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  REPLSCOPE_ALERT_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+  REPLSCOPE_ALERT_GIVE_UP_HOURS: z.coerce.number().min(0.001).max(168).default(24),
+  REPLSCOPE_ALERTMANAGER_REPOST_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   REPLSCOPE_TRUSTED_PROXIES: z
     .string()
     .optional()

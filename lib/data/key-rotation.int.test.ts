@@ -11,7 +11,8 @@ const servers = await import("./servers");
 const { createRun } = await import("./bootstrap");
 const { createSwitchover, forgetSwitchoverSecret } = await import("./switchover");
 const { db } = await import("./db");
-const { decodeKey, open } = await import("./secret-box");
+const { decodeKey, open, seal } = await import("./secret-box");
+const channels = await import("./alert-channels");
 
 const PASSWORDS = [`it's "a" \\ pass`, "second-secret ✓"];
 const keyFile = path.join(dataDir, "secret.key");
@@ -53,6 +54,22 @@ describe("key rotation", () => {
     expect(open((await db().bootstrapRun.findUniqueOrThrow({ where: { id: run.run.id } })).secretEnc, after)).toBe("repl-pw'\\");
     expect(open((await db().switchoverRun.findUniqueOrThrow({ where: { id: sw.run.id } })).secretEnc, after)).toBe("switch-pw");
     await forgetSwitchoverSecret(sw.run.id);
+  });
+
+  it("re-seals alert channels' webhook secrets and SMTP passwords too", async () => {
+    const base = { url: null, smtp: null, to: null, minSeverity: "warning", clusters: "[]" };
+    const hook = await channels.insertChannel({ ...base, name: "hook", kind: "webhook", url: "http://127.0.0.1:1/", secretEnc: seal("hmac-secret", readKey()), smtpPasswordEnc: null });
+    const mail = await channels.insertChannel({ ...base, name: "mail", kind: "email", secretEnc: null, smtpPasswordEnc: seal("smtp-pw", readKey()) });
+    const before = readKey();
+    const r = rotate();
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/5 credential\(s\) re-sealed/);
+    const after = readKey();
+    const [h, m] = [await channels.findChannel(hook.id), await channels.findChannel(mail.id)];
+    expect(open(h!.secretEnc!, after)).toBe("hmac-secret");
+    expect(open(m!.smtpPasswordEnc!, after)).toBe("smtp-pw");
+    expect(() => open(h!.secretEnc!, before)).toThrow();
+    expect(m!.secretEnc).toBeNull();
   });
 
   it("changes nothing when a secret does not open with the current key", async () => {

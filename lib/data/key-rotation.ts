@@ -9,19 +9,22 @@ export interface RotationResult {
   unreadable: string[];
 }
 
-type Sealed = { table: "server" | "bootstrapRun" | "switchoverRun"; id: string; label: string; sealed: string; updatedAt?: Date };
+type Sealed = { table: "server" | "bootstrapRun" | "switchoverRun" | "channelSecret" | "channelSmtp"; id: string; label: string; sealed: string; updatedAt?: Date };
 
 /** Every sealed secret in replscope's database (empty ones — forgotten run passwords — are skipped). */
 async function sealedSecrets(): Promise<Sealed[]> {
-  const [servers, runs, switchovers] = await Promise.all([
+  const [servers, runs, switchovers, channels] = await Promise.all([
     db().server.findMany({ select: { id: true, name: true, passwordEnc: true, updatedAt: true } }),
     db().bootstrapRun.findMany({ select: { id: true, secretEnc: true } }),
     db().switchoverRun.findMany({ select: { id: true, secretEnc: true } }),
+    db().alertChannel.findMany({ select: { id: true, name: true, secretEnc: true, smtpPasswordEnc: true, updatedAt: true } }),
   ]);
   return [
     ...servers.map((s) => ({ table: "server" as const, id: s.id, label: `server ${s.name}`, sealed: s.passwordEnc, updatedAt: s.updatedAt })),
     ...runs.map((r) => ({ table: "bootstrapRun" as const, id: r.id, label: `new-replica run ${r.id}`, sealed: r.secretEnc })),
     ...switchovers.map((r) => ({ table: "switchoverRun" as const, id: r.id, label: `switchover ${r.id}`, sealed: r.secretEnc })),
+    ...channels.map((c) => ({ table: "channelSecret" as const, id: c.id, label: `alert channel ${c.name} (secret)`, sealed: c.secretEnc ?? "", updatedAt: c.updatedAt })),
+    ...channels.map((c) => ({ table: "channelSmtp" as const, id: c.id, label: `alert channel ${c.name} (SMTP password)`, sealed: c.smtpPasswordEnc ?? "", updatedAt: c.updatedAt })),
   ].filter((s) => s.sealed !== "");
 }
 
@@ -38,14 +41,22 @@ export async function resealAll(oldKey: Buffer, newKey: Buffer): Promise<Rotatio
     }
   });
   if (unreadable.length) return { resealed: 0, unreadable };
-  await db().$transaction(
-    updates.map((u) =>
-      u.table === "server"
-        ? db().server.update({ where: { id: u.id }, data: { passwordEnc: u.next, updatedAt: u.updatedAt } })
-        : u.table === "bootstrapRun"
-          ? db().bootstrapRun.update({ where: { id: u.id }, data: { secretEnc: u.next } })
-          : db().switchoverRun.update({ where: { id: u.id }, data: { secretEnc: u.next } }),
-    ),
-  );
+  await db().$transaction(updates.map(resealQuery));
   return { resealed: updates.length, unreadable };
+}
+
+/** The update that stores one re-sealed secret (keeping updatedAt where the row has one). */
+function resealQuery(u: Sealed & { next: string }) {
+  switch (u.table) {
+    case "server":
+      return db().server.update({ where: { id: u.id }, data: { passwordEnc: u.next, updatedAt: u.updatedAt } });
+    case "bootstrapRun":
+      return db().bootstrapRun.update({ where: { id: u.id }, data: { secretEnc: u.next } });
+    case "switchoverRun":
+      return db().switchoverRun.update({ where: { id: u.id }, data: { secretEnc: u.next } });
+    case "channelSecret":
+      return db().alertChannel.update({ where: { id: u.id }, data: { secretEnc: u.next, updatedAt: u.updatedAt } });
+    case "channelSmtp":
+      return db().alertChannel.update({ where: { id: u.id }, data: { smtpPasswordEnc: u.next, updatedAt: u.updatedAt } });
+  }
 }

@@ -13,6 +13,8 @@ export interface StoredState {
   snapshot: string;
   checkedAt: number;
   reachedAt: number | null;
+  /** When the current health state began (epoch seconds; null for rows written before it was tracked). */
+  stateSince?: number | null;
 }
 
 /** One lag reading of one channel. */
@@ -23,7 +25,7 @@ export interface LagPoint {
   source: string;
 }
 
-const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt"] as const;
+const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt", "stateSince"] as const;
 const SAMPLE_COLUMNS = ["serverId", "channel", "at", "lagSeconds", "source"] as const;
 const CHUNK = 500;
 
@@ -41,7 +43,7 @@ export async function saveSweep(states: StoredState[], samples: (LagPoint & { se
   const client = db();
   const upsert = ` ON CONFLICT("serverId") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
   await client.$transaction([
-    ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c])))),
+    ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
     ...chunks(samples).map((part) => client.$executeRawUnsafe(rowsSql("LagSample", SAMPLE_COLUMNS, part.length), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
   ]);
 }
@@ -53,7 +55,13 @@ export async function latestStates(): Promise<StoredState[]> {
 
 /** Every polled server's latest status by id, each snapshot parsed and validated here once (a bad one reads as "unknown"). */
 export async function latestStatuses(): Promise<Map<string, ServerStatus>> {
-  return new Map((await latestStates()).map((s) => [s.serverId, parseSnapshot(s)]));
+  return (await latestStatusesWithSince()).statuses;
+}
+
+/** Latest statuses (as latestStatuses) and since when each server is in its health state (epoch seconds, null when unknown), from one read. */
+export async function latestStatusesWithSince(): Promise<{ statuses: Map<string, ServerStatus>; stateSince: Map<string, number | null> }> {
+  const rows = await latestStates();
+  return { statuses: new Map(rows.map((s) => [s.serverId, parseSnapshot(s)])), stateSince: new Map(rows.map((s) => [s.serverId, s.stateSince ?? null])) };
 }
 
 /** Lag samples of one server in [from, to], oldest first, at most `limit` rows (evenly thinned when more). */

@@ -8,11 +8,16 @@ import { maskStatusErrors } from "@/lib/domain/status-mask";
 import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
-import { latestStatuses, saveSweep, thinSamples } from "@/lib/data/status";
+import { pruneOutbox } from "@/lib/data/alert-channels";
+import { latestStatusesWithSince, saveSweep, thinSamples } from "@/lib/data/status";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
 import { readStatus } from "@/lib/mysql/status";
+import { findProblems } from "@/lib/domain/problems";
+import { alertEngine, type EvaluatedServer, type EvaluationSummary } from "./alerts/engine";
+import { deliveryWorker } from "./alerts/delivery";
 import { HeartbeatWriter } from "./heartbeat-writer";
+import { staleAfterSeconds } from "./status";
 import { recordPollerStart, recordSweepMetrics } from "./metrics";
 
 /** Timing of the last completed sweep. */
@@ -22,8 +27,18 @@ export interface SweepInfo {
   servers: number;
 }
 
-function toStored(id: string, s: ServerStatus) {
-  return { serverId: id, state: s.state, lagSeconds: s.lagSeconds, lagSource: s.lagSource, snapshot: JSON.stringify(s), checkedAt: s.checkedAt, reachedAt: s.reachedAt };
+function toStored(id: string, s: ServerStatus, stateSince: number) {
+  return { serverId: id, state: s.state, lagSeconds: s.lagSeconds, lagSource: s.lagSource, snapshot: JSON.stringify(s), checkedAt: s.checkedAt, reachedAt: s.reachedAt, stateSince };
+}
+
+/** One sweep's servers with their problems, as alert evaluation takes them. */
+function sweepForAlerts(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number): EvaluatedServer[] {
+  const servers = targets.map((t) => ({ ...t.record, status: byId.get(t.record.id) ?? null }));
+  const problems = findProblems(servers, now, staleAfterSeconds());
+  return servers.map((s) => ({
+    serverId: s.id, name: s.name, host: s.host, port: s.port, cluster: s.cluster, reachable: s.status?.state !== "unreachable",
+    problems: (problems.get(s.id) ?? []).map((p) => ({ code: p.code, severity: p.severity, channel: p.channel, message: p.message })),
+  }));
 }
 
 function toSamples(id: string, s: ServerStatus) {
@@ -43,6 +58,11 @@ const THIN_TIERS = [
 export class Monitor {
   private cache = new ConnectionCache();
   private previous = new Map<string, ServerStatus>();
+  private stateSince = new Map<string, number>();
+  /** The alert evaluation of the last sweep (runs after it, off its path; null when alerts are off). */
+  lastEvaluation: Promise<EvaluationSummary | null> = Promise.resolve(null);
+  /** Whether sweeps evaluate alerts (REPLSCOPE_ALERTS by default; the bench compares both). */
+  alertsEnabled: boolean | null = null;
   private timer?: NodeJS.Timeout;
   private running: Promise<SweepInfo> | null = null;
   private lastThin = 0;
@@ -57,6 +77,10 @@ export class Monitor {
     tick();
     this.timer = setInterval(tick, intervalMs);
     this.heartbeat.start(() => listPollTargets());
+    if (env().REPLSCOPE_ALERTS === "on") {
+      alertEngine().onEnqueued = () => deliveryWorker().wake();
+      deliveryWorker().start();
+    }
   }
 
   /** Stops the timers and closes every connection. */
@@ -64,6 +88,7 @@ export class Monitor {
     clearInterval(this.timer);
     this.timer = undefined;
     this.heartbeat.stop();
+    deliveryWorker().stop();
     this.cache.closeAll();
   }
 
@@ -83,14 +108,16 @@ export class Monitor {
     const pending: { id: string; status: ServerStatus }[] = [];
     const flush = async () => {
       const batch = pending.splice(0);
-      if (batch.length) await saveSweep(batch.map(({ id, status }) => toStored(id, status)), batch.flatMap(({ id, status }) => toSamples(id, status)));
+      if (batch.length) await saveSweep(batch.map(({ id, status }) => toStored(id, status, this.stateSince.get(id) ?? status.checkedAt)), batch.flatMap(({ id, status }) => toSamples(id, status)));
     };
     const flusher = setInterval(() => void flush().catch(() => {}), 250);
     const pollAndEvaluate = async (t: PollTarget) => {
       const poll = await this.pollOne(t, schemas, { connectTimeoutMs, queryTimeoutMs });
       const r = t.record;
+      const before = this.previous.get(r.id) ?? null;
       // Error texts are masked before the status is kept, stored or shown (a replica's error can quote a CREATE USER).
-      const status = maskStatusErrors(evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, this.previous.get(r.id) ?? null), [t.target.password]);
+      const status = maskStatusErrors(evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, before), [t.target.password]);
+      if (!before || before.state !== status.state || !this.stateSince.has(r.id)) this.stateSince.set(r.id, status.checkedAt);
       this.previous.set(r.id, status);
       pending.push({ id: r.id, status });
       return { id: r.id, status };
@@ -107,8 +134,19 @@ export class Monitor {
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
     const byId = new Map(statuses.map((x) => [x.id, x.status]));
     recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), this.last);
+    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = this.evaluateAlerts(targets, byId, now);
     await this.maybeThin(now);
     return this.last;
+  }
+
+  /** Alert evaluation, queued behind the previous one; a failure is logged, never thrown into the sweep. */
+  private evaluateAlerts(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number): Promise<EvaluationSummary | null> {
+    return alertEngine()
+      .evaluate(sweepForAlerts(targets, byId, now), now)
+      .catch((e) => {
+        console.error("replscope: alert evaluation failed:", (e as Error).message);
+        return null;
+      });
   }
 
   private async pollOne(t: PollTarget, schemas: string[], timeouts: { connectTimeoutMs: number; queryTimeoutMs: number }) {
@@ -125,7 +163,9 @@ export class Monitor {
   }
 
   private async loadPrevious() {
-    this.previous = await latestStatuses();
+    const { statuses, stateSince } = await latestStatusesWithSince();
+    this.previous = statuses;
+    for (const [id, since] of stateSince) if (since != null) this.stateSince.set(id, since);
   }
 
   private async maybeThin(now: number) {
@@ -133,6 +173,7 @@ export class Monitor {
     this.lastThin = now;
     await thinSamples(now, env().REPLSCOPE_LAG_RETENTION_DAYS * 86_400, THIN_TIERS);
     await pruneAudit(env().REPLSCOPE_AUDIT_RETENTION_DAYS);
+    await pruneOutbox(now * 1000, 7 * 86_400_000);
   }
 }
 

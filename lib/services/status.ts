@@ -2,7 +2,9 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { listServers, type ServerRecord } from "@/lib/data/servers";
-import { latestStatuses } from "@/lib/data/status";
+import { latestStatusesWithSince } from "@/lib/data/status";
+import { loadAlerts } from "@/lib/data/alerts";
+import { alertId } from "@/lib/domain/alerts/lifecycle";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
@@ -28,6 +30,9 @@ export interface ChannelReport {
   lastSqlError: string;
 }
 
+/** One problem as the API reports it: with when it began (null until the alert engine has seen it). */
+export type ProblemReport = Problem & { since: string | null };
+
 /** One server as the API and the overview report it. */
 export interface ServerReport {
   id: string;
@@ -43,7 +48,9 @@ export interface ServerReport {
   checkedAt: string | null;
   stale: boolean;
   error: string | null;
-  problems: Problem[];
+  /** When the current health state began (ISO 8601; null when unknown). */
+  stateSince: string | null;
+  problems: ProblemReport[];
   channels: ChannelReport[];
 }
 
@@ -61,7 +68,9 @@ function channelReport(c: ServerStatus["channels"][number]): ChannelReport {
   };
 }
 
-function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], now: number, staleAfter: number): ServerReport {
+const isoSeconds = (t: number | null | undefined) => (t == null ? null : new Date(t * 1000).toISOString());
+
+function report(r: ServerRecord, s: ServerStatus | null, problems: ProblemReport[], now: number, staleAfter: number, stateSince: number | null): ServerReport {
   return {
     id: r.id, name: r.name, host: r.host, port: r.port, cluster: r.cluster, flavor: r.flavor, version: r.version,
     state: s?.state ?? "unknown",
@@ -70,6 +79,7 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], no
     checkedAt: s ? new Date(s.checkedAt * 1000).toISOString() : null,
     stale: s ? isStale(s, now, staleAfter) : true,
     error: s?.error ?? null,
+    stateSince: isoSeconds(stateSince),
     problems,
     channels: (s?.channels ?? []).map(channelReport),
   };
@@ -79,12 +89,14 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: Problem[], no
 export interface RegistryView {
   servers: ServerRecord[];
   statuses: Map<string, ServerStatus>;
+  /** Since when each server is in its health state (epoch seconds; null when unknown). */
+  stateSince: Map<string, number | null>;
 }
 
 /** One read of the registry and of the latest statuses. */
 export async function readRegistryView(): Promise<RegistryView> {
-  const [servers, statuses] = await Promise.all([listServers(), latestStatuses()]);
-  return { servers, statuses };
+  const [servers, { statuses, stateSince }] = await Promise.all([listServers(), latestStatusesWithSince()]);
+  return { servers, statuses, stateSince };
 }
 
 /** What GET /api/status returns: every server's report, worst first, and the newest check. */
@@ -101,14 +113,20 @@ export interface ServerStatusResponse {
   heartbeatError: string | null;
 }
 
-/** Every server's latest status with its problems, worst first (from `view` when the caller already read it). */
+/** Since when each problem has been seen, from the alert engine's records (alert id → epoch seconds). */
+async function problemSince(): Promise<Map<string, number>> {
+  return new Map((await loadAlerts()).filter((a) => a.state !== "resolved").map((a) => [a.id, a.since]));
+}
+
+/** Every server's latest status with its problems (each since when), worst first (from `view` when the caller already read it). */
 export async function statusReport(view?: RegistryView): Promise<StatusResponse & { statuses: Map<string, ServerStatus> }> {
-  const { servers, statuses } = view ?? (await readRegistryView());
+  const [{ servers, statuses, stateSince }, since] = await Promise.all([view ?? readRegistryView(), problemSince()]);
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
   const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
+  const withSince = (id: string) => (problems.get(id) ?? []).map((p) => ({ ...p, since: isoSeconds(since.get(alertId(id, p.channel ?? "", p.code))) }));
   const reports = servers
-    .map((r) => report(r, statuses.get(r.id) ?? null, problems.get(r.id) ?? [], now, staleAfter))
+    .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))
     .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name));
   const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
   return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };

@@ -1,12 +1,11 @@
 // The topology of every registered server, clustered, with each node's problems: the shape of GET /api/topology.
 import "server-only";
 import { layoutCluster, structureKey } from "@/lib/domain/graph-layout";
-import type { Problem } from "@/lib/domain/problems";
 import { buildClusters, type Cluster, type TopologyNode } from "@/lib/domain/topology";
-import { readRegistryView, type RegistryView, statusReport } from "./status";
+import { type ProblemReport, readRegistryView, type RegistryView, statusReport } from "./status";
 
-/** A node with the problems found on it and its position in its cluster's layout. */
-export type NodeReport = TopologyNode & { problems: Problem[]; x: number; y: number };
+/** A node with the problems found on it (each since when), since when it is in its state, and its position in its cluster's layout. */
+export type NodeReport = TopologyNode & { problems: ProblemReport[]; stateSince: string | null; x: number; y: number };
 
 const layouts = new Map<string, Map<string, { x: number; y: number }>>();
 
@@ -35,11 +34,12 @@ export async function topologyReport(view?: RegistryView): Promise<TopologyRespo
   const v = view ?? (await readRegistryView());
   const [servers, { servers: reports, statuses }] = [v.servers, await statusReport(v)];
   const problems = new Map(reports.map((r) => [r.id, r.problems]));
+  const stateSince = new Map(reports.map((r) => [r.id, r.stateSince]));
   const clusters = buildClusters(servers.map((s) => ({ ...s, status: statuses.get(s.id) ?? null })));
   return {
     clusters: clusters.map((c) => {
       const pos = cachedLayout(c);
-      return { ...c, nodes: c.nodes.map((n) => ({ ...n, ...pos.get(n.id)!, problems: (n.registryId && problems.get(n.registryId)) || [] })) };
+      return { ...c, nodes: c.nodes.map((n) => ({ ...n, ...pos.get(n.id)!, problems: (n.registryId && problems.get(n.registryId)) || [], stateSince: (n.registryId && stateSince.get(n.registryId)) || null })) };
     }),
   };
 }

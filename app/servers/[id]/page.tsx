@@ -7,6 +7,7 @@ import { TestButton } from "@/components/servers/test-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { OperationsPanel } from "@/components/operations/operations-panel";
+import { SilenceServerButton } from "@/components/alerts/silence-forms";
 import { LagChart } from "@/components/status/lag-chart";
 import { ServerStatusPanel } from "@/components/status/server-status-panel";
 import { registryView, requestPrincipal, rolesOf } from "@/lib/services/request";
@@ -46,6 +47,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
         subtitle={`${s.host}:${s.port}`}
         actions={
           <>
+            {operator && <SilenceServerButton serverId={s.id} serverName={s.name} />}
             {operator && <Link href={`/topology/discover?seed=${s.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover from here</Link>}
             {admin && <Link href={`/servers/${s.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Edit</Link>}
             {admin && <DeleteButton serverId={s.id} name={s.name} />}

@@ -1,0 +1,116 @@
+// Notification channels and their outbox in replscope's own database; secrets stay sealed here.
+import "server-only";
+import { db } from "./db";
+
+/** A channel row as stored (secrets sealed; smtp and clusters as JSON text). */
+export interface ChannelRow {
+  id: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  secretEnc: string | null;
+  smtp: string | null;
+  smtpPasswordEnc: string | null;
+  to: string | null;
+  minSeverity: string;
+  clusters: string;
+  lastResult: string | null;
+  lastError: string | null;
+  lastAttemptAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The fields a create or update writes. */
+export type ChannelWrite = Omit<ChannelRow, "id" | "createdAt" | "updatedAt" | "lastResult" | "lastError" | "lastAttemptAt">;
+
+/** Every channel, by name. */
+export async function listChannels(): Promise<ChannelRow[]> {
+  return db().alertChannel.findMany({ orderBy: { name: "asc" } });
+}
+
+/** One channel by id. */
+export async function findChannel(id: string): Promise<ChannelRow | null> {
+  return db().alertChannel.findUnique({ where: { id } });
+}
+
+/** One channel by name (for the unique-name check). */
+export async function findChannelByName(name: string): Promise<ChannelRow | null> {
+  return db().alertChannel.findUnique({ where: { name } });
+}
+
+/** Stores a new channel. */
+export async function insertChannel(c: ChannelWrite): Promise<ChannelRow> {
+  return db().alertChannel.create({ data: c });
+}
+
+/** Updates a channel. */
+export async function updateChannel(id: string, c: Partial<ChannelWrite>): Promise<ChannelRow> {
+  return db().alertChannel.update({ where: { id }, data: c });
+}
+
+/** Deletes a channel and its outbox. */
+export async function deleteChannel(id: string): Promise<void> {
+  await db().alertChannel.delete({ where: { id } });
+}
+
+/** Records the result of the last delivery attempt on a channel. */
+export async function recordChannelResult(id: string, ok: boolean, error: string | null): Promise<void> {
+  await db().alertChannel.updateMany({ where: { id }, data: { lastResult: ok ? "ok" : "error", lastError: error, lastAttemptAt: new Date() } });
+}
+
+/** One notification waiting in the outbox. */
+export interface OutboxRow {
+  id: number;
+  channelId: string;
+  alertId: string;
+  idempotencyKey: string;
+  payload: string;
+  attempts: number;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
+/**
+ * Claims up to `limit` due notifications for `leaseMs` (so a second worker, or this one on its next tick, skips them),
+ * in one statement: a crash mid-send lets the lease run out and the row is retried.
+ */
+export async function claimDue(nowMs: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  return db().$queryRawUnsafe<OutboxRow[]>(
+    `UPDATE "Outbox" SET "claimedUntil" = ? WHERE "id" IN (
+       SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
+         AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ?)
+     RETURNING "id", "channelId", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt"`,
+    nowMs + leaseMs, nowMs, nowMs, limit,
+  );
+}
+
+/** Marks a notification delivered (only if not already: the first mark wins). */
+export async function markDelivered(id: number, nowMs: number): Promise<void> {
+  await db().outbox.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: nowMs, attempts: { increment: 1 }, lastError: null, claimedUntil: null } });
+}
+
+/** Records a failed attempt: retried at `nextAttemptAt`, or failed for good when that is null. */
+export async function markFailed(id: number, nowMs: number, error: string, nextAttemptAt: number | null): Promise<void> {
+  await db().outbox.updateMany({
+    where: { id, deliveredAt: null },
+    data: { attempts: { increment: 1 }, lastError: error, claimedUntil: null, ...(nextAttemptAt === null ? { failedAt: nowMs } : { nextAttemptAt }) },
+  });
+}
+
+/** Outbox rows of a channel (newest first), for tests and the settings page. */
+export async function outboxOf(channelId: string, limit = 100) {
+  return db().outbox.findMany({ where: { channelId }, orderBy: { id: "desc" }, take: limit });
+}
+
+/** Deletes delivered and failed notifications older than `keepMs` (pending ones are never deleted). */
+export async function pruneOutbox(nowMs: number, keepMs: number): Promise<number> {
+  const before = nowMs - keepMs;
+  return (await db().outbox.deleteMany({ where: { OR: [{ deliveredAt: { lt: before } }, { failedAt: { lt: before } }] } })).count;
+}
+
+/** The earliest time a pending notification is due (epoch ms), or null when none is waiting. */
+export async function nextDueAt(): Promise<number | null> {
+  const r = await db().outbox.findFirst({ where: { deliveredAt: null, failedAt: null }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+  return r?.nextAttemptAt ?? null;
+}
