@@ -67,6 +67,8 @@ async function main() {
   fleet.stop();
   fleet = await startFleet(N, hung);
   const { db } = await import("../lib/data/db");
+  // Two passes: a new fleet may reuse a port another server of the old fleet still holds (host and port are unique).
+  for (const [i] of fleet.ports.entries()) await db().server.update({ where: { id: ids[i] }, data: { port: 70_000 + i } });
   for (const [i, port] of fleet.ports.entries()) await db().server.update({ where: { id: ids[i] }, data: { port } });
   await monitor.sweep();
   const hungMs: number[] = [];
