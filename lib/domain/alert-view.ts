@@ -1,25 +1,8 @@
 // How the alerts pages read alerts (pure): the API's alert shape, the page's sections, "broken · 12 min", the tab title.
 
-/** An alert's lifecycle state as GET /api/alerts reports it. */
-export type AlertState = "pending" | "firing" | "resolved";
+import type { AlertView, SilenceView } from "./alerts/views";
 
-/** One alert as GET /api/alerts returns it (times are ISO strings). */
-export interface AlertView {
-  id: string;
-  serverId: string;
-  serverName: string;
-  cluster: string | null;
-  channel: string | null;
-  code: string;
-  severity: "critical" | "warning";
-  state: AlertState;
-  silenced: boolean;
-  acknowledgedBy: string | null;
-  since: string;
-  firedAt: string | null;
-  resolvedAt: string | null;
-  message: string;
-}
+export type { AlertView, SilenceView } from "./alerts/views";
 
 /** The /alerts page's sections, each already in display order. */
 export interface AlertSections {
@@ -80,18 +63,6 @@ export function titleWithFiring(title: string, firing: number): string {
   return firing > 0 ? `(${firing}) firing · ${bare}` : bare;
 }
 
-/** One silence as GET /api/silences returns it (times are ISO strings). */
-export interface SilenceView {
-  id: string;
-  serverId: string | null;
-  serverName: string | null;
-  cluster: string | null;
-  code: string | null;
-  endsAt: string;
-  reason: string;
-  createdBy: string;
-  createdAt: string;
-}
 
 /** What a silence matches, in words: "server db-2 · code ReplicationBroken". */
 export function silenceScope(s: Pick<SilenceView, "serverId" | "serverName" | "cluster" | "code">): string {

@@ -13,37 +13,8 @@ import type { Outcome } from "../servers";
 import { logChange } from "../audit-log";
 import { alertEngine } from "./engine";
 
-/** One alert as GET /api/alerts returns it (times ISO 8601; channel = the replication channel, "" for the default). */
-export interface AlertView {
-  id: string;
-  serverId: string;
-  serverName: string;
-  cluster: string | null;
-  channel: string;
-  code: string;
-  severity: Severity;
-  state: AlertLifecycle;
-  silenced: boolean;
-  acknowledgedBy: string | null;
-  since: string;
-  firedAt: string | null;
-  resolvedAt: string | null;
-  message: string;
-}
-
-/** One silence as GET /api/silences returns it. */
-export interface SilenceView {
-  id: string;
-  serverId: string | null;
-  serverName: string | null;
-  cluster: string | null;
-  code: string | null;
-  endsAt: string;
-  reason: string;
-  createdBy: string;
-  createdAt: string;
-  active: boolean;
-}
+export type { AlertView, SilenceView } from "@/lib/domain/alerts/views";
+import type { AlertView, SilenceView } from "@/lib/domain/alerts/views";
 
 const iso = (t: number | null) => (t === null ? null : new Date(t * 1000).toISOString());
 const rank = (a: { state: AlertLifecycle; severity: Severity }) => (a.state === "firing" ? 0 : a.state === "pending" ? 2 : 4) + (a.severity === "critical" ? 0 : 1);
