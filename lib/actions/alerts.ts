@@ -31,13 +31,19 @@ const idOf = (v: unknown): string | null => {
 };
 const BAD_ID = "Unknown id.";
 
+/** The caller (with `role`) and a valid record id, or the error to show: the start of every id-taking action. */
+async function guardedId(role: "operator" | "admin", id: unknown): Promise<{ caller: ReturnType<typeof callerOf>; id: string } | { error: string }> {
+  const g = await guard(role);
+  if ("error" in g) return { error: g.error };
+  const valid = idOf(id);
+  return valid ? { caller: callerOf(g), id: valid } : { error: BAD_ID };
+}
+
 /** Operator: acknowledges a firing alert (no more repeats; the page shows who). */
 export async function ackAlertAction(id: string): Promise<AlertActionResult> {
-  const g = await guard("operator");
-  if ("error" in g) return { error: g.error };
-  const alertId = idOf(id);
-  if (!alertId) return { error: BAD_ID };
-  const r = await alerts.acknowledgeAlert(alertId, callerOf(g));
+  const a = await guardedId("operator", id);
+  if ("error" in a) return a;
+  const r = await alerts.acknowledgeAlert(a.id, a.caller);
   if (!r.ok) return { error: r.error };
   revalidatePath("/alerts");
   return { done: `Acknowledged by ${r.value.acknowledgedBy}.` };
@@ -56,11 +62,9 @@ export async function createSilenceAction(_prev: SilenceFormState, form: FormDat
 
 /** Operator: ends a silence now (it is removed; the audit trail keeps it). */
 export async function expireSilenceAction(id: string): Promise<AlertActionResult> {
-  const g = await guard("operator");
-  if ("error" in g) return { error: g.error };
-  const silenceId = idOf(id);
-  if (!silenceId) return { error: BAD_ID };
-  const r = await alerts.removeSilence(silenceId, callerOf(g));
+  const a = await guardedId("operator", id);
+  if ("error" in a) return a;
+  const r = await alerts.removeSilence(a.id, a.caller);
   if (!r.ok) return { error: r.error };
   revalidatePath("/alerts");
   return { done: "Expired." };
@@ -81,11 +85,9 @@ export async function saveChannelAction(id: string | null, kind: string, _prev: 
 
 /** Admin: deletes a channel (and what waits in its outbox). */
 export async function deleteChannelAction(id: string): Promise<AlertActionResult> {
-  const g = await guard("admin");
-  if ("error" in g) return { error: g.error };
-  const channelId = idOf(id);
-  if (!channelId) return { error: BAD_ID };
-  const r = await channels.deleteAlertChannel(channelId, callerOf(g));
+  const a = await guardedId("admin", id);
+  if ("error" in a) return a;
+  const r = await channels.deleteAlertChannel(a.id, a.caller);
   if (!r.ok) return { error: r.error };
   revalidatePath("/settings/alerts");
   return { done: "Deleted." };
@@ -93,11 +95,9 @@ export async function deleteChannelAction(id: string): Promise<AlertActionResult
 
 /** Admin: sends a test notification through a channel now; answers what the receiver said. */
 export async function testChannelAction(id: string): Promise<{ ok: boolean; detail: string }> {
-  const g = await guard("admin");
-  if ("error" in g) return { ok: false, detail: g.error };
-  const channelId = idOf(id);
-  if (!channelId) return { ok: false, detail: BAD_ID };
-  const r = await channels.testAlertChannel(channelId, callerOf(g));
+  const a = await guardedId("admin", id);
+  if ("error" in a) return { ok: false, detail: a.error };
+  const r = await channels.testAlertChannel(a.id, a.caller);
   revalidatePath("/settings/alerts");
   return r.ok ? r.value : { ok: false, detail: r.error };
 }

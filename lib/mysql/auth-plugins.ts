@@ -57,6 +57,9 @@ function tlsVerified(connection: PluginConnection, t: PluginTarget): boolean {
   return tls.checkServerIdentity(t.host, s.getPeerCertificate()) === undefined;
 }
 
+/** How this connection may send the password for a plugin of that kind (TLS, pinned key, retrieval, borrowed creds). */
+const routeFor = (kind: "rsa" | "cleartext", connection: PluginConnection, t: PluginTarget) => passwordRoute(kind, tlsVerified(connection, t), t.policy, t.borrowed === true);
+
 const passwordOf = (connection: PluginConnection) => String((connection as unknown as { config: { password?: string } }).config.password ?? "");
 
 /** Answers one "send me the password" request by the route the policy allows; `retrieve` asks with `askByte`. */
@@ -81,7 +84,7 @@ function cachingSha2(t: PluginTarget): AuthPlugin {
       if (state === "token_sent" && data.length === 1 && data[0] === 0x03) return ((state = "done"), null);
       if (state === "token_sent" && data.length === 1 && data[0] === 0x04) {
         if (!password) return ((state = "done"), withNul(""));
-        const a = answer(passwordRoute("rsa", tlsVerified(connection, t), t.policy, t.borrowed === true), "caching_sha2_password", password, scramble, 0x02);
+        const a = answer(routeFor("rsa", connection, t), "caching_sha2_password", password, scramble, 0x02);
         state = a.waitKey ? "wait_key" : "done";
         return a.data;
       }
@@ -100,7 +103,7 @@ function sha256Password(t: PluginTarget): AuthPlugin {
       if (state === "scramble") {
         scramble = Buffer.from(data.subarray(0, 20));
         if (!password) return ((state = "done"), Buffer.from([0]));
-        const a = answer(passwordRoute("rsa", tlsVerified(connection, t), t.policy, t.borrowed === true), "sha256_password", password, scramble, 0x01);
+        const a = answer(routeFor("rsa", connection, t), "sha256_password", password, scramble, 0x01);
         state = a.waitKey ? "wait_key" : "done";
         return a.data;
       }
@@ -111,7 +114,7 @@ function sha256Password(t: PluginTarget): AuthPlugin {
 }
 
 function clearPassword(t: PluginTarget): AuthPlugin {
-  return plugin((connection) => () => answer(passwordRoute("cleartext", tlsVerified(connection, t), t.policy, t.borrowed === true), "mysql_clear_password", passwordOf(connection), Buffer.alloc(20), 0).data);
+  return plugin((connection) => () => answer(routeFor("cleartext", connection, t), "mysql_clear_password", passwordOf(connection), Buffer.alloc(20), 0).data);
 }
 
 /** The plugins every replscope connection uses in place of mysql2's own (which send to any key the server names). */
