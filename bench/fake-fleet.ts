@@ -1,4 +1,5 @@
-// Child process for benchmarks: starts many protocol-level fakes and reports their ports, so they don't share a core with the poller.
+// Child process for benchmarks: starts a slice of the fake fleet and reports its ports, so the fakes don't share a core
+// (or the file-descriptor limit: one listener plus one session per fake) with the poller.
 import { type FakeServer, startFake } from "../test/fakes/mysql-fake";
 import { brokenReplica, healthyReplica, twoChannels } from "../test/fakes/scenarios";
 
@@ -8,13 +9,23 @@ const SCENARIOS = [healthyReplica, healthyReplica, brokenReplica, twoChannels];
 /** Version of the i-th fake (the parent needs it to register the server). */
 export const fakeVersion = (i: number) => VERSIONS[i % VERSIONS.length];
 
+/** Messages the parent sends: hang the fakes whose fleet-wide index is below `hangBelow` (the others answer). */
+export interface FleetCommand {
+  hangBelow: number;
+}
+
 async function main() {
-  const [count, latency, hungCount] = process.argv.slice(2).map(Number);
+  const [from, to, latency] = process.argv.slice(2).map(Number);
   const fakes: FakeServer[] = [];
-  for (let i = 0; i < count; i += 100) {
-    const batch = Array.from({ length: Math.min(100, count - i) }, (_, k) => i + k);
-    fakes.push(...(await Promise.all(batch.map((j) => startFake({ version: fakeVersion(j), scenario: SCENARIOS[j % SCENARIOS.length], latencyMs: latency, hang: j < hungCount })))));
+  for (let i = from; i < to; i += 100) {
+    const batch = Array.from({ length: Math.min(100, to - i) }, (_, k) => i + k);
+    fakes.push(...(await Promise.all(batch.map((j) => startFake({ version: fakeVersion(j), scenario: SCENARIOS[j % SCENARIOS.length], latencyMs: latency })))));
   }
+  process.on("message", (m) => {
+    const { hangBelow } = m as FleetCommand;
+    fakes.forEach((f, k) => f.setHang(from + k < hangBelow));
+    process.send?.({ done: true });
+  });
   process.send?.({ ports: fakes.map((f) => f.port) });
   process.on("disconnect", () => process.exit(0));
 }

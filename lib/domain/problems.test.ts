@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { capturedRows } from "./__fixtures__/capture";
 import { DEFAULT_THRESHOLDS } from "./health";
-import { autoIncrementCollides, findProblems, type ServerForProblems } from "./problems";
+import { autoIncrementCollides, findProblems, type ServerForProblems, sourceFinder } from "./problems";
 import { normaliseReplicaRow } from "./replica-status";
 import { normaliseFacts } from "./server-facts";
 import { evaluateServer } from "./server-status";
@@ -88,5 +88,27 @@ describe("autoIncrementCollides", () => {
       const shared = [...series(i2, o2)].some((x) => a.has(x));
       expect(autoIncrementCollides({ inc: i1, off: o1 }, { inc: i2, off: o2 })).toBe(shared);
     }
+  });
+});
+
+describe("sourceFinder", () => {
+  const a = server("a", 3306, { server_id: 7, server_uuid: "u-a" });
+  const b = server("b", 3307, { server_id: 7, server_uuid: "u-b" });
+  const c = { ...server("c", 3308, { server_id: 9 }), host: "DB.example" };
+  const sourceOf = sourceFinder([a, b, c]);
+  const ref = (o: Partial<{ sourceHost: string; sourcePort: number; sourceServerId: number | null; sourceUuid: string | null }>) => ({ sourceHost: "elsewhere", sourcePort: 1, sourceServerId: null, ...o });
+
+  it("finds by host:port (host case-insensitively), then server_uuid, then server_id on the named port", () => {
+    expect(sourceOf(ref({ sourceHost: "db.EXAMPLE", sourcePort: 3308 }))?.id).toBe("c");
+    expect(sourceOf(ref({ sourceUuid: "u-b" }))?.id).toBe("b");
+    expect(sourceOf(ref({ sourceServerId: 7, sourcePort: 3307 }))?.id).toBe("b");
+    expect(sourceOf(ref({ sourceServerId: 7, sourcePort: 0 }))?.id).toBe("a");
+    expect(sourceOf(ref({ sourceServerId: 7, sourcePort: 4000 }))).toBeUndefined();
+    expect(sourceOf(ref({ sourceUuid: "unknown" }))).toBeUndefined();
+  });
+
+  it("answers as a scan in registry order would: the first matching server", () => {
+    const twin = { ...a, id: "a2" };
+    expect(sourceFinder([twin, a])(ref({ sourceHost: "127.0.0.1", sourcePort: 3306 }))?.id).toBe("a2");
   });
 });

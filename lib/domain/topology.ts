@@ -1,7 +1,7 @@
 // The replication graph: nodes keyed by host:port (matched by server_id when spelled differently), an edge per channel,
 // ghost nodes for unregistered sources, roles, and clusters as connected components (pure).
 import type { HealthState } from "./health";
-import { findSource, type ServerForProblems } from "./problems";
+import { type ServerForProblems, sourceFinder } from "./problems";
 
 /** What a node is in its topology. */
 export type Role = "source" | "replica" | "relay" | "co-source" | "standalone";
@@ -74,10 +74,11 @@ function ghostFor(nodes: Map<string, TopologyNode>, c: { sourceHost: string; sou
 export function buildGraph(servers: GraphServer[]): { nodes: TopologyNode[]; edges: TopologyEdge[] } {
   const nodes = baseNodes(servers);
   const edges: TopologyEdge[] = [];
+  const findSource = sourceFinder(servers);
   for (const s of servers) {
     const to = keyOf(s.host, s.port);
     for (const c of s.status?.channels ?? []) {
-      const src = findSource(servers, c);
+      const src = findSource(c);
       const from = src ? keyOf(src.host, src.port) : ghostFor(nodes, c);
       const error = c.lastSqlErrno ? `${c.lastSqlErrno}: ${c.lastSqlError}` : c.lastIoErrno ? `${c.lastIoErrno}: ${c.lastIoError}` : null;
       edges.push({ id: `${from}->${to}#${c.channel}`, from, to, channel: c.channel, lagSeconds: c.lagSeconds, state: c.state, ioThread: c.ioThread, sqlThread: c.sqlThread, error });

@@ -26,6 +26,8 @@ export interface FakeServer {
   readonly sessionSetups: number;
   /** Replaces what the fake reports from the next statement on (e.g. lag that grows between polls). */
   setScenario(scenario: FakeScenario): void;
+  /** Starts (or stops) hanging: open sessions are cut and new ones are accepted but never greeted (a hung server). */
+  setHang(hang: boolean): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
   const sockets = new Set<net.Socket>();
   let scenario = o.scenario;
   let sessionSetups = 0;
+  let hang = o.hang ?? false;
   const record = (sql: string) => {
     if (queries.length >= MAX_QUERIES) queries.splice(0, MAX_QUERIES / 2);
     queries.push(sql);
@@ -72,7 +75,7 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
     sockets.add(stream);
     stream.on("close", () => sockets.delete(stream));
     conn.on("error", () => {});
-    if (o.hang) return;
+    if (hang) return;
     const accept = (_info: unknown, done: (err: null) => void) => {
       done(null);
       conn.sequenceId = 0;
@@ -106,6 +109,10 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
         setScenario: (next) => {
           scenario = next;
           cache.clear();
+        },
+        setHang: (next) => {
+          hang = next;
+          if (hang) sockets.forEach((s) => s.destroy());
         },
         close: () => new Promise<void>((done) => {
           sockets.forEach((s) => s.destroy());
