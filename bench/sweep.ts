@@ -83,14 +83,20 @@ async function profiler() {
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
 const range = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+/** CPU time (user + system) this process spent since `from`, in ms: a machine shared with other work inflates wall time, not this. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 const log = (s: string) => process.stderr.write(`bench:sweep: ${s}\n`);
 
-/** A bare loop's connection, with the poller's statement-cache size (mysql2's default of 16,000 costs ~6 ms per connection); retried on a busy machine. */
+/** A bare loop's connection: plain mysql2 with the poller's connection options (charset, statement cache, auth plugins); retried on a busy machine. */
 async function connectBare(port: number, attempt = 1): Promise<Connection> {
+  const { connectionOptions } = await import("../lib/mysql/connection");
   try {
-    return await mysql.createConnection({ host: "127.0.0.1", port, user: "bench", password: "pw", connectTimeout: 10_000, maxPreparedStatements: 4 });
+    return await mysql.createConnection(connectionOptions({ host: "127.0.0.1", port, user: "bench", password: "pw", tlsMode: "disabled" }, 30_000));
   } catch (e) {
-    if (attempt >= 3) throw e;
+    if (attempt >= 5) throw e;
     return connectBare(port, attempt + 1);
   }
 }
@@ -104,6 +110,8 @@ interface Result {
   ratios: number[];
   hungMs: number[];
   evalMs: number[];
+  sweepCpu: number[];
+  bareCpu: number[];
 }
 
 async function measure(): Promise<Result> {
@@ -134,30 +142,36 @@ async function measure(): Promise<Result> {
     const sweepMs: number[] = [];
     const evalMs: number[] = [];
     const bareMs: number[] = [];
+    const sweepCpu: number[] = [];
+    const bareCpu: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       // Poller: a warm-up sweep opens its connections, the next one is timed (the alert evaluation after it apart).
       await monitor.sweep();
       await monitor.lastEvaluation;
       await prof.start();
+      let cpu = process.cpuUsage();
       let t = performance.now();
       await monitor.sweep();
       sweepMs.push(performance.now() - t);
+      sweepCpu.push(cpuMs(cpu));
       await prof.stop("sweep");
       t = performance.now();
       await monitor.lastEvaluation;
       evalMs.push(performance.now() - t);
       monitor.stop(); // closes the poller's connections: 10,000 of them and the bare loop's would not fit in 20,000 files
       // Bare loop: the same statements over kept connections, same concurrency.
-      const conns = await mapLimit(fleet.ports, 128, (port) => connectBare(port));
+      const conns = await mapLimit(fleet.ports, 32, (port) => connectBare(port));
       await prof.start();
+      cpu = process.cpuUsage();
       t = performance.now();
       await mapLimit(conns, CONCURRENCY, async (c: Connection, i) => {
         for (const sql of statements[i]) await c.query(sql).catch(() => null);
       });
       bareMs.push(performance.now() - t);
+      bareCpu.push(cpuMs(cpu));
       await prof.stop("bare");
       conns.forEach((c) => c.destroy());
-      log(`round ${r + 1}/${ROUNDS}: sweep ${sweepMs[r].toFixed(0)} ms (+ alerts ${evalMs[r].toFixed(0)} ms), bare ${bareMs[r].toFixed(0)} ms`);
+      log(`round ${r + 1}/${ROUNDS}: sweep ${sweepMs[r].toFixed(0)} ms (cpu ${sweepCpu[r].toFixed(0)}, + alerts ${evalMs[r].toFixed(0)} ms), bare ${bareMs[r].toFixed(0)} ms (cpu ${bareCpu[r].toFixed(0)})`);
     }
 
     // Hung servers: 5 % stop greeting; their sessions are cut, so they fall into the unreachable lane.
@@ -174,7 +188,7 @@ async function measure(): Promise<Result> {
     await monitor.lastEvaluation;
     monitor.stop();
     const ratios = sweepMs.map((s, i) => s / bareMs[i]);
-    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs };
+    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu };
   } finally {
     fleet.stop();
     fs.rmSync(process.env.REPLSCOPE_DATA_DIR, { recursive: true, force: true });
@@ -190,6 +204,8 @@ function print(results: Result[]) {
     ["sweep, poller (ms)", (r) => `${median(r.sweepMs).toFixed(0)} (${range(r.sweepMs)})`],
     ["bare mysql2 loop (ms)", (r) => `${median(r.bareMs).toFixed(0)} (${range(r.bareMs)})`],
     ["ratio sweep / bare, same round", (r) => `${median(r.ratios).toFixed(2)}× (${range(r.ratios, 2)})`],
+    ["poller process CPU per sweep (ms)", (r) => `${median(r.sweepCpu).toFixed(0)} (${range(r.sweepCpu)})`],
+    ["bare loop process CPU (ms)", (r) => `${median(r.bareCpu).toFixed(0)} (${range(r.bareCpu)})`],
     ["alert evaluation after it (ms)", (r) => `${median(r.evalMs).toFixed(0)} (${range(r.evalMs)})`],
     [`sweep, ${HUNG} hung (5 %) (ms)`, (r) => `${median(r.hungMs).toFixed(0)} (${range(r.hungMs)})`],
   ];

@@ -3,6 +3,7 @@ import "server-only";
 import type { ServerStatus } from "@/lib/domain/server-status";
 import { parseSnapshot } from "@/lib/domain/status-snapshot";
 import { db } from "./db";
+import { insertSamplesSql, placeholders, SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter, upsertStateSql } from "./sweep-writer";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
 export interface StoredState {
@@ -25,26 +26,24 @@ export interface LagPoint {
   source: string;
 }
 
-const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt", "stateSince"] as const;
-const SAMPLE_COLUMNS = ["serverId", "channel", "at", "lagSeconds", "source"] as const;
 const CHUNK = 500;
 
 function chunks<T>(items: T[]): T[][] {
   return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 }
 
-function rowsSql(table: string, columns: readonly string[], count: number, conflict = ""): string {
-  const row = `(${columns.map(() => "?").join(", ")})`;
-  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(count).fill(row).join(", ")}${conflict}`;
-}
+const rows = (columns: readonly string[], count: number) => Array<string>(count).fill(placeholders(columns)).join(", ");
 
-/** Stores poll results in one transaction, as multi-row statements (the poller's hot path: one per batch, not per server). */
+/**
+ * Stores poll results in one transaction (the poller's hot path): on SQLite through the sweep writer's prepared
+ * statements; when that connection finds the database busy, as multi-row statements through Prisma.
+ */
 export async function saveSweep(states: StoredState[], samples: (LagPoint & { serverId: string })[]): Promise<void> {
   const client = db();
-  const upsert = ` ON CONFLICT("serverId") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+  if (sweepWriter().save(states, samples)) return;
   await client.$transaction([
-    ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
-    ...chunks(samples).map((part) => client.$executeRawUnsafe(rowsSql("LagSample", SAMPLE_COLUMNS, part.length), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
+    ...chunks(states).map((part) => client.$executeRawUnsafe(upsertStateSql(rows(STATE_COLUMNS, part.length)), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
+    ...chunks(samples).map((part) => client.$executeRawUnsafe(insertSamplesSql(rows(SAMPLE_COLUMNS, part.length)), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
   ]);
 }
 

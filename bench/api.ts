@@ -1,0 +1,79 @@
+// `npm run bench:api`: server time of GET /api/status (statusReport + JSON body, as the route handler builds it) with
+// 1,000 and then BENCH_SERVERS (default 10,000) servers registered, each with a stored snapshot, in SQLite.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const N = Number(process.env.BENCH_SERVERS ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-bench-api-"));
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const log = (s: string) => process.stderr.write(`bench:api: ${s}\n`);
+
+async function main() {
+  const { insertServer, recordCheck } = await import("../lib/data/servers");
+  const { saveSweep } = await import("../lib/data/status");
+  const { mapLimit } = await import("../lib/mysql/limit");
+  const { evaluateServer } = await import("../lib/domain/server-status");
+  const { thresholdsFor } = await import("../lib/domain/health");
+  const { normaliseReplicaRow } = await import("../lib/domain/replica-status");
+  const { normaliseFacts } = await import("../lib/domain/server-facts");
+  const { capturedRows } = await import("../lib/domain/__fixtures__/capture");
+  const { statusReport } = await import("../lib/services/status");
+
+  const row = capturedRows("[replica 23307] SHOW ALL SLAVES STATUS\\G")[0];
+  let registered = 0;
+  /** Registers servers up to `count`, each with a stored status (every fourth a replica of the previous one). */
+  const seed = async (count: number) => {
+    const ids = await mapLimit(Array.from({ length: count - registered }, (_, k) => registered + k), 8, async (i) => {
+      const s = await insertServer({ name: `db-${String(i).padStart(5, "0")}`, host: `10.0.${Math.floor(i / 250)}.${i % 250}`, port: 3306, user: "monitor", password: "pw", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope" });
+      await recordCheck(s.id, { status: "ok", detail: "bench", flavor: "mariadb", version: "10.11.6" });
+      return { id: s.id, i };
+    });
+    const now = Date.now() / 1000;
+    const states = ids.map(({ id, i }) => {
+      const source = i % 4 ? { Master_Host: `10.0.${Math.floor((i - 1) / 250)}.${(i - 1) % 250}`, Master_Port: 3306 } : {};
+      const channels = i % 4 ? [normaliseReplicaRow({ ...row, ...source, Seconds_Behind_Master: i % 90 })] : [];
+      const status = evaluateServer({ ok: true, channels, facts: normaliseFacts({ server_id: i + 1, read_only: i % 4 ? 1 : 0, log_bin: 1, binlog_format: "ROW", log_replica_updates: 1, auto_increment_increment: 1, auto_increment_offset: 1 }), source: null, heartbeatLag: null }, thresholdsFor(null, null), now, null);
+      return { serverId: id, state: status.state, lagSeconds: status.lagSeconds, lagSource: status.lagSource, snapshot: JSON.stringify(status), checkedAt: now, reachedAt: now, stateSince: now };
+    });
+    await saveSweep(states, []);
+    registered = count;
+  };
+
+  /** Times `REQUESTS` builds of the route's body, after one warm-up. */
+  const time = async () => {
+    const ms: number[] = [];
+    let bytes = 0;
+    await statusReport();
+    for (let k = 0; k < REQUESTS; k++) {
+      const t = performance.now();
+      const { checkedAt, servers } = await statusReport();
+      bytes = JSON.stringify({ checkedAt, servers }).length;
+      ms.push(performance.now() - t);
+    }
+    return { p50: pct(ms, 50), p95: pct(ms, 95), bytes };
+  };
+
+  const rows: [number, Awaited<ReturnType<typeof time>>][] = [];
+  for (const count of [1000, N]) {
+    log(`registering ${count} servers`);
+    await seed(count);
+    rows.push([count, await time()]);
+  }
+  const [base] = rows;
+  console.log(`GET /api/status server time (statusReport + JSON body), ${REQUESTS} sequential requests each, SQLite`);
+  for (const [count, r] of rows)
+    console.log(`${String(count).padStart(6)} servers: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, body ${(r.bytes / 1e6).toFixed(1)} MB  (p50 ${(r.p50 / base[1].p50).toFixed(1)}× of 1,000)`);
+  console.log(`target: p50 ≤ 100 ms at 10,000 servers`);
+  fs.rmSync(process.env.REPLSCOPE_DATA_DIR!, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
