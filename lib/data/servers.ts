@@ -66,6 +66,12 @@ export async function listServers(): Promise<ServerRecord[]> {
   return (await db().server.findMany({ orderBy: { name: "asc" } })).map(reshapeServer);
 }
 
+/** A stamp that changes whenever a server is registered, changed or removed (count and newest update): cheap to read. */
+export async function registryStamp(): Promise<string> {
+  const a = await db().server.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  return `${a._count._all}/${a._max.updatedAt?.getTime() ?? 0}`;
+}
+
 /** One server, or null. */
 export async function findServer(id: string): Promise<ServerRecord | null> {
   const row = await db().server.findUnique({ where: { id } });

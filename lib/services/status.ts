@@ -1,7 +1,7 @@
 // The on-call view of every server: latest status, problems, freshness — the shape of GET /api/status.
 import "server-only";
 import { env } from "@/lib/config/env";
-import { listServers, type ServerRecord } from "@/lib/data/servers";
+import { listServers, registryStamp, type ServerRecord } from "@/lib/data/servers";
 import { latestStatusesWithSince } from "@/lib/data/status";
 import { loadAlerts } from "@/lib/data/alerts";
 import { alertId } from "@/lib/domain/alerts/lifecycle";
@@ -130,6 +130,52 @@ export async function statusReport(view?: RegistryView): Promise<StatusResponse 
     .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name));
   const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
   return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };
+}
+
+type Report = StatusResponse & { statuses: Map<string, ServerStatus> };
+interface Cached {
+  stamp: string;
+  builtAt: number;
+  report: Report;
+  /** The response body, serialised once per report (8 MB at 10,000 servers). */
+  body?: string;
+}
+const cache = globalThis as unknown as { replscopeStatusCache?: Cached; replscopeStatusBuild?: Promise<Cached> | null };
+
+/** Builds the report once for everyone asking meanwhile, and keeps it with the registry stamp it was built under. */
+function rebuild(stamp: string): Promise<Cached> {
+  cache.replscopeStatusBuild ??= statusReport()
+    .then((report) => (cache.replscopeStatusCache = { stamp, builtAt: Date.now(), report }))
+    .finally(() => (cache.replscopeStatusBuild = null));
+  return cache.replscopeStatusBuild;
+}
+
+async function current(): Promise<Cached> {
+  const stamp = await registryStamp();
+  const last = cache.replscopeStatusCache;
+  if (!last || last.stamp !== stamp) {
+    const built = await rebuild(stamp);
+    return built.stamp === stamp ? built : { stamp, builtAt: Date.now(), report: await statusReport() };
+  }
+  if (Date.now() - last.builtAt > env().REPLSCOPE_POLL_INTERVAL_MS / 2) void rebuild(stamp).catch(() => {});
+  return last;
+}
+
+/**
+ * statusReport for GET /api/status at 10,000 servers (building it reads and validates every snapshot: seconds): the
+ * last report is served while it is younger than half a poll interval, and while a newer one is being built in the
+ * background after that. A registered, changed or removed server (on any instance: the stamp is read from the
+ * database on every call) is never served from an older report.
+ */
+export async function cachedStatusReport(): Promise<Report> {
+  return (await current()).report;
+}
+
+/** The body of GET /api/status ({ checkedAt, servers } as JSON), from cachedStatusReport's report, serialised once. */
+export async function cachedStatusBody(): Promise<string> {
+  const c = await current();
+  c.body ??= JSON.stringify({ checkedAt: c.report.checkedAt, servers: c.report.servers } satisfies StatusResponse);
+  return c.body;
 }
 
 /** One server's full status (every normalised field), problems and heartbeat error, for the server page and its API. */

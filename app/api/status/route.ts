@@ -1,13 +1,12 @@
 // GET /api/status: every server's health, lag (null when unknown) with its source, problems and channels.
 import { withRole } from "@/lib/services/session";
-import { type StatusResponse, statusReport } from "@/lib/services/status";
+import { cachedStatusBody } from "@/lib/services/status";
 
 export const dynamic = "force-dynamic";
 
 /** The on-call view as JSON, worst first. */
 async function getHandler() {
-  const { checkedAt, servers } = await statusReport();
-  return Response.json({ checkedAt, servers } satisfies StatusResponse, { headers: { "Cache-Control": "no-store" } });
+  return new Response(await cachedStatusBody(), { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }
 
 /** GET, for callers with at least the viewer role (401 / 403 otherwise). */
