@@ -157,15 +157,18 @@ async function current(): Promise<Cached> {
     const built = await rebuild(stamp);
     return built.stamp === stamp ? built : { stamp, builtAt: Date.now(), report: await statusReport() };
   }
-  if (Date.now() - last.builtAt > env().REPLSCOPE_POLL_INTERVAL_MS / 2) void rebuild(stamp).catch(() => {});
+  const age = Date.now() - last.builtAt;
+  const interval = env().REPLSCOPE_POLL_INTERVAL_MS;
+  if (age > interval) return rebuild(stamp);
+  if (age > interval / 2) void rebuild(stamp).catch(() => {});
   return last;
 }
 
 /**
  * statusReport for GET /api/status at 10,000 servers (building it reads and validates every snapshot: seconds): the
- * last report is served while it is younger than half a poll interval, and while a newer one is being built in the
- * background after that. A registered, changed or removed server (on any instance: the stamp is read from the
- * database on every call) is never served from an older report.
+ * last report is served while it is younger than half a poll interval; up to a full interval it is still served while
+ * a newer one is built in the background; older, callers wait for the new one. A registered, changed or removed
+ * server (on any instance: the stamp is read from the database on every call) is never served from an older report.
  */
 export async function cachedStatusReport(): Promise<Report> {
   return (await current()).report;
