@@ -14,7 +14,7 @@ export async function readNode(s: Live, c: TimedConnection): Promise<NodeView> {
   const raw = await readStatus(c, s.version, []);
   return {
     id: s.record.id, name: s.record.name, host: s.record.host, port: s.record.port, version: raw.version,
-    facts: normaliseFacts(raw.factsRow, raw.semiSyncRows), channels: normaliseReplicaRows(raw.replicaRows), sourceStatus: normaliseSourceStatus(raw.sourceRows),
+    facts: normaliseFacts(raw.factsRow, raw.semiSyncRows, raw.semiSyncStatusRows), channels: normaliseReplicaRows(raw.replicaRows), sourceStatus: normaliseSourceStatus(raw.sourceRows),
   };
 }
 
