@@ -24,6 +24,6 @@ export function planOperation(node: NodeView, op: Operation, around: Neighbours 
     case "read_only":
       return planReadOnly(node, op.on);
     case "repoint":
-      return around.target ? planRepoint(node, around.target, around.source ?? null, around.downstream) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
+      return around.target ? planRepoint(node, around.target, around.source ?? null, around.downstream, op.channel) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
   }
 }

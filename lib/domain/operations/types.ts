@@ -13,7 +13,7 @@ export const operationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("stop"), threads: z.enum(THREADS).default("both"), channel: z.string().max(64).optional() }),
   z.object({ kind: z.literal("skip"), channel: z.string().max(64).optional() }),
   z.object({ kind: z.literal("read_only"), on: z.boolean() }),
-  z.object({ kind: z.literal("repoint"), targetId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal("repoint"), targetId: z.string().min(1).max(64), channel: z.string().max(64).optional() }),
 ]);
 
 /** An operation. */

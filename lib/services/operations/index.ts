@@ -44,9 +44,9 @@ async function settledState(expect: Plan["expect"], read: () => Promise<NodeView
 }
 
 /** The target and current source as they are now, and what replicates from the replica (a repoint there is a loop). */
-async function repointNeighbours(id: string, node: NodeView, targetId: string): Promise<Neighbours> {
+async function repointNeighbours(id: string, node: NodeView, targetId: string, channel?: string): Promise<Neighbours> {
   const snapshot = (serverId: string | undefined) => (serverId ? loadLive(serverId).then(snapshotNode).catch(() => null) : null);
-  const [target, source, downstream] = await Promise.all([snapshot(targetId), registeredSourceOf(node).then((r) => snapshot(r?.id)), downstreamIds(id)]);
+  const [target, source, downstream] = await Promise.all([snapshot(targetId), registeredSourceOf(node, channel).then((r) => snapshot(r?.id)), downstreamIds(id)]);
   return { target, source, downstream };
 }
 
@@ -56,7 +56,7 @@ async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live;
   try {
     const live = await loadLive(id);
     const [node, grants] = await onServer(live, async (c) => [await readNode(live, c), await readGrants(c).catch((): string[] => [])] as const);
-    const around = op.kind === "repoint" ? await repointNeighbours(id, node, op.targetId) : {};
+    const around = op.kind === "repoint" ? await repointNeighbours(id, node, op.targetId, op.channel) : {};
     const r = planOperation(node, op, around);
     if (!r.ok) return { ok: false, status: 409, error: r.refused };
     const warning = privilegeWarning(live.version, op, grants, live.target.user);
