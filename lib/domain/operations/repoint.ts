@@ -12,11 +12,11 @@ export function replicatesFrom(ch: ChannelStatus, node: Pick<NodeView, "host" | 
 }
 
 /** Whether the replica can position by GTID on the target, or why not. */
-function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView): true | string {
+function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView, s: NodeView | null): true | string {
   if (!sameFamily(r.version, t.version)) return "the two servers are of different families (MySQL and MariaDB GTIDs differ)";
   if (gtidFlavor(r.version) === "mariadb") {
     if (!ch.gtidSlavePos) return `${r.name} has no GTID position (gtid_slave_pos is empty)`;
-    const ahead = mariaAhead(channelDomains(r, ch), t.facts.gtidExecuted);
+    const ahead = mariaAhead(channelDomains(r, ch, s), t.facts.gtidExecuted);
     return ahead.length ? `${t.name} has not yet got what ${r.name} already applied (${ahead.join(", ")}): wait until it catches up` : true;
   }
   if (r.facts.gtidMode.toUpperCase() !== "ON" || t.facts.gtidMode.toUpperCase() !== "ON") return "gtid_mode is not ON on both servers";
@@ -26,11 +26,12 @@ function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView): true | string {
 
 /**
  * The part of gtid_slave_pos (shared by every named connection) that this channel is responsible for: with several
- * connections, only the domains this one received (Gtid_IO_Pos); the other sources' domains are not the target's business.
+ * connections, only the domains this one received (Gtid_IO_Pos) or its current source has; the other sources' domains are not the target's business.
  */
-function channelDomains(r: NodeView, ch: ChannelStatus): string {
+function channelDomains(r: NodeView, ch: ChannelStatus, s: NodeView | null): string {
   if (r.channels.length < 2) return ch.gtidSlavePos;
-  const mine = parseMariaPos(ch.gtidIoPos);
+  const mine = new Set([...parseMariaPos(ch.gtidIoPos).keys(), ...(s ? parseMariaPos(s.facts.gtidExecuted).keys() : [])]);
+  if (!mine.size) return ch.gtidSlavePos;
   return ch.gtidSlavePos.split(",").map((x) => x.trim()).filter((x) => mine.has(Number(x.split("-")[0]))).join(",");
 }
 
@@ -68,7 +69,7 @@ export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downst
   if (downstream.includes(t.id)) return { ok: false, refused: `${t.name} replicates from ${r.name} through other replicas: pointing ${r.name} at it would make a loop cut off from ${s?.name ?? "its source"}.` };
   if (!t.facts.logBin) return { ok: false, refused: `${t.name} has no binary log (log_bin is off): nothing can replicate from it.` };
   if (t.channels.length && !t.facts.logReplicaUpdates) return { ok: false, refused: `${t.name} does not write what it replicates to its binary log (log_replica_updates / log_slave_updates is off).` };
-  const gtid = gtidReady(r, ch, t);
+  const gtid = gtidReady(r, ch, t, s);
   let start: StartPosition;
   let how: string;
   if (gtid === true) {
