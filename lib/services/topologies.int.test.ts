@@ -130,6 +130,7 @@ describe("multi-source (named connections) on real MariaDB", () => {
   it("stops and starts one connection without touching the other", async () => {
     const stop = await run(M, { kind: "stop", threads: "both", channel: "b" });
     expect(stop.ran).toEqual(["STOP REPLICA 'b'"]);
+    expect(stop.settled).toBe(true); // judged on connection 'b', not on the first one
     expect((await slaveStatus(M, "b"))?.Slave_SQL_Running).toBe("No");
     expect((await slaveStatus(M, "a"))?.Slave_SQL_Running).toBe("Yes");
     const get = await sweep();

@@ -26,3 +26,14 @@ describe("preflight: a target with other channels", () => {
     expect(idle(input({ replicating: true }, false)).status).toBe("fail");
   });
 });
+
+describe("outcome of an operation on a named channel", () => {
+  it("is judged on that channel, not the first one", async () => {
+    const { reached } = await import("../operations/outcome");
+    const ch = (channel: string, io: string, sql: string) => ({ channel, ioThread: io, sqlThread: sql }) as never;
+    const n = { channels: [ch("a", "running", "running"), ch("b", "stopped", "stopped")] } as never;
+    expect(reached("stopped", n, "b")).toBe(true);
+    expect(reached("stopped", n)).toBe(false);
+    expect(reached("running", n, "a")).toBe(true);
+  });
+});

@@ -38,6 +38,8 @@ export interface Plan {
   warnings: string[];
   /** The replica's state the operation should end in, checked after running. */
   expect: "running" | "io_running" | "sql_running" | "stopped" | "io_stopped" | "sql_stopped" | "read_only" | "writable";
+  /** The channel the expectation is about (a named connection of a multi-source replica); absent: the only one. */
+  channel?: string;
 }
 
 /** A plan, or the reason the operation is refused. */

@@ -34,13 +34,13 @@ export interface RunResult extends Preview {
 }
 
 /** Re-reads the server until it reaches the expected state, fails on an error, or 10 s pass. */
-async function settledState(expect: Plan["expect"], read: () => Promise<NodeView>): Promise<{ settled: boolean; text: string }> {
+async function settledState({ expect, channel }: Pick<Plan, "expect" | "channel">, read: () => Promise<NodeView>): Promise<{ settled: boolean; text: string }> {
   let n = await read();
-  for (let i = 0; i < 40 && !reached(expect, n) && !failedFor(expect, n); i++) {
+  for (let i = 0; i < 40 && !reached(expect, n, channel) && !failedFor(expect, n, channel); i++) {
     await new Promise((r) => setTimeout(r, 250));
     n = await read();
   }
-  return { settled: reached(expect, n), text: describeNow(n) };
+  return { settled: reached(expect, n, channel), text: describeNow(n) };
 }
 
 /** The target and current source as they are now, and what replicates from the replica (a repoint there is a loop). */
@@ -95,7 +95,7 @@ export async function runOperation(id: string, op: Operation, confirm: { serverN
         await auditedExec(c, live, sql, action, caller);
         ran.push(sql);
       }
-      return settledState(preview.plan.expect, async () => readNode(live, c));
+      return settledState(preview.plan, async () => readNode(live, c));
     });
     await recordMutation({ ...caller, action, what: `${preview.operation} on ${preview.serverName}: ${after.text}`, serverId: id, serverName: preview.serverName, durationMs: Date.now() - started, error: after.settled ? null : after.text });
     void monitor().sweep().catch(() => {});
