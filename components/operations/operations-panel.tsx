@@ -12,7 +12,7 @@ type Op =
   | { kind: "start" | "stop"; threads: "both" | "io" | "sql"; channel?: string }
   | { kind: "skip"; channel?: string }
   | { kind: "read_only"; on: boolean }
-  | { kind: "repoint"; targetId: string };
+  | { kind: "repoint"; targetId: string; channel?: string };
 
 /** The server and the operations to offer (lib/domain/operations/available decides which). */
 export interface OperationsPanelProps {
@@ -72,7 +72,7 @@ export function OperationsPanel({ serverId, available }: OperationsPanelProps) {
             <select aria-label="Repoint to" value={target} onChange={(e) => setTarget(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
               {targets.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
             </select>
-            <Button variant="secondary" disabled={loading || !target} onClick={() => void preview({ kind: "repoint", targetId: target })}>Repoint…</Button>
+            <Button variant="secondary" disabled={loading || !target} onClick={() => void preview({ kind: "repoint", targetId: target, ...on })}>Repoint…</Button>
           </span>
         )}
         {switchoverHref && <Link href={switchoverHref} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Planned switchover…</Link>}

@@ -7,6 +7,7 @@ import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { useServerStatus } from "@/lib/swr/use-status";
 import { ProblemSince } from "./status-board";
+import type { SemiSync } from "@/lib/domain/semi-sync";
 
 type Pairs = [string, string | number | null | undefined][];
 
@@ -27,6 +28,16 @@ function Group({ title, rows }: { title: string; rows: Pairs }) {
 }
 
 const yesNo = (b: boolean | null | undefined) => (b === null || b === undefined ? "—" : b ? "ON" : "OFF");
+
+/** Semi-sync as a source (enabled, active, replicas acknowledging, commits acknowledged or not) and as a replica. */
+function SemiSyncGroup({ s }: { s: SemiSync }) {
+  const state = (enabled: boolean | null, active: boolean | null) => (enabled === null ? "no plugin" : !enabled ? "off" : active === null ? "on" : active ? "on, active" : "on, NOT active (async)");
+  return (
+    <div data-testid="semi-sync">
+      <Group title="Semi-sync" rows={[["as source", state(s.sourceEnabled, s.sourceActive)], ["semi-sync replicas", s.clients], ["commits acked / not", s.yesTx === null ? null : `${s.yesTx} / ${s.noTx ?? "—"}`], ["avg commit wait", s.txAvgWaitMicros === null ? null : `${s.txAvgWaitMicros} µs`], ["as replica", state(s.replicaEnabled, s.replicaActive)]]} />
+    </div>
+  );
+}
 
 /** The live status section of the server page. */
 export function ServerStatusPanel({ serverId, initial }: { serverId: string; initial: ServerStatusResponse }) {
@@ -63,7 +74,8 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
       {status && status.channels.length === 0 && <p className="text-sm text-slate-500">This server replicates from no source.</p>}
       {f && (
         <div className="grid gap-4 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
-          <Group title="Configuration" rows={[["server_id", f.serverId], ["server_uuid", f.serverUuid], ["read_only", yesNo(f.readOnly)], ["super_read_only", yesNo(f.superReadOnly)], ["log_bin", yesNo(f.logBin)], ["binlog_format", f.binlogFormat], ["log_replica_updates", yesNo(f.logReplicaUpdates)], ["parallel workers", f.parallelWorkers], ["auto_increment inc/offset", `${f.autoIncrementIncrement} / ${f.autoIncrementOffset}`], ["semi-sync source / replica", `${yesNo(f.semiSync.source)} / ${yesNo(f.semiSync.replica)}`]]} />
+          <Group title="Configuration" rows={[["server_id", f.serverId], ["server_uuid", f.serverUuid], ["read_only", yesNo(f.readOnly)], ["super_read_only", yesNo(f.superReadOnly)], ["log_bin", yesNo(f.logBin)], ["binlog_format", f.binlogFormat], ["log_replica_updates", yesNo(f.logReplicaUpdates)], ["parallel workers", f.parallelWorkers], ["auto_increment inc/offset", `${f.autoIncrementIncrement} / ${f.autoIncrementOffset}`]]} />
+          <SemiSyncGroup s={f.semiSync} />
           <Group title="Binary log (as a source)" rows={[["GTID mode", f.gtidMode], ["GTID executed", f.gtidExecuted], ["Current binlog", status?.source ? `${status.source.file}:${status.source.position}` : "binary log off"]]} />
         </div>
       )}

@@ -40,10 +40,10 @@ export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "no
     const color = e.state === "broken" || e.state === "connecting" ? "#dc2626" : e.state === "ok" ? "#10b981" : e.state === "stopped" ? "#7c3aed" : "#f59e0b";
     return {
       id: e.id, source: e.from, target: e.to,
-      label: large && e.state === "ok" ? undefined : `${e.channel ? `${e.channel}: ` : ""}${bad ? e.state : formatLag(e.lagSeconds, null)}`,
-      style: { stroke: color, strokeWidth: bad ? 3 : 2 }, labelStyle: { fill: color, fontWeight: 600 },
+      label: large && e.state === "ok" ? undefined : `${e.semiSync ? "semi-sync · " : ""}${e.channel ? `${e.channel}: ` : ""}${bad ? e.state : formatLag(e.lagSeconds, null)}`,
+      style: { stroke: color, strokeWidth: bad ? 3 : e.semiSync ? 4 : 2, ...(e.semiSync ? { strokeDasharray: "10 3" } : {}) }, labelStyle: { fill: color, fontWeight: 600 },
       markerEnd: large ? undefined : { type: MarkerType.ArrowClosed, color }, animated: !large && e.state === "ok", data: { state: e.state },
-      className: `edge-${e.state}`,
+      className: `edge-${e.state}${e.semiSync ? " edge-semisync" : ""}`,
     };
   });
   const detail = edges.find((e) => e.id === hovered);
@@ -63,10 +63,30 @@ export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "no
       {detail && (
         <div role="tooltip" className="absolute left-3 top-3 max-w-md rounded-md border border-slate-200 bg-white p-3 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
           <div className="font-semibold">{detail.from} → {detail.to}{detail.channel ? ` (channel ${detail.channel})` : ""}</div>
-          <div>state {detail.state} · IO {detail.ioThread} · SQL {detail.sqlThread} · lag {formatLag(detail.lagSeconds, null)}</div>
+          <div>state {detail.state} · IO {detail.ioThread} · SQL {detail.sqlThread} · lag {formatLag(detail.lagSeconds, null)}{detail.semiSync ? " · semi-sync (acknowledges commits)" : ""}</div>
           {detail.error && <div className="mt-1 text-red-700 dark:text-red-400">{detail.error}</div>}
         </div>
       )}
+      <EdgeLegend />
+    </div>
+  );
+}
+
+/** What the edge colours and the semi-sync mark mean. */
+function EdgeLegend() {
+  const item = (label: string, color: string, dash?: string, width = 2) => (
+    <span className="inline-flex items-center gap-1">
+      <svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke={color} strokeWidth={width} strokeDasharray={dash} /></svg>
+      {label}
+    </span>
+  );
+  return (
+    <div data-testid="edge-legend" className="absolute right-3 top-2 z-10 flex flex-wrap gap-3 rounded-md border border-slate-200 bg-white/90 px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900/90">
+      {item("ok", "#10b981")}
+      {item("lagging", "#f59e0b")}
+      {item("stopped", "#7c3aed", undefined, 3)}
+      {item("broken / connecting", "#dc2626", undefined, 3)}
+      {item("semi-sync (acknowledging replica)", "#10b981", "10 3", 4)}
     </div>
   );
 }

@@ -12,9 +12,9 @@ export function TopologyTable({ nodes, edges }: Pick<ClusterReport, "nodes" | "e
         <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Source → replica</th><th>Channel</th><th>State</th><th>Lag</th></tr></thead>
         <tbody>
           {edges.map((e) => (
-            <tr key={e.id} data-edge={`${name(e.from)}->${name(e.to)}`} data-state={e.state} className="border-t border-slate-100 dark:border-slate-800">
+            <tr key={e.id} data-edge={`${name(e.from)}->${name(e.to)}`} data-state={e.state} data-semisync={e.semiSync} className="border-t border-slate-100 dark:border-slate-800">
               <td className="py-1">{name(e.from)} → {name(e.to)}{e.error && <div className="text-xs text-red-700 dark:text-red-400">{e.error}</div>}</td>
-              <td>{e.channel || "—"}</td>
+              <td>{e.channel || "—"}{e.semiSync && <span className="ml-1 rounded bg-sky-100 px-1 text-xs text-sky-800 dark:bg-sky-900 dark:text-sky-200">semi-sync</span>}</td>
               <td><StateBadge state={e.state} /></td>
               <td>{formatLag(e.lagSeconds, null)}</td>
             </tr>

@@ -10,13 +10,15 @@ export interface RawRows {
   replicaRows: Record<string, unknown>[];
   factsRow: Record<string, unknown>;
   semiSyncRows: Record<string, unknown>[];
+  /** Semi-sync status counters; empty when semi-sync is off on both sides (not read). */
+  semiSyncStatusRows?: Record<string, unknown>[];
   sourceRows: Record<string, unknown>[];
   heartbeatRows: Record<string, unknown>[];
 }
 
 /** Normalises a successful poll. */
 export function reshapePoll(raw: RawRows): PollOutcome {
-  const facts = normaliseFacts(raw.factsRow, raw.semiSyncRows);
+  const facts = normaliseFacts(raw.factsRow, raw.semiSyncRows, raw.semiSyncStatusRows);
   const hb = heartbeatLag(parseHeartbeatRows(raw.heartbeatRows), facts.serverId);
   return { ok: true, channels: normaliseReplicaRows(raw.replicaRows), facts, source: normaliseSourceStatus(raw.sourceRows), heartbeatLag: hb?.lagSeconds ?? null };
 }

@@ -1,12 +1,14 @@
 // Problems in the style of orchestrator / VTOrc, each with a plain explanation, from all servers' statuses (pure).
 import { HEALTH_ORDER, type HealthState } from "./health";
+import type { SemiSync } from "./semi-sync";
 import type { ServerStatus } from "./server-status";
 
 /** Problem codes replscope reports. */
 export type ProblemCode =
   | "ReplicationBroken" | "ReplicationStopped" | "IOThreadConnecting" | "LagAboveCritical" | "LagAboveWarning" | "Unreachable"
   | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently"
-  | "RelayWithoutReplicaUpdates";
+  | "RelayWithoutReplicaUpdates"
+  | "SemiSyncDegraded" | "SemiSyncNoAckers" | "CoSourceBothWritable";
 
 /** One problem on one server. */
 export interface Problem {
@@ -100,6 +102,16 @@ export function autoIncrementCollides(a: { inc: number; off: number }, b: { inc:
   return (off(a) - off(b)) % gcd(inc(a), inc(b)) === 0;
 }
 
+/** Semi-sync on a source: fell back to async (SemiSyncDegraded), or no semi-sync replica connected (SemiSyncNoAckers). */
+export function semiSyncProblems(ss: SemiSync): Problem[] {
+  if (!ss.sourceEnabled) return [];
+  const out: Problem[] = [];
+  if (ss.sourceActive === false)
+    out.push({ code: "SemiSyncDegraded", severity: "critical", message: `Semi-sync is enabled but not active: commits no longer wait for a replica's acknowledgement (fell back to asynchronous replication${ss.noTx ? `; ${ss.noTx} commits unacknowledged since start` : ""}).` });
+  if (ss.clients === 0) out.push({ code: "SemiSyncNoAckers", severity: "warning", message: "Semi-sync is enabled but no semi-sync replica is connected: nothing can acknowledge a commit." });
+  return out;
+}
+
 /** All problems of every server, computed over the whole registry (some need the servers' neighbours). */
 export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>(servers.map((s) => [s.id, []]));
@@ -116,6 +128,7 @@ export function findProblems(servers: ServerForProblems[], now: number, staleAft
     const f = st.facts;
     if (!f) continue;
     if (st.channels.length && !f.readOnly) add(s.id, { code: "ReplicaIsWritable", severity: "warning", message: "This replica has read_only OFF: a stray write here makes it diverge from its source." });
+    semiSyncProblems(f.semiSync).forEach((p) => add(s.id, p));
     if (f.logBin && f.binlogFormat.toUpperCase() === "STATEMENT") add(s.id, { code: "StatementBasedBinlog", severity: "warning", message: "binlog_format is STATEMENT: non-deterministic statements can make replicas differ. ROW is safer." });
   }
   sourceProblems(servers, add);
@@ -163,6 +176,11 @@ function sourceProblems(servers: ServerForProblems[], add: (id: string, p: Probl
         const msg = `Master-master with ${src.name}: auto_increment_increment/offset ${f.autoIncrementIncrement}/${f.autoIncrementOffset} and ${sf.autoIncrementIncrement}/${sf.autoIncrementOffset} can generate the same ids.`;
         add(s.id, { code: "AutoIncrementCollision", severity: "warning", message: msg });
         add(src.id, { code: "AutoIncrementCollision", severity: "warning", message: msg.replace(src.name, s.name) });
+      }
+      if (src && sf && back && s.id < src.id && !f.readOnly && !sf.readOnly) {
+        const msg = (other: string) => `Master-master with ${other}: read_only is OFF on both, so both accept writes; a write to each side of the same row is a conflict replication cannot resolve. Keep one side read-only.`;
+        add(s.id, { code: "CoSourceBothWritable", severity: "warning", message: msg(src.name) });
+        add(src.id, { code: "CoSourceBothWritable", severity: "warning", message: msg(s.name) });
       }
     }
     const k = `${cluster.get(s.id)}/${f.serverId}`;

@@ -1,3 +1,4 @@
+import { NO_SEMI_SYNC } from "@/lib/domain/semi-sync";
 import { describe, expect, it } from "vitest";
 import { capturedRows } from "./__fixtures__/capture";
 import { normaliseBinaryLogs, normaliseFacts, normaliseReplicaHosts, normaliseSourceStatus, normaliseVariables } from "./server-facts";
@@ -17,7 +18,7 @@ describe("normaliseFacts", () => {
     expect(normaliseFacts(MYSQL_ROW)).toMatchObject({
       serverId: 12, serverUuid: "3e11fa47-71ca-11e1-9e33-c80aa9429562", readOnly: true, superReadOnly: false, logBin: true, binlogFormat: "ROW",
       gtidMode: "ON", gtidExecuted: "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,b1d5c7e0-0000-11ee-8000-000000000001:1-2",
-      logReplicaUpdates: true, parallelWorkers: 4, autoIncrementIncrement: 2, autoIncrementOffset: 1, semiSync: { source: null, replica: null },
+      logReplicaUpdates: true, parallelWorkers: 4, autoIncrementIncrement: 2, autoIncrementOffset: 1, semiSync: NO_SEMI_SYNC,
     });
   });
   it("reads a MariaDB facts row: no uuid, no super_read_only, GTID position from gtid_binlog_pos", () => {
@@ -25,8 +26,8 @@ describe("normaliseFacts", () => {
   });
   it("reads semi-sync state under either plugin's names; absent plugins stay unknown", () => {
     const rows = [{ Variable_name: "rpl_semi_sync_master_enabled", Value: "ON" }, { Variable_name: "rpl_semi_sync_slave_enabled", Value: "OFF" }];
-    expect(normaliseFacts(MYSQL_ROW, rows).semiSync).toEqual({ source: true, replica: false });
-    expect(normaliseFacts(MYSQL_ROW, [{ Variable_name: "rpl_semi_sync_replica_enabled", Value: "ON" }]).semiSync).toEqual({ source: null, replica: true });
+    expect(normaliseFacts(MYSQL_ROW, rows).semiSync).toMatchObject({ sourceEnabled: true, sourceActive: null, replicaEnabled: false, replicaActive: false });
+    expect(normaliseFacts(MYSQL_ROW, [{ Variable_name: "rpl_semi_sync_replica_enabled", Value: "ON" }]).semiSync).toMatchObject({ sourceEnabled: null, sourceActive: null, replicaEnabled: true });
   });
 });
 

@@ -1,5 +1,6 @@
 // Per-server facts (ids, read_only, binlog, GTID, semi-sync) and source-side rows, normalised by name.
 import { cellText } from "./cell-text";
+import { normaliseSemiSync, type SemiSync } from "./semi-sync";
 
 /** What replscope knows about a server's replication configuration. */
 export interface ServerFacts {
@@ -15,7 +16,7 @@ export interface ServerFacts {
   parallelWorkers: number;
   autoIncrementIncrement: number;
   autoIncrementOffset: number;
-  semiSync: { source: boolean | null; replica: boolean | null };
+  semiSync: SemiSync;
 }
 
 /** The source side: current binlog coordinates. */
@@ -38,13 +39,8 @@ type Row = Record<string, unknown>;
 const bool = (v: unknown) => v === 1 || v === "1" || v === "ON" || v === "on" || v === true;
 const numOr = (v: unknown, d: number) => (v === null || v === undefined || v === "" || !Number.isFinite(Number(v)) ? d : Number(v));
 
-/** Normalises the dialect's facts SELECT plus the semi-sync SHOW VARIABLES rows. */
-export function normaliseFacts(row: Row, semiSyncRows: Row[] = []): ServerFacts {
-  const semi = new Map(semiSyncRows.map((r) => [String(r.Variable_name ?? r.variable_name).toLowerCase(), r.Value ?? r.value]));
-  const flag = (...names: string[]) => {
-    const hit = names.find((n) => semi.has(n));
-    return hit ? bool(semi.get(hit)) : null;
-  };
+/** Normalises the dialect's facts SELECT plus the semi-sync SHOW VARIABLES (and, when read, SHOW STATUS) rows. */
+export function normaliseFacts(row: Row, semiSyncRows: Row[] = [], semiSyncStatusRows: Row[] = []): ServerFacts {
   const mariaGtid = row.gtid_current_pos !== undefined;
   return {
     serverId: row.server_id === undefined ? null : numOr(row.server_id, 0),
@@ -59,10 +55,7 @@ export function normaliseFacts(row: Row, semiSyncRows: Row[] = []): ServerFacts 
     parallelWorkers: numOr(row.parallel_workers, 0),
     autoIncrementIncrement: numOr(row.auto_increment_increment, 1),
     autoIncrementOffset: numOr(row.auto_increment_offset, 1),
-    semiSync: {
-      source: flag("rpl_semi_sync_source_enabled", "rpl_semi_sync_master_enabled"),
-      replica: flag("rpl_semi_sync_replica_enabled", "rpl_semi_sync_slave_enabled"),
-    },
+    semiSync: normaliseSemiSync(semiSyncRows, semiSyncStatusRows),
   };
 }
 

@@ -1,5 +1,6 @@
 // The stored status snapshot (ServerStatus as JSON text) read back once, validated: a bad one becomes "unknown" (pure).
 import { z } from "zod";
+import { upgradeStoredSemiSync } from "./semi-sync";
 import type { ServerStatus } from "./server-status";
 
 const nullableNumber = z.number().nullable();
@@ -19,7 +20,10 @@ const channelSchema = z.object({
 const factsSchema = z.object({
   serverId: nullableNumber, serverUuid: z.string().nullable(), readOnly: z.boolean(), superReadOnly: z.boolean().nullable(), logBin: z.boolean(), binlogFormat: z.string(),
   gtidMode: z.string(), gtidExecuted: z.string(), logReplicaUpdates: z.boolean(), parallelWorkers: z.number(), autoIncrementIncrement: z.number(), autoIncrementOffset: z.number(),
-  semiSync: z.object({ source: z.boolean().nullable(), replica: z.boolean().nullable() }),
+  semiSync: z.preprocess(upgradeStoredSemiSync, z.object({
+    sourceEnabled: z.boolean().nullable(), sourceActive: z.boolean().nullable(), replicaEnabled: z.boolean().nullable(), replicaActive: z.boolean().nullable(),
+    clients: nullableNumber, noTx: nullableNumber, yesTx: nullableNumber, txAvgWaitMicros: nullableNumber,
+  })),
 });
 
 /** The ServerStatus snapshot as the poller stores it (the type lives in ./server-status; the checks below keep them equal). */

@@ -33,6 +33,8 @@ export interface TopologyEdge {
   ioThread: string;
   sqlThread: string;
   error: string | null;
+  /** The replica acknowledges this channel's source semi-synchronously (both sides on, receiver running). */
+  semiSync: boolean;
 }
 
 /** A connected group of servers. */
@@ -70,6 +72,13 @@ function ghostFor(nodes: Map<string, TopologyNode>, c: { sourceHost: string; sou
   return id;
 }
 
+/** True when the replica acks this channel semi-synchronously: semi-sync active on it, enabled on its (registered) source, receiver running. */
+function acknowledges(replica: GraphServer, c: { ioThread: string }, source: GraphServer | undefined): boolean {
+  const mine = replica.status?.facts?.semiSync;
+  const theirs = source?.status?.facts?.semiSync;
+  return c.ioThread === "running" && mine?.replicaActive === true && (source === undefined || theirs?.sourceEnabled === true);
+}
+
 /** Builds the nodes and edges of every registered server and the sources they name. */
 export function buildGraph(servers: GraphServer[]): { nodes: TopologyNode[]; edges: TopologyEdge[] } {
   const nodes = baseNodes(servers);
@@ -81,7 +90,8 @@ export function buildGraph(servers: GraphServer[]): { nodes: TopologyNode[]; edg
       const src = findSource(c);
       const from = src ? keyOf(src.host, src.port) : ghostFor(nodes, c);
       const error = c.lastSqlErrno ? `${c.lastSqlErrno}: ${c.lastSqlError}` : c.lastIoErrno ? `${c.lastIoErrno}: ${c.lastIoError}` : null;
-      edges.push({ id: `${from}->${to}#${c.channel}`, from, to, channel: c.channel, lagSeconds: c.lagSeconds, state: c.state, ioThread: c.ioThread, sqlThread: c.sqlThread, error });
+      const semiSync = acknowledges(s, c, src);
+      edges.push({ id: `${from}->${to}#${c.channel}`, from, to, channel: c.channel, lagSeconds: c.lagSeconds, state: c.state, ioThread: c.ioThread, sqlThread: c.sqlThread, error, semiSync });
     }
   }
   assignRoles(nodes, edges);

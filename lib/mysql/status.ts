@@ -1,6 +1,7 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
 import "server-only";
 import { dialectFor, parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
+import { semiSyncEnabled } from "@/lib/domain/semi-sync";
 import type { TimedConnection } from "./connection";
 import { readHeartbeat } from "./heartbeat";
 import { VERSION_QUERY } from "./probe";
@@ -12,6 +13,7 @@ export interface RawStatus {
   replicaRows: Rows;
   factsRow: Record<string, unknown>;
   semiSyncRows: Rows;
+  semiSyncStatusRows: Rows;
   sourceRows: Rows;
   heartbeatRows: Rows;
 }
@@ -24,15 +26,16 @@ export async function readVersion(c: TimedConnection): Promise<ServerVersion> {
   return v;
 }
 
-/** One poll: replica status (all channels), server facts, semi-sync, source coordinates, heartbeat rows. */
+/** One poll: replica status (all channels), server facts, semi-sync (counters only when enabled), source coordinates, heartbeat rows. */
 export async function readStatus(c: TimedConnection, known: ServerVersion | null, heartbeatSchemas: string[]): Promise<RawStatus> {
   const version = known ?? (await readVersion(c));
   const d = dialectFor(version);
   const replicaRows = await queryDialect(c, version, (x) => x.replicaStatus);
   const [factsRow] = await c.query<Rows>(d.factsQuery);
   const semiSyncRows = await c.query<Rows>(d.semiSyncQuery);
+  const semiSyncStatusRows = semiSyncEnabled(semiSyncRows) ? await c.query<Rows>(d.semiSyncStatusQuery) : [];
   const sourceRows = await queryDialect(c, version, (x) => x.sourceStatus);
   const heartbeatRows: Rows = [];
   if (replicaRows.length) for (const schema of heartbeatSchemas) heartbeatRows.push(...(await readHeartbeat(c, schema)));
-  return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, sourceRows, heartbeatRows };
+  return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, semiSyncStatusRows, sourceRows, heartbeatRows };
 }

@@ -1,10 +1,41 @@
-// Prometheus metrics (prom-client) from the last sweep: lag and its thresholds, threads, state, check and sweep times.
+// Prometheus metrics (prom-client) from the last sweep: lag and its thresholds, threads, state, semi-sync, check and sweep times.
 import "server-only";
 import { Gauge, Registry } from "prom-client";
 import type { ServerRecord } from "@/lib/data/servers";
 import { HEALTH_ORDER, thresholdsFor } from "@/lib/domain/health";
+import type { SemiSync } from "@/lib/domain/semi-sync";
 import type { ServerStatus } from "@/lib/domain/server-status";
 import { staleAfterSeconds } from "./status";
+
+/** Semi-sync gauges per server (absent where the plugin is absent or the value does not apply). */
+function semiSyncGauges(registry: Registry) {
+  const gauge = (name: string, help: string) => new Gauge({ name: `replscope_semisync_${name}`, help, labelNames: ["server", "host"], registers: [registry] });
+  return {
+    semi: {
+      sourceEnabled: gauge("source_enabled", "1 when semi-sync is enabled on this server as a source"),
+      sourceActive: gauge("source_active", "1 when commits on this source wait for a semi-sync acknowledgement; 0 while enabled means it fell back to async"),
+      replicaEnabled: gauge("replica_enabled", "1 when semi-sync is enabled on this server as a replica"),
+      replicaActive: gauge("replica_active", "1 when this replica acknowledges its source semi-synchronously"),
+      clients: gauge("source_clients", "Semi-sync replicas connected to this source"),
+      yesTx: gauge("source_yes_tx", "Commits acknowledged by a semi-sync replica (the server's counter since it started)"),
+      noTx: gauge("source_no_tx", "Commits not acknowledged by a semi-sync replica (the server's counter since it started)"),
+      avgWait: gauge("source_tx_avg_wait_seconds", "Average time a commit waited for its acknowledgement"),
+    },
+  };
+}
+
+function recordSemiSync(m: ReturnType<typeof create>, l: { server: string; host: string }, s: SemiSync) {
+  const set = (x: Gauge, v: boolean | number | null) => v !== null && x.set(l, Number(v));
+  set(m.semi.sourceEnabled, s.sourceEnabled);
+  set(m.semi.sourceActive, s.sourceActive);
+  set(m.semi.replicaEnabled, s.replicaEnabled);
+  set(m.semi.replicaActive, s.replicaActive);
+  set(m.semi.clients, s.clients);
+  set(m.semi.yesTx, s.yesTx);
+  set(m.semi.noTx, s.noTx);
+  set(m.semi.avgWait, s.txAvgWaitMicros === null ? null : s.txAvgWaitMicros / 1e6);
+}
+
 
 type SweepResults = { record: ServerRecord; status: ServerStatus }[];
 const g = globalThis as unknown as { replscopeMetrics?: ReturnType<typeof create>; replscopeMetricsPending?: SweepResults | null };
@@ -33,6 +64,7 @@ function create() {
     lastSweep: new Gauge({ name: "replscope_last_sweep_timestamp_seconds", help: "When the last sweep of all servers finished", registers: [registry] }),
     sweep: new Gauge({ name: "replscope_sweep_duration_seconds", help: "Wall time of the last sweep of all servers", registers: [registry] }),
     servers: new Gauge({ name: "replscope_servers", help: "Registered servers", registers: [registry] }),
+    ...semiSyncGauges(registry),
   };
 }
 
@@ -60,13 +92,14 @@ export function recordSweepMetrics(results: SweepResults, sweep: { startedAt: nu
 /** Replaces every per-server series with these results. */
 function applyServerSeries(results: SweepResults) {
   const m = metrics();
-  [m.lag, m.io, m.sql, m.lagWarn, m.lagCrit, m.state, m.checked].forEach((x) => x.reset());
+  [m.lag, m.io, m.sql, m.lagWarn, m.lagCrit, m.state, m.checked, ...Object.values(m.semi)].forEach((x) => x.reset());
   for (const { record: r, status: s } of results) {
     const host = `${r.host}:${r.port}`;
     const t = thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds);
     for (const st of HEALTH_ORDER) m.state.set({ server: r.name, host, state: st }, st === s.state ? 1 : 0);
     m.checked.set({ server: r.name, host }, s.checkedAt);
     if (s.state === "unreachable") continue;
+    if (s.facts) recordSemiSync(m, { server: r.name, host }, s.facts.semiSync);
     for (const c of s.channels) {
       const l = { server: r.name, host, channel: c.channel };
       if (c.lagSeconds !== null) m.lag.set({ ...l, source: c.lagSource ?? "unknown" }, c.lagSeconds);

@@ -8,6 +8,7 @@ import { alertId } from "@/lib/domain/alerts/lifecycle";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
+import { NO_SEMI_SYNC, type SemiSync } from "@/lib/domain/semi-sync";
 import { isStale, type ServerStatus } from "@/lib/domain/server-status";
 import { monitor } from "./monitor";
 
@@ -52,6 +53,8 @@ export interface ServerReport {
   stateSince: string | null;
   problems: ProblemReport[];
   channels: ChannelReport[];
+  /** Semi-sync as source and as replica (every field null when unknown or without the plugin). */
+  semiSync: SemiSync;
 }
 
 /** After how many seconds without a check a row is stale: three poll intervals plus a connect timeout. */
@@ -82,6 +85,7 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: ProblemReport
     stateSince: isoSeconds(stateSince),
     problems,
     channels: (s?.channels ?? []).map(channelReport),
+    semiSync: s?.facts?.semiSync ?? NO_SEMI_SYNC,
   };
 }
 

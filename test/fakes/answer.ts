@@ -12,6 +12,8 @@ export interface FakeScenario {
   binlog?: { file: string; position: number; gtid?: string };
   replicas?: { serverId: number; host: string; port: number; sourceId: number; uuid?: string }[];
   semiSync?: Record<string, string>;
+  /** Semi-sync status counters (SHOW GLOBAL STATUS), under the installed plugin's names (see semiSyncPlugins). */
+  semiSyncStatus?: Record<string, string | number>;
   /** Further statements this fake answers: an OK packet, or rows. */
   extra?: { match: RegExp; ok?: true; columns?: string[]; rows?: Record<string, Cell>[] }[];
 }
@@ -63,6 +65,14 @@ function showVariables(conn: Conn, sql: string, rules: FamilyRules, s: FakeScena
   writeRows(conn, ["Variable_name", "Value"], Object.entries(known).filter(([k]) => wanted(k)).map(([k, v]) => ({ Variable_name: k, Value: String(v) })));
 }
 
+/** SHOW GLOBAL STATUS (LIKE '…' | WHERE Variable_name IN (…)): the scenario's status counters (names compared case-insensitively, as the server does). */
+function showStatus(conn: Conn, sql: string, s: FakeScenario) {
+  const like = /\bLIKE\s+'([^']*)'/i.exec(sql);
+  const names = [...sql.matchAll(/'([^']+)'/g)].map((m) => m[1].toLowerCase());
+  const wanted = (k: string) => (like ? likeToRegExp(like[1]).test(k) : /\bWHERE\b/i.test(sql) ? names.includes(k.toLowerCase()) : true);
+  writeRows(conn, ["Variable_name", "Value"], Object.entries(s.semiSyncStatus ?? {}).filter(([k]) => wanted(k)).map(([k, v]) => ({ Variable_name: k, Value: String(v) })));
+}
+
 /** SELECT @@a [AS x], @@GLOBAL.b …: configured values, ER 1193 for a variable the family lacks. */
 function selectVariables(conn: Conn, sql: string, rules: FamilyRules, s: FakeScenario, version: string) {
   const asked = [...sql.matchAll(/(@@(?:(?:global|session|local)\.)?(\w+))(?:\s+AS\s+`?(\w+)`?)?/gi)].map((m) => ({ name: m[2].toLowerCase(), label: m[3] ?? m[1] }));
@@ -102,6 +112,7 @@ export function answer(conn: Conn, sql: string, rules: FamilyRules, s: FakeScena
     return cols ? writeRows(conn, cols, replicaHostRows(cols, s)) : syntaxError(conn, sql);
   }
   if (stmt.startsWith("SHOW GLOBAL VARIABLES") || stmt.startsWith("SHOW VARIABLES")) return showVariables(conn, sql, rules, s);
+  if (stmt.startsWith("SHOW GLOBAL STATUS") || stmt.startsWith("SHOW STATUS")) return showStatus(conn, sql, s);
   if (stmt.startsWith("SELECT @@")) return selectVariables(conn, sql, rules, s, version);
   if (isControl(stmt) && rules.accepts(stmt)) return writeOk(conn);
   syntaxError(conn, sql);

@@ -28,3 +28,19 @@ export const MARIADB_116_ALL_SUFFIX = ["Master_last_event_time", "Slave_last_eve
 /** MariaDB SHOW SLAVE / REPLICA HOSTS and SHOW MASTER / BINLOG STATUS (no GTID column). */
 export const MARIADB_SLAVE_HOSTS = ["Server_id", "Host", "Port", "Master_id"];
 export const MARIADB_BINLOG_STATUS = ["File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB"];
+
+/**
+ * Semi-sync names per plugin (data only). MySQL: the rpl_semi_sync_master/slave plugins (5.7 on), and from 8.0.26 the
+ * rpl_semi_sync_source/replica plugins, which have only the new names (one of the two per side can be installed) —
+ * MySQL manual 19.4.10.2 "Configuring Semisynchronous Replication" and 19.4.10.3 "Semisynchronous Replication
+ * Monitoring" (8.0, 8.4, 9.x), 7.1.10 "Server Status Variables". MariaDB (built in since 10.3.3): the master/slave
+ * names — MariaDB KB "Semisynchronous Replication" (system and status variables).
+ */
+export const SEMISYNC_SOURCE_VARIABLES = (p: "master" | "source") =>
+  p === "master"
+    ? ["rpl_semi_sync_master_enabled", "rpl_semi_sync_master_timeout", "rpl_semi_sync_master_trace_level", "rpl_semi_sync_master_wait_for_slave_count", "rpl_semi_sync_master_wait_no_slave", "rpl_semi_sync_master_wait_point"]
+    : ["rpl_semi_sync_source_enabled", "rpl_semi_sync_source_timeout", "rpl_semi_sync_source_trace_level", "rpl_semi_sync_source_wait_for_replica_count", "rpl_semi_sync_source_wait_no_replica", "rpl_semi_sync_source_wait_point"];
+export const SEMISYNC_REPLICA_VARIABLES = (p: "slave" | "replica") => [`rpl_semi_sync_${p}_enabled`, `rpl_semi_sync_${p}_trace_level`];
+export const SEMISYNC_SOURCE_STATUS = (p: "master" | "source") =>
+  ["clients", "net_avg_wait_time", "net_wait_time", "net_waits", "no_times", "no_tx", "status", "timefunc_failures", "tx_avg_wait_time", "tx_wait_time", "tx_waits", "wait_pos_backtraverse", "wait_sessions", "yes_tx"].map((s) => `Rpl_semi_sync_${p}_${s}`);
+export const SEMISYNC_REPLICA_STATUS = (p: "slave" | "replica") => [`Rpl_semi_sync_${p}_status`];

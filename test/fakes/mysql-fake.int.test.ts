@@ -86,7 +86,7 @@ describe("dialect fallbacks and MySQL specifics", () => {
 
   it("reads semi-sync state where the plugin variables exist", async () => {
     const { status } = await poll("8.0.36", healthyReplica);
-    expect(status.facts?.semiSync).toEqual({ source: null, replica: true });
+    expect(status.facts?.semiSync).toMatchObject({ sourceEnabled: null, replicaEnabled: true });
   });
 
   it("a hung fake times out at connect", async () => {

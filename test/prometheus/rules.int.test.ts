@@ -9,7 +9,7 @@ import { metrics } from "@/lib/services/metrics";
 const DIR = path.resolve(import.meta.dirname, "../../deploy/prometheus");
 const RULES = path.join(DIR, "replscope-alerts.yml");
 const TESTS = path.join(DIR, "replscope-alerts.test.yml");
-const ALERTS = ["ReplscopeReplicationNotRunning", "ReplscopeReplicationLagCritical", "ReplscopeReplicationLagWarning", "ReplscopeServerUnreachable", "ReplscopeCheckStale", "ReplscopePollerStalled"];
+const ALERTS = ["ReplscopeReplicationNotRunning", "ReplscopeReplicationLagCritical", "ReplscopeReplicationLagWarning", "ReplscopeServerUnreachable", "ReplscopeCheckStale", "ReplscopePollerStalled", "ReplscopeSemiSyncDegraded", "ReplscopeSemiSyncNoReplicas"];
 
 function promtool(...args: string[]) {
   const r = spawnSync("promtool", args, { encoding: "utf8", timeout: 30_000 });

@@ -41,4 +41,5 @@ export function silenceMatches(s: SilenceRule, a: Pick<AlertState, "serverId" | 
 export const PROBLEM_CODES = [
   "ReplicationBroken", "ReplicationStopped", "IOThreadConnecting", "LagAboveCritical", "LagAboveWarning", "Unreachable", "ReplicaIsWritable",
   "SourceBinlogDisabled", "DuplicateServerId", "StatementBasedBinlog", "AutoIncrementCollision", "NotCheckedRecently", "RelayWithoutReplicaUpdates",
+  "SemiSyncDegraded", "SemiSyncNoAckers", "CoSourceBothWritable",
 ] as const satisfies readonly ProblemCode[];

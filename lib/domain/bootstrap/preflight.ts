@@ -25,7 +25,7 @@ export interface Side {
 /** Everything preflight looks at. */
 export interface PreflightInput {
   source: Side & { expireSeconds: number | null };
-  target: Side & { userDatabases: string[]; replicating: boolean };
+  target: Side & { userDatabases: string[]; replicating: boolean; namedChannels?: { name: string; source: string }[] };
   clusterServerIds: { name: string; serverId: number }[];
   overwriteTarget: boolean;
   /** The data is already on the target ("data already there"): its databases are expected, not overwritten. */
@@ -36,6 +36,16 @@ export interface PreflightInput {
 
 const SOURCE_PRIVILEGES = ["RELOAD", "SELECT", "LOCK TABLES", "SHOW VIEW", "EVENT", "TRIGGER", "CREATE USER", "BINLOG MONITOR|REPLICATION CLIENT|SUPER"];
 const TARGET_PRIVILEGES = ["ALL PRIVILEGES"];
+
+/**
+ * A target that replicates through named channels (MariaDB multi-source connections, MySQL channels) is refused even
+ * with "reset": RESET … ALL without a name touches only the default channel, so the others would keep replicating
+ * into the copy. The user removes them by hand (or picks another target).
+ */
+export function namedChannelsCheck(name: string, channels: { name: string; source: string }[]): Check {
+  const list = channels.map((c) => `"${c.name}" from ${c.source}`).join(", ");
+  return { id: "target_idle", status: "fail", message: `${name} already replicates through named channel(s) ${list}: a new replica must start from an empty replication setup, and replscope does not remove other channels.`, fix: `Remove those channels on ${name} by hand (MariaDB: STOP SLAVE 'name'; RESET SLAVE 'name' ALL; MySQL: STOP REPLICA FOR CHANNEL 'name'; RESET REPLICA ALL FOR CHANNEL 'name'), or choose another target.` };
+}
 
 /** Runs every check in order. */
 export function preflight(i: PreflightInput): Check[] {
@@ -51,7 +61,8 @@ export function preflight(i: PreflightInput): Check[] {
   add(gtidCheck(s, t));
   if (i.keepTargetData) add({ id: "target_empty", status: "pass", message: `The data already on ${t.name} is kept (${t.userDatabases.join(", ") || "no user databases"}).` });
   else add(t.userDatabases.length === 0 || i.overwriteTarget ? { id: "target_empty", status: t.userDatabases.length ? "warn" : "pass", message: t.userDatabases.length ? `These databases on ${t.name} will be overwritten: ${t.userDatabases.join(", ")}.` : `${t.name} holds no user databases.` } : { id: "target_empty", status: "fail", message: `${t.name} already holds databases: ${t.userDatabases.join(", ")}.`, fix: "Choose an empty server, or confirm that these databases may be overwritten." });
-  add(!t.replicating || i.resetTarget ? { id: "target_idle", status: t.replicating ? "warn" : "pass", message: t.replicating ? `${t.name}'s current replication will be stopped and reset.` : `${t.name} does not replicate yet.` } : { id: "target_idle", status: "fail", message: `${t.name} already replicates from another source.`, fix: "Confirm that its replication may be reset, or choose another target." });
+  if (t.namedChannels?.length) add(namedChannelsCheck(t.name, t.namedChannels));
+  else add(!t.replicating || i.resetTarget ? { id: "target_idle", status: t.replicating ? "warn" : "pass", message: t.replicating ? `${t.name}'s current replication will be stopped and reset.` : `${t.name} does not replicate yet.` } : { id: "target_idle", status: "fail", message: `${t.name} already replicates from another source.`, fix: "Confirm that its replication may be reset, or choose another target." });
   add(privilegeCheck("source_grants", s, SOURCE_PRIVILEGES));
   add(privilegeCheck("target_grants", t, TARGET_PRIVILEGES));
   add(retentionCheck(s.name, s.expireSeconds, i.estimatedCopySeconds));

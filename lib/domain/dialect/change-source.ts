@@ -1,5 +1,5 @@
 // CHANGE MASTER TO / CHANGE REPLICATION SOURCE TO: the one builder for every place a replica is pointed at a source.
-import { gtidFlavor, knowsPublicKeyOption } from "./capabilities";
+import { gtidFlavor, knowsPublicKeyOption, namesConnections } from "./capabilities";
 import { dialectFor, sourceOption } from "./dialect";
 import { quoteString as q } from "./quote";
 import type { ServerVersion } from "./version";
@@ -18,6 +18,8 @@ export interface PointOptions {
   getPublicKey?: boolean;
   /** Connect to the source over TLS (SOURCE_SSL=1 / MASTER_SSL=1). */
   tls?: boolean;
+  /** A named channel: MariaDB CHANGE MASTER 'name' TO …, MySQL … FOR CHANNEL 'name' (absent: the default one). */
+  channel?: string;
 }
 
 /** The position clause: coordinates, MariaDB MASTER_USE_GTID=slave_pos, or MySQL SOURCE_AUTO_POSITION=1. */
@@ -36,5 +38,7 @@ export function changeSourceStatement(replica: ServerVersion, o: PointOptions): 
   parts.push(...positionParts(replica, o.start, opt));
   if (o.tls) parts.push(`${opt("SSL")}=1`);
   if (o.getPublicKey && knowsPublicKeyOption(replica)) parts.push(`${opt("GET_PUBLIC_KEY")}=1`);
-  return `${d.changeSource} ${parts.join(", ")}`;
+  if (o.channel === undefined) return `${d.changeSource} ${parts.join(", ")}`;
+  if (namesConnections(replica)) return `${d.changeSource.replace(/ TO$/, "")} ${q(o.channel)} TO ${parts.join(", ")}`;
+  return `${d.changeSource} ${parts.join(", ")} FOR CHANNEL ${q(o.channel)}`;
 }

@@ -1,5 +1,6 @@
 // Which statements to run on a server, by flavor and version (decision rules of the dialect reference).
 import { hasBinaryLogStatus, hasBinlogStatus, hasSuperReadOnly, supportsReplicaTerms, usesReplicaVariables, usesSourceTerms } from "./capabilities";
+import { semiSyncStatusQuery, semiSyncVariablesQuery } from "./semi-sync";
 import type { ServerVersion } from "./version";
 
 /** The statements replscope runs to read replication state, in one server's dialect. */
@@ -13,6 +14,8 @@ export interface Dialect {
   factsQuery: string;
   /** Semi-sync variables (plugins may be absent: read with SHOW, which never fails on a missing name). */
   semiSyncQuery: string;
+  /** Semi-sync status counters (Rpl_semi_sync_*), read only when semi-sync is enabled on either side. */
+  semiSyncStatusQuery: string;
   startReplica: string;
   stopReplica: string;
   /** Forgets the replica's source configuration entirely (RESET … ALL). */
@@ -22,8 +25,6 @@ export interface Dialect {
   /** Prefix of the CHANGE options: SOURCE_HOST=… or MASTER_HOST=… (8.4 rejects MASTER_*). */
   optionPrefix: "SOURCE_" | "MASTER_";
 }
-
-const SEMI_SYNC = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled','rpl_semi_sync_slave_enabled','rpl_semi_sync_source_enabled','rpl_semi_sync_replica_enabled')";
 
 function mysqlFacts(v: ServerVersion): string {
   const replicaUpdates = usesReplicaVariables(v) ? "@@log_replica_updates" : "@@log_slave_updates";
@@ -54,7 +55,8 @@ function mysqlDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
     sourceStatus: hasBinaryLogStatus(v) && replica ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS",
     replicaHosts: replica ? "SHOW REPLICAS" : "SHOW SLAVE HOSTS",
     factsQuery: mysqlFacts(v),
-    semiSyncQuery: SEMI_SYNC,
+    semiSyncQuery: semiSyncVariablesQuery(v),
+    semiSyncStatusQuery: semiSyncStatusQuery(v),
     ...control(terms, replica && usesSourceTerms(v)),
   };
 }
@@ -67,7 +69,8 @@ function mariadbDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
     sourceStatus: replica && hasBinlogStatus(v) ? "SHOW BINLOG STATUS" : "SHOW MASTER STATUS",
     replicaHosts: replica ? "SHOW REPLICA HOSTS" : "SHOW SLAVE HOSTS",
     factsQuery: MARIADB_FACTS,
-    semiSyncQuery: SEMI_SYNC,
+    semiSyncQuery: semiSyncVariablesQuery(v),
+    semiSyncStatusQuery: semiSyncStatusQuery(v),
     ...control(terms, false),
   };
 }

@@ -9,5 +9,6 @@ export * from "./dump";
 export * from "./privileges";
 export * from "./queries";
 export * from "./quote";
+export * from "./semi-sync";
 export * from "./sql-mode";
 export * from "./version";

@@ -1,9 +1,12 @@
 // Whether a server reached the state an operation aimed at, and a one-line description of where it stands.
 import type { NodeView, Plan } from "./types";
 
+/** The channel an outcome is judged on: the named one, else the first. */
+const pick = (n: NodeView, channel?: string) => (channel === undefined ? n.channels[0] : n.channels.find((c) => c.channel === channel));
+
 /** True when the node is in the plan's expected state (a stopped applier with an error never counts as settled). */
-export function reached(expect: Plan["expect"], n: NodeView): boolean {
-  const ch = n.channels[0];
+export function reached(expect: Plan["expect"], n: NodeView, channel?: string): boolean {
+  const ch = pick(n, channel);
   const io = ch?.ioThread === "running";
   const sql = ch?.sqlThread === "running";
   switch (expect) {
@@ -19,8 +22,8 @@ export function reached(expect: Plan["expect"], n: NodeView): boolean {
 }
 
 /** True when waiting longer cannot help (a thread stopped on an error). */
-export function failedFor(expect: Plan["expect"], n: NodeView): boolean {
-  const ch = n.channels[0];
+export function failedFor(expect: Plan["expect"], n: NodeView, channel?: string): boolean {
+  const ch = pick(n, channel);
   if (!ch || !["running", "io_running", "sql_running"].includes(expect)) return false;
   return (ch.sqlThread === "stopped" && ch.lastSqlErrno > 0 && expect !== "io_running") || (ch.ioThread === "stopped" && ch.lastIoErrno > 0 && expect !== "sql_running");
 }

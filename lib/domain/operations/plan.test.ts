@@ -1,4 +1,5 @@
 // Planner rules for every operation, on MariaDB and MySQL states (rows in each family's column names).
+import { NO_SEMI_SYNC } from "@/lib/domain/semi-sync";
 import { describe, expect, it } from "vitest";
 import { normaliseReplicaRow } from "../replica-status";
 import type { ServerFacts } from "../server-facts";
@@ -9,7 +10,7 @@ import type { NodeView, Operation } from "./types";
 const U1 = "11111111-1111-1111-1111-111111111111";
 const facts = (f: Partial<ServerFacts> = {}): ServerFacts => ({
   serverId: 1, serverUuid: null, readOnly: false, superReadOnly: null, logBin: true, binlogFormat: "ROW", gtidMode: "on", gtidExecuted: "",
-  logReplicaUpdates: true, parallelWorkers: 0, autoIncrementIncrement: 1, autoIncrementOffset: 1, semiSync: { source: null, replica: null }, ...f,
+  logReplicaUpdates: true, parallelWorkers: 0, autoIncrementIncrement: 1, autoIncrementOffset: 1, semiSync: NO_SEMI_SYNC, ...f,
 });
 const maria = (row: Record<string, unknown>) => normaliseReplicaRow({ Connection_name: "", Master_Host: "10.0.0.1", Master_Port: 3306, Slave_IO_Running: "Yes", Slave_SQL_Running: "Yes", Using_Gtid: "No", Gtid_Slave_Pos: "0-1-100", Last_SQL_Errno: 0, ...row });
 const my = (row: Record<string, unknown>) => normaliseReplicaRow({ Channel_Name: "", Source_Host: "10.0.0.1", Source_Port: 3306, Replica_IO_Running: "Yes", Replica_SQL_Running: "Yes", Auto_Position: 0, Last_SQL_Errno: 0, Source_UUID: U1, ...row });

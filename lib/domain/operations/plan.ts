@@ -13,8 +13,13 @@ export interface Neighbours {
   downstream?: string[];
 }
 
-/** Plans `op` on `node` from its state just read. */
+/** Plans `op` on `node` from its state just read; a plan for a named channel says which one it expects to settle. */
 export function planOperation(node: NodeView, op: Operation, around: Neighbours = {}): PlanResult {
+  const r = planFor(node, op, around);
+  return r.ok && "channel" in op && op.channel !== undefined ? { ok: true, plan: { ...r.plan, channel: op.channel } } : r;
+}
+
+function planFor(node: NodeView, op: Operation, around: Neighbours): PlanResult {
   switch (op.kind) {
     case "start":
     case "stop":
@@ -24,6 +29,6 @@ export function planOperation(node: NodeView, op: Operation, around: Neighbours 
     case "read_only":
       return planReadOnly(node, op.on);
     case "repoint":
-      return around.target ? planRepoint(node, around.target, around.source ?? null, around.downstream) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
+      return around.target ? planRepoint(node, around.target, around.source ?? null, around.downstream, op.channel) : { ok: false, refused: "The server to repoint to is not registered or did not answer." };
   }
 }

@@ -1,7 +1,8 @@
 // Repointing a replica to another server of its topology: by GTID when possible, by coordinates only when provably safe.
-import { changeSourceStatement, gtidEnabled, gtidFlavor, sameFamily, type StartPosition, threadStatement } from "../dialect";
+import { changeSourceStatement, gtidEnabled, gtidFlavor, namesConnections, sameFamily, type StartPosition, threadStatement } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
-import { gtidSubtract, mariaAhead } from "./gtid";
+import { gtidSubtract, mariaAhead, parseMariaPos } from "./gtid";
+import { pickChannel } from "./threads";
 import type { NodeView, PlanResult } from "./types";
 
 /** True when the channel replicates from `node` (host:port, else server_id). */
@@ -11,16 +12,27 @@ export function replicatesFrom(ch: ChannelStatus, node: Pick<NodeView, "host" | 
 }
 
 /** Whether the replica can position by GTID on the target, or why not. */
-function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView): true | string {
+function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView, s: NodeView | null): true | string {
   if (!sameFamily(r.version, t.version)) return "the two servers are of different families (MySQL and MariaDB GTIDs differ)";
   if (gtidFlavor(r.version) === "mariadb") {
     if (!ch.gtidSlavePos) return `${r.name} has no GTID position (gtid_slave_pos is empty)`;
-    const ahead = mariaAhead(ch.gtidSlavePos, t.facts.gtidExecuted);
+    const ahead = mariaAhead(channelDomains(r, ch, s), t.facts.gtidExecuted);
     return ahead.length ? `${t.name} has not yet got what ${r.name} already applied (${ahead.join(", ")}): wait until it catches up` : true;
   }
   if (r.facts.gtidMode.toUpperCase() !== "ON" || t.facts.gtidMode.toUpperCase() !== "ON") return "gtid_mode is not ON on both servers";
   const missing = gtidSubtract(ch.executedGtidSet || r.facts.gtidExecuted, t.facts.gtidExecuted);
   return missing ? `${t.name} lacks transactions ${r.name} has (${missing}): wait until it catches up, or they are errant` : true;
+}
+
+/**
+ * The part of gtid_slave_pos (shared by every named connection) that this channel is responsible for: with several
+ * connections, only the domains this one received (Gtid_IO_Pos) or its current source has; the other sources' domains are not the target's business.
+ */
+function channelDomains(r: NodeView, ch: ChannelStatus, s: NodeView | null): string {
+  if (r.channels.length < 2) return ch.gtidSlavePos;
+  const mine = new Set([...parseMariaPos(ch.gtidIoPos).keys(), ...(s ? parseMariaPos(s.facts.gtidExecuted).keys() : [])]);
+  if (!mine.size) return ch.gtidSlavePos;
+  return ch.gtidSlavePos.split(",").map((x) => x.trim()).filter((x) => mine.has(Number(x.split("-")[0]))).join(",");
 }
 
 /** Without GTID: the target's coordinates equivalent to where the replica stands, or why that cannot be proven. */
@@ -44,16 +56,20 @@ function safeCoordinates(r: NodeView, ch: ChannelStatus, t: NodeView, s: NodeVie
 }
 
 /** Plans moving replica `r` from its current source `s` to `t` (statements keep the stored replication user and password). */
-export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downstream: string[] = []): PlanResult {
+export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downstream: string[] = [], channel?: string): PlanResult {
   if (r.id === t.id) return { ok: false, refused: `A replica cannot be its own source: choose another server than ${r.name}.` };
-  if (r.channels.length !== 1) return { ok: false, refused: r.channels.length ? `${r.name} has ${r.channels.length} channels: repoint a multi-source replica by hand.` : `${r.name} does not replicate from any source.` };
-  const ch = r.channels[0];
+  if (r.channels.length > 1 && !namesConnections(r.version)) return { ok: false, refused: `${r.name} has ${r.channels.length} channels: repoint a multi-source MySQL replica by hand (its executed GTID set mixes every channel's transactions).` };
+  const ch = pickChannel(r, channel);
+  if (typeof ch === "string") return { ok: false, refused: ch };
+  const named = r.channels.length > 1 || ch.channel !== "";
+  const other = r.channels.find((c) => c !== ch && replicatesFrom(c, t));
+  if (other) return { ok: false, refused: `${r.name} already replicates from ${t.name} through channel "${other.channel}".` };
   if (replicatesFrom(ch, t)) return { ok: false, refused: `${r.name} already replicates from ${t.name}.` };
   if (t.channels.some((c) => replicatesFrom(c, r))) return { ok: false, refused: `${t.name} replicates from ${r.name}: pointing ${r.name} at it would make a loop.` };
   if (downstream.includes(t.id)) return { ok: false, refused: `${t.name} replicates from ${r.name} through other replicas: pointing ${r.name} at it would make a loop cut off from ${s?.name ?? "its source"}.` };
   if (!t.facts.logBin) return { ok: false, refused: `${t.name} has no binary log (log_bin is off): nothing can replicate from it.` };
   if (t.channels.length && !t.facts.logReplicaUpdates) return { ok: false, refused: `${t.name} does not write what it replicates to its binary log (log_replica_updates / log_slave_updates is off).` };
-  const gtid = gtidReady(r, ch, t);
+  const gtid = gtidReady(r, ch, t, s);
   let start: StartPosition;
   let how: string;
   if (gtid === true) {
@@ -71,8 +87,12 @@ export function planRepoint(r: NodeView, t: NodeView, s: NodeView | null, downst
   return {
     ok: true,
     plan: {
-      summary: `Move ${r.name} from ${s?.name ?? `${ch.sourceHost}:${ch.sourcePort}`} to ${t.name} ${how}.`,
-      statements: [threadStatement(r.version, "stop", "both", "", false), changeSourceStatement(r.version, { host: t.host, port: t.port, start }), threadStatement(r.version, "start", "both", "", false)],
+      summary: `Move ${r.name}${named ? ` (channel "${ch.channel}")` : ""} from ${s?.name ?? `${ch.sourceHost}:${ch.sourcePort}`} to ${t.name} ${how}.`,
+      statements: [
+        threadStatement(r.version, "stop", "both", ch.channel, named),
+        changeSourceStatement(r.version, { host: t.host, port: t.port, start, ...(named ? { channel: ch.channel } : {}) }),
+        threadStatement(r.version, "start", "both", ch.channel, named),
+      ],
       warnings,
       expect: "running",
     },

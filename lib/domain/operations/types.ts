@@ -13,7 +13,7 @@ export const operationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("stop"), threads: z.enum(THREADS).default("both"), channel: z.string().max(64).optional() }),
   z.object({ kind: z.literal("skip"), channel: z.string().max(64).optional() }),
   z.object({ kind: z.literal("read_only"), on: z.boolean() }),
-  z.object({ kind: z.literal("repoint"), targetId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal("repoint"), targetId: z.string().min(1).max(64), channel: z.string().max(64).optional() }),
 ]);
 
 /** An operation. */
@@ -38,6 +38,8 @@ export interface Plan {
   warnings: string[];
   /** The replica's state the operation should end in, checked after running. */
   expect: "running" | "io_running" | "sql_running" | "stopped" | "io_stopped" | "sql_stopped" | "read_only" | "writable";
+  /** The channel the expectation is about (a named connection of a multi-source replica); absent: the only one. */
+  channel?: string;
 }
 
 /** A plan, or the reason the operation is refused. */

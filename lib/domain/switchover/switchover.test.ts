@@ -1,4 +1,5 @@
 // Readiness scoring and the switchover's statements, for MariaDB and MySQL states.
+import { NO_SEMI_SYNC } from "@/lib/domain/semi-sync";
 import { describe, expect, it } from "vitest";
 import { normaliseReplicaRow } from "../replica-status";
 import type { ServerFacts } from "../server-facts";
@@ -9,7 +10,7 @@ import { assessCandidate } from "./readiness";
 
 const facts = (f: Partial<ServerFacts> = {}): ServerFacts => ({
   serverId: 1, serverUuid: null, readOnly: false, superReadOnly: null, logBin: true, binlogFormat: "ROW", gtidMode: "on", gtidExecuted: "0-1-100",
-  logReplicaUpdates: true, parallelWorkers: 0, autoIncrementIncrement: 1, autoIncrementOffset: 1, semiSync: { source: null, replica: null }, ...f,
+  logReplicaUpdates: true, parallelWorkers: 0, autoIncrementIncrement: 1, autoIncrementOffset: 1, semiSync: NO_SEMI_SYNC, ...f,
 });
 const ch = (row: Record<string, unknown> = {}) =>
   normaliseReplicaRow({ Connection_name: "", Master_Host: "10.0.0.1", Master_Port: 3306, Master_User: "repl", Slave_IO_Running: "Yes", Slave_SQL_Running: "Yes", Seconds_Behind_Master: 0, Last_SQL_Errno: 0, SQL_Delay: 0, ...row });

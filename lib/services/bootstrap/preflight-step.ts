@@ -16,7 +16,8 @@ async function side(ctx: StepContext, which: "source" | "target", s: RunServer) 
   const poll = reshapePoll(raw);
   if (!poll.ok) throw new Error(poll.error);
   const grants = await readGrants(ctx.on(which));
-  return { name: s.record.name, host: s.record.host, port: s.record.port, version: s.version, facts: poll.facts, grants, channels: poll.channels.length };
+  const namedChannels = poll.channels.filter((c) => c.channel !== "").map((c) => ({ name: c.channel, source: `${c.sourceHost}:${c.sourcePort}` }));
+  return { name: s.record.name, host: s.record.host, port: s.record.port, version: s.version, facts: poll.facts, grants, channels: poll.channels.length, namedChannels };
 }
 
 /** Runs every check; the result lines go to the step log, a failure throws with the count. */

@@ -1,5 +1,6 @@
 // The wizard's steps after preflight: replication user, copy, point, start, verify, register.
 import "server-only";
+import { namedChannelsCheck } from "@/lib/domain/bootstrap/preflight";
 import { coordinatesProblem, gtidProblem } from "@/lib/domain/bootstrap/positions";
 import { FLUSH_PRIVILEGES, replicationUserStatements } from "@/lib/domain/bootstrap/statements";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
@@ -53,6 +54,8 @@ async function copy(ctx: StepContext) {
   if (ctx.run.options.copyMode === "clone") return cloneCopy(ctx);
   const channels = await readChannels(ctx.on("target"), ctx.target.version);
   if (channels.length) {
+    const named = channels.filter((c) => c.channel !== "");
+    if (named.length) throw new Error(namedChannelsCheck(ctx.target.record.name, named.map((c) => ({ name: c.channel, source: `${c.sourceHost}:${c.sourcePort}` }))).message);
     if (!ctx.run.options.resetTarget) throw new Error(`${ctx.target.record.name} already replicates; confirm that it may be reset.`);
     for (const sql of resetReplicaStatements(ctx.target.version)) await ctx.exec("target", sql);
   }

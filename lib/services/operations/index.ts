@@ -34,19 +34,19 @@ export interface RunResult extends Preview {
 }
 
 /** Re-reads the server until it reaches the expected state, fails on an error, or 10 s pass. */
-async function settledState(expect: Plan["expect"], read: () => Promise<NodeView>): Promise<{ settled: boolean; text: string }> {
+async function settledState({ expect, channel }: Pick<Plan, "expect" | "channel">, read: () => Promise<NodeView>): Promise<{ settled: boolean; text: string }> {
   let n = await read();
-  for (let i = 0; i < 40 && !reached(expect, n) && !failedFor(expect, n); i++) {
+  for (let i = 0; i < 40 && !reached(expect, n, channel) && !failedFor(expect, n, channel); i++) {
     await new Promise((r) => setTimeout(r, 250));
     n = await read();
   }
-  return { settled: reached(expect, n), text: describeNow(n) };
+  return { settled: reached(expect, n, channel), text: describeNow(n) };
 }
 
 /** The target and current source as they are now, and what replicates from the replica (a repoint there is a loop). */
-async function repointNeighbours(id: string, node: NodeView, targetId: string): Promise<Neighbours> {
+async function repointNeighbours(id: string, node: NodeView, targetId: string, channel?: string): Promise<Neighbours> {
   const snapshot = (serverId: string | undefined) => (serverId ? loadLive(serverId).then(snapshotNode).catch(() => null) : null);
-  const [target, source, downstream] = await Promise.all([snapshot(targetId), registeredSourceOf(node).then((r) => snapshot(r?.id)), downstreamIds(id)]);
+  const [target, source, downstream] = await Promise.all([snapshot(targetId), registeredSourceOf(node, channel).then((r) => snapshot(r?.id)), downstreamIds(id)]);
   return { target, source, downstream };
 }
 
@@ -56,7 +56,7 @@ async function planNow(id: string, op: Operation): Promise<Outcome<{ live: Live;
   try {
     const live = await loadLive(id);
     const [node, grants] = await onServer(live, async (c) => [await readNode(live, c), await readGrants(c).catch((): string[] => [])] as const);
-    const around = op.kind === "repoint" ? await repointNeighbours(id, node, op.targetId) : {};
+    const around = op.kind === "repoint" ? await repointNeighbours(id, node, op.targetId, op.channel) : {};
     const r = planOperation(node, op, around);
     if (!r.ok) return { ok: false, status: 409, error: r.refused };
     const warning = privilegeWarning(live.version, op, grants, live.target.user);
@@ -95,7 +95,7 @@ export async function runOperation(id: string, op: Operation, confirm: { serverN
         await auditedExec(c, live, sql, action, caller);
         ran.push(sql);
       }
-      return settledState(preview.plan.expect, async () => readNode(live, c));
+      return settledState(preview.plan, async () => readNode(live, c));
     });
     await recordMutation({ ...caller, action, what: `${preview.operation} on ${preview.serverName}: ${after.text}`, serverId: id, serverName: preview.serverName, durationMs: Date.now() - started, error: after.settled ? null : after.text });
     void monitor().sweep().catch(() => {});
