@@ -93,3 +93,16 @@ export async function saveFailover(id: string, patch: Partial<Pick<FailoverRecor
   if (patch.newSourceId !== undefined) data.newSourceId = patch.newSourceId;
   await db().failoverRun.update({ where: { id }, data });
 }
+
+/** The old sources of finished failovers that were not rejoined yet (newest failover per source). */
+export async function formerSourceList(): Promise<{ serverId: string; failoverId: string; newSourceName: string }[]> {
+  const rows = await db().failoverRun.findMany({ where: { status: "done" }, orderBy: { createdAt: "desc" }, take: 200 });
+  const seen = new Set<string>();
+  const out: { serverId: string; failoverId: string; newSourceName: string }[] = [];
+  for (const r of rows.map(reshape)) {
+    if (seen.has(r.sourceId)) continue;
+    seen.add(r.sourceId);
+    if (r.state.rejoined !== true) out.push({ serverId: r.sourceId, failoverId: r.id, newSourceName: r.options.candidateName });
+  }
+  return out;
+}

@@ -102,7 +102,7 @@ export const failoverStore: RunStore = {
   running: () => failover.failoverIdsWithStatus("running"),
   touching: () => failover.failoverIdsWithStatus("running"),
   interruptedError: "replscope stopped during this failover; it is not resumed (a second promotion could split the data). Check each server's state on its page: if the promote step did not start, nothing was promoted and a new failover may be started.",
-  forgetSecret: async () => undefined,
+  forgetSecret: () => Promise.resolve(),
 };
 
 /** Every kind's store. */

@@ -27,7 +27,7 @@ export function channelFrom(c: Pick<ChannelView, "sourceHost" | "sourcePort" | "
 }
 
 /** True when a replica's receiver is not connected: connecting, or stopped with a connection error. */
-export const receiverDown = (c: ChannelView) => c.ioThread === "connecting" || (c.ioThread === "stopped" && c.lastIoErrno !== 0);
+export const receiverDown = (c: Pick<ChannelView, "ioThread" | "lastIoErrno">) => c.ioThread === "connecting" || (c.ioThread === "stopped" && c.lastIoErrno !== 0);
 
 /** The registered replicas of `source` (their latest status has a channel from it). */
 export function replicasOf<T extends DetectServer>(servers: T[], source: DetectServer): T[] {
