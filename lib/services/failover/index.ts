@@ -72,12 +72,12 @@ export async function startFailover(sourceId: string, raw: unknown, caller: Call
     return refuse((e as Error).message === "No such server." ? 404 : 409, (e as Error).message);
   }
   if (p.data.confirm !== g.source.name) return refuse(400, `Type the source's name (${g.source.name}) to confirm.`);
+  const earlier = await interruptedPromotion(sourceId);
+  if (earlier) return refuse(409, `Failover ${earlier.id} was interrupted by a restart after it began promoting ${earlier.options.candidateName}: check that server before anything else; replscope does not promote twice.`);
   if (!failoverAllowed(g.verdict)) return refuse(409, `${g.source.name} is not dead (${g.verdict?.code ?? "it answers"}): no failover. Use the switchover for a live source.`);
   const chosen = p.data.candidateId === "auto" ? g.candidates.find((c) => c.ready) : g.candidates.find((c) => c.candidateId === p.data.candidateId);
   if (!chosen) return refuse(409, p.data.candidateId === "auto" ? "No candidate is ready." : "That server is not a replica of the dead source.");
   if (!chosen.ready) return refuse(409, `${chosen.candidateName} is not ready: ${chosen.checks.filter((c) => !c.ok && c.blocking).map((c) => `${c.label} (${c.detail})`).join(", ")}.`);
-  const earlier = await interruptedPromotion(sourceId);
-  if (earlier) return refuse(409, `Failover ${earlier.id} was interrupted by a restart after it began promoting ${earlier.options.candidateName}: check that server before anything else; replscope does not promote twice.`);
   const replicaIds = g.replicas.map((r) => r.live.record.id).filter((id) => id !== chosen.candidateId);
   const busy = await heldBy([sourceId, chosen.candidateId, ...replicaIds]);
   if (busy) return refuse(409, busy);
