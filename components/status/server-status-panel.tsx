@@ -6,7 +6,7 @@ import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { useServerStatus } from "@/lib/swr/use-status";
-import { ProblemSince } from "./status-board";
+import { FailoverLink, ProblemSince } from "./status-board";
 import type { SemiSync } from "@/lib/domain/semi-sync";
 
 type Pairs = [string, string | number | null | undefined][];
@@ -59,7 +59,7 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
       {heartbeatError && <p className="text-sm text-amber-800 dark:text-amber-300">{heartbeatError}</p>}
       {report.problems.length > 0 && (
         <ul aria-label="Problems" className="space-y-1 text-sm">
-          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}<ProblemSince iso={p.since} /></li>)}
+          {report.problems.map((p, i) => <li key={i} data-problem={p.code}><span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}<ProblemSince iso={p.since} /><FailoverLink code={p.code} serverId={report.id} /></li>)}
         </ul>
       )}
       {status?.channels.map((c) => (

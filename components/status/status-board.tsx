@@ -73,6 +73,7 @@ function ServerRow({ s }: { s: ServerReport }) {
             <li key={i} data-problem={p.code} className={p.severity === "critical" ? "text-red-700 dark:text-red-400" : "text-amber-800 dark:text-amber-300"}>
               <span className="font-mono text-xs font-semibold">{p.code}</span> {p.message}
               <ProblemSince iso={p.since} />
+              <FailoverLink code={p.code} serverId={s.id} />
             </li>
           ))}
           {s.problems.length === 0 && <li className="text-slate-500">{s.state === "ok" ? "none" : HEALTH_LABELS[s.state]}</li>}
@@ -80,4 +81,10 @@ function ServerRow({ s }: { s: ServerReport }) {
       </td>
     </tr>
   );
+}
+
+/** On a dead source's problem: the link to its failover page. */
+export function FailoverLink({ code, serverId }: { code: string; serverId: string }) {
+  if (code !== "DeadSource" && code !== "DeadSourceAndSomeReplicas") return null;
+  return <Link href={`/servers/${serverId}/failover`} className="ml-2 font-semibold underline">Fail over…</Link>;
 }

@@ -9,15 +9,16 @@ export interface RotationResult {
   unreadable: string[];
 }
 
-type Sealed = { table: "server" | "bootstrapRun" | "switchoverRun" | "channelSecret" | "channelSmtp"; id: string; label: string; sealed: string; updatedAt?: Date };
+type Sealed = { table: "server" | "bootstrapRun" | "switchoverRun" | "channelSecret" | "channelSmtp" | "clusterHook"; id: string; label: string; sealed: string; updatedAt?: Date };
 
 /** Every sealed secret in replscope's database (empty ones — forgotten run passwords — are skipped). */
 async function sealedSecrets(): Promise<Sealed[]> {
-  const [servers, runs, switchovers, channels] = await Promise.all([
+  const [servers, runs, switchovers, channels, clusters] = await Promise.all([
     db().server.findMany({ select: { id: true, name: true, passwordEnc: true, updatedAt: true } }),
     db().bootstrapRun.findMany({ select: { id: true, secretEnc: true } }),
     db().switchoverRun.findMany({ select: { id: true, secretEnc: true } }),
     db().alertChannel.findMany({ select: { id: true, name: true, secretEnc: true, smtpPasswordEnc: true, updatedAt: true } }),
+    db().clusterSetting.findMany({ select: { cluster: true, hookSecretEnc: true, updatedAt: true } }),
   ]);
   return [
     ...servers.map((s) => ({ table: "server" as const, id: s.id, label: `server ${s.name}`, sealed: s.passwordEnc, updatedAt: s.updatedAt })),
@@ -25,6 +26,7 @@ async function sealedSecrets(): Promise<Sealed[]> {
     ...switchovers.map((r) => ({ table: "switchoverRun" as const, id: r.id, label: `switchover ${r.id}`, sealed: r.secretEnc })),
     ...channels.map((c) => ({ table: "channelSecret" as const, id: c.id, label: `alert channel ${c.name} (secret)`, sealed: c.secretEnc ?? "", updatedAt: c.updatedAt })),
     ...channels.map((c) => ({ table: "channelSmtp" as const, id: c.id, label: `alert channel ${c.name} (SMTP password)`, sealed: c.smtpPasswordEnc ?? "", updatedAt: c.updatedAt })),
+    ...clusters.map((c) => ({ table: "clusterHook" as const, id: c.cluster, label: `cluster ${c.cluster} (hook secret)`, sealed: c.hookSecretEnc, updatedAt: c.updatedAt })),
   ].filter((s) => s.sealed !== "");
 }
 
@@ -58,5 +60,7 @@ function resealQuery(u: Sealed & { next: string }) {
       return db().alertChannel.update({ where: { id: u.id }, data: { secretEnc: u.next, updatedAt: u.updatedAt } });
     case "channelSmtp":
       return db().alertChannel.update({ where: { id: u.id }, data: { smtpPasswordEnc: u.next, updatedAt: u.updatedAt } });
+    case "clusterHook":
+      return db().clusterSetting.update({ where: { cluster: u.id }, data: { hookSecretEnc: u.next, updatedAt: u.updatedAt } });
   }
 }

@@ -27,7 +27,7 @@ describe("run secrets", () => {
     await db().bootstrapRun.update({ where: { id: run.run.id }, data: { status: "running" } });
     expect(await switchoverSecret(sw.run.id)).not.toBe("");
 
-    expect(await markRunsInterrupted()).toEqual({ bootstrap: 1, switchover: 1 });
+    expect(await markRunsInterrupted()).toEqual({ bootstrap: 1, switchover: 1, failover: 0 });
     expect(await switchoverSecret(sw.run.id)).toBe("");
     expect((await db().switchoverRun.findUniqueOrThrow({ where: { id: sw.run.id } })).status).toBe("interrupted");
     expect(await wizardSecret(run.run.id)).not.toBe("");

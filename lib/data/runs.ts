@@ -7,6 +7,7 @@ import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
 import { db } from "./db";
+import * as failover from "./failover";
 import * as switchover from "./switchover";
 
 /** How the engine reads and writes one kind of run. */
@@ -76,12 +77,40 @@ export const switchoverStore: RunStore = {
   forgetSecret: async (runId, status) => (status !== "running" ? switchover.forgetSwitchoverSecret(runId) : undefined),
 };
 
+const fromFailover = (r: failover.FailoverRecord): StoredRun => ({
+  kind: "failover", policy: "undo", id: r.id, status: r.status, currentStep: r.steps.find((s) => s.status !== "done")?.id ?? null, state: r.state, error: r.error,
+  holds: [r.sourceId, r.candidateId, ...r.options.replicaIds], steps: r.steps,
+});
+
+/** Failovers (one FailoverRun row, steps as JSON); never resumed: an interrupted one is reported for a human. */
+export const failoverStore: RunStore = {
+  kind: "failover",
+  load: async (id) => {
+    const r = await failover.findFailover(id);
+    return r ? fromFailover(r) : null;
+  },
+  saveStep: async (runId, step) => {
+    const r = await failover.findFailover(runId);
+    if (r) await failover.saveFailover(runId, { steps: r.steps.map((s) => (s.id === step.id ? { ...s, ...step, id: s.id, label: s.label } : s)) });
+  },
+  saveRun: (runId, p) =>
+    failover.saveFailover(runId, {
+      ...(p.status ? { status: p.status } : {}), ...(p.state ? { state: p.state } : {}), ...(p.error !== undefined ? { error: p.error } : {}),
+      ...(p.extra && "report" in p.extra ? { report: p.extra.report as failover.FailoverRecord["report"] } : {}),
+      ...(p.extra && "newSourceId" in p.extra ? { newSourceId: p.extra.newSourceId as string | null } : {}),
+    }),
+  running: () => failover.failoverIdsWithStatus("running"),
+  touching: () => failover.failoverIdsWithStatus("running"),
+  interruptedError: "replscope stopped during this failover; it is not resumed (a second promotion could split the data). Check each server's state on its page: if the promote step did not start, nothing was promoted and a new failover may be started.",
+  forgetSecret: () => Promise.resolve(),
+};
+
 /** Every kind's store. */
-export const RUN_STORES: Record<RunKindName, RunStore> = { bootstrap: bootstrapStore, switchover: switchoverStore };
+export const RUN_STORES: Record<RunKindName, RunStore> = { bootstrap: bootstrapStore, switchover: switchoverStore, failover: failoverStore };
 
 /** At startup: runs of every kind left "running" by a stopped process become "interrupted" (their running step failed). */
 export async function markRunsInterrupted(): Promise<Record<RunKindName, number>> {
-  const counts = { bootstrap: 0, switchover: 0 };
+  const counts = { bootstrap: 0, switchover: 0, failover: 0 };
   const at = new Date().toISOString();
   for (const store of Object.values(RUN_STORES)) {
     for (const id of await store.running()) {

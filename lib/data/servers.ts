@@ -4,6 +4,7 @@ import type { CheckResult } from "@/lib/domain/connection-check";
 import type { KeyPolicy } from "@/lib/domain/password-exchange";
 import type { ServerCreateInput, ServerUpdateInput, TlsMode } from "@/lib/domain/server-input";
 import { maskText } from "@/lib/domain/secret-mask";
+import type { PromotionRule } from "@/lib/domain/failover/rules";
 import type { Server } from "@/generated/prisma/client";
 import { db } from "./db";
 import { open, seal } from "./secret-box";
@@ -26,6 +27,8 @@ export interface ServerRecord {
   allowPublicKeyRetrieval: boolean;
   /** The server's pinned RSA public key (PEM; not secret), or null. */
   serverPublicKey: string | null;
+  /** Failover promotion rule: prefer, neutral or must_not. */
+  promotionRule: PromotionRule;
   flavor: string | null;
   version: string | null;
   lastCheck: { status: string; detail: string; at: string } | null;
@@ -50,6 +53,7 @@ export function reshapeServer(row: Server): ServerRecord {
     heartbeatSchema: row.heartbeatSchema,
     allowPublicKeyRetrieval: row.allowPublicKeyRetrieval,
     serverPublicKey: row.serverPublicKey,
+    promotionRule: (row.promotionRule ?? "neutral") as PromotionRule,
     flavor: row.flavor,
     version: row.version,
     lastCheck:
@@ -86,9 +90,9 @@ export async function findConflicts(v: { name?: string; host?: string; port?: nu
   return { name: byName?.name ?? null, address: byAddr?.name ?? null };
 }
 
-type ExchangeFields = "allowPublicKeyRetrieval" | "serverPublicKey";
+type ExchangeFields = "allowPublicKeyRetrieval" | "serverPublicKey" | "promotionRule";
 
-/** Stores a new server with its password sealed (password-exchange settings default to off / none). */
+/** Stores a new server with its password sealed (password-exchange settings default to off / none, promotion rule to neutral). */
 export async function insertServer(input: Omit<ServerCreateInput, ExchangeFields> & Partial<Pick<ServerCreateInput, ExchangeFields>>): Promise<ServerRecord> {
   const { password, tags, ...rest } = input;
   const row = await db().server.create({ data: { ...rest, tags: tags.join(","), passwordEnc: seal(password) } });

@@ -20,5 +20,6 @@ import("./runs")
     const n = await markRunsInterrupted();
     if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
     if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by the last stop; check their servers`);
+    if (n.failover) console.log(`replscope: ${n.failover} failover(s) were interrupted by the last stop; they are not resumed: check their servers`);
   })
   .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));

@@ -2,13 +2,15 @@
 import { HEALTH_ORDER, type HealthState } from "./health";
 import type { SemiSync } from "./semi-sync";
 import type { ServerStatus } from "./server-status";
+import { failoverProblems, type FormerSource } from "./failover/problems";
 
 /** Problem codes replscope reports. */
 export type ProblemCode =
   | "ReplicationBroken" | "ReplicationStopped" | "IOThreadConnecting" | "LagAboveCritical" | "LagAboveWarning" | "Unreachable"
   | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently"
   | "RelayWithoutReplicaUpdates"
-  | "SemiSyncDegraded" | "SemiSyncNoAckers" | "CoSourceBothWritable";
+  | "SemiSyncDegraded" | "SemiSyncNoAckers" | "CoSourceBothWritable"
+  | "DeadSource" | "UnreachableSource" | "DeadSourceAndSomeReplicas" | "FormerSourceReturned" | "ErrantTransactions";
 
 /** One problem on one server. */
 export interface Problem {
@@ -18,6 +20,8 @@ export interface Problem {
   /** The server error that stopped replication (ReplicationBroken, IOThreadConnecting). */
   errno?: number;
   message: string;
+  /** DeadSource: the replicas that confirm it; ErrantTransactions: the GTIDs by origin (for the page and the API). */
+  detail?: Record<string, unknown>;
 }
 
 /** A registered server with its latest status, as problem detection needs it. */
@@ -112,8 +116,11 @@ export function semiSyncProblems(ss: SemiSync): Problem[] {
   return out;
 }
 
-/** All problems of every server, computed over the whole registry (some need the servers' neighbours). */
-export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number): Map<string, Problem[]> {
+/**
+ * All problems of every server, computed over the whole registry (some need the servers' neighbours); `formerSources`
+ * are the old sources of finished failovers not yet rejoined (FormerSourceReturned when they answer again).
+ */
+export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number, formerSources: FormerSource[] = []): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>(servers.map((s) => [s.id, []]));
   const add = (id: string, p: Problem) => out.get(id)!.push(p);
   for (const s of servers) {
@@ -132,6 +139,7 @@ export function findProblems(servers: ServerForProblems[], now: number, staleAft
     if (f.logBin && f.binlogFormat.toUpperCase() === "STATEMENT") add(s.id, { code: "StatementBasedBinlog", severity: "warning", message: "binlog_format is STATEMENT: non-deterministic statements can make replicas differ. ROW is safer." });
   }
   sourceProblems(servers, add);
+  failoverProblems(servers, formerSources, add);
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Validation of server registrations (UI forms and JSON API share these schemas).
+import { PROMOTION_RULES } from "./failover/rules";
 import { z } from "zod";
 import { noControlChars } from "./control-chars";
 import { HEARTBEAT_SCHEMA_RE } from "./heartbeat";
@@ -45,6 +46,7 @@ const fields = {
   heartbeatSchema: z.string().regex(HEARTBEAT_SCHEMA_RE, "Letters, digits, _ and $ only (at most 64)"),
   allowPublicKeyRetrieval: z.boolean({ error: "Must be true or false" }),
   serverPublicKey,
+  promotionRule: z.enum(PROMOTION_RULES, { error: "Choose prefer, neutral or must_not" }),
 };
 
 const thresholdsOrdered = (v: { lagWarnSeconds?: number | null; lagCritSeconds?: number | null }) =>
@@ -61,6 +63,7 @@ export const serverCreateSchema = z
     heartbeatEnabled: fields.heartbeatEnabled.default(false),
     heartbeatSchema: fields.heartbeatSchema.default("replscope"),
     allowPublicKeyRetrieval: fields.allowPublicKeyRetrieval.default(false),
+    promotionRule: fields.promotionRule.default("neutral"),
   })
   .refine(thresholdsOrdered, thresholdIssue);
 export type ServerCreateInput = z.infer<typeof serverCreateSchema>;
@@ -96,6 +99,7 @@ export function formToServerInput(form: FormData, mode: "create" | "update"): Re
     heartbeatSchema: text("heartbeatSchema") || undefined,
     allowPublicKeyRetrieval: form.get("allowPublicKeyRetrieval") === "on",
     serverPublicKey: text("serverPublicKey"),
+    promotionRule: text("promotionRule") || undefined,
   };
   const password = text("password") ?? "";
   if (mode === "create" || password !== "") out.password = password;

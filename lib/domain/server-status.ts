@@ -22,6 +22,8 @@ export interface ServerStatus {
   channels: ChannelView[];
   checkedAt: number;
   reachedAt: number | null;
+  /** Consecutive polls that could not reach the server (0 or absent when the last one did). */
+  unreachablePolls?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export function evaluateServer(poll: PollOutcome, t: Thresholds, now: number, pr
       channels: previous?.channels ?? [],
       checkedAt: now,
       reachedAt: previous?.reachedAt ?? null,
+      unreachablePolls: (previous?.state === "unreachable" ? (previous.unreachablePolls ?? 1) : 0) + 1,
     };
   }
   const known = new Map<string, KnownLag | null>((previous?.channels ?? []).map((c) => [c.channel, c.lastKnown]));

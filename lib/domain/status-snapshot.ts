@@ -30,7 +30,7 @@ const factsSchema = z.object({
 export const serverStatusSchema = z.object({
   state: health, lagSeconds: nullableNumber, lagSource: lagSource.nullable(), error: z.string().nullable(),
   facts: factsSchema.nullable(), source: z.object({ file: z.string(), position: z.number(), gtidExecuted: z.string() }).nullable(),
-  channels: z.array(channelSchema), checkedAt: z.number(), reachedAt: nullableNumber,
+  channels: z.array(channelSchema), checkedAt: z.number(), reachedAt: nullableNumber, unreachablePolls: z.number().optional(),
 });
 
 type Parsed = z.infer<typeof serverStatusSchema>;

@@ -13,7 +13,7 @@ const NOW = 1_800_000_000;
 function record(name: string, port: number, warn: number | null, crit: number | null): ServerRecord {
   return {
     id: name, name, host: "db", port, user: "monitor", tlsMode: "required", cluster: null, tags: [], lagWarnSeconds: warn, lagCritSeconds: crit,
-    heartbeatEnabled: false, heartbeatSchema: "replscope", allowPublicKeyRetrieval: false, serverPublicKey: null, flavor: null, version: null,
+    heartbeatEnabled: false, heartbeatSchema: "replscope", allowPublicKeyRetrieval: false, serverPublicKey: null, promotionRule: "neutral", flavor: null, version: null,
     lastCheck: null, createdAt: "", updatedAt: "",
   };
 }

@@ -14,7 +14,10 @@ import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
 import { readStatus } from "@/lib/mysql/status";
 import { findProblems } from "@/lib/domain/problems";
+import { formerSourceList } from "@/lib/data/failover";
+import type { FormerSource } from "@/lib/domain/failover/problems";
 import { alertEngine, type EvaluatedServer, type EvaluationSummary } from "./alerts/engine";
+import { afterSweep } from "./failover/after-sweep";
 import { deliveryWorker } from "./alerts/delivery";
 import { HeartbeatWriter } from "./heartbeat-writer";
 import { staleAfterSeconds } from "./status";
@@ -31,10 +34,14 @@ function toStored(id: string, s: ServerStatus, stateSince: number) {
   return { serverId: id, state: s.state, lagSeconds: s.lagSeconds, lagSource: s.lagSource, snapshot: JSON.stringify(s), checkedAt: s.checkedAt, reachedAt: s.reachedAt, stateSince };
 }
 
-/** One sweep's servers with their problems, as alert evaluation takes them. */
-function sweepForAlerts(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number): EvaluatedServer[] {
+/** One sweep's servers with their problems (former sources of failovers included). */
+function sweepProblems(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number, former: FormerSource[]) {
   const servers = targets.map((t) => ({ ...t.record, status: byId.get(t.record.id) ?? null }));
-  const problems = findProblems(servers, now, staleAfterSeconds());
+  return { servers, problems: findProblems(servers, now, staleAfterSeconds(), former) };
+}
+
+/** One sweep's servers with their problems, as alert evaluation takes them. */
+function sweepForAlerts({ servers, problems }: ReturnType<typeof sweepProblems>): EvaluatedServer[] {
   return servers.map((s) => ({
     serverId: s.id, name: s.name, host: s.host, port: s.port, cluster: s.cluster, reachable: s.status?.state !== "unreachable",
     problems: (problems.get(s.id) ?? []).map((p) => ({ code: p.code, severity: p.severity, channel: p.channel, message: p.message })),
@@ -61,6 +68,8 @@ export class Monitor {
   private stateSince = new Map<string, number>();
   /** The alert evaluation of the last sweep (runs after it, off its path; null when alerts are off). */
   lastEvaluation: Promise<EvaluationSummary | null> = Promise.resolve(null);
+  /** The failover duties of the last sweep (fencing, automatic mode), run after it. */
+  lastFailoverCheck: Promise<{ fenced: string[] } | null> = Promise.resolve(null);
   /** Whether sweeps evaluate alerts (REPLSCOPE_ALERTS by default; the bench compares both). */
   alertsEnabled: boolean | null = null;
   private timer?: NodeJS.Timeout;
@@ -134,15 +143,19 @@ export class Monitor {
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
     const byId = new Map(statuses.map((x) => [x.id, x.status]));
     recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), this.last);
-    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = this.evaluateAlerts(targets, byId, now);
+    const former = await formerSourceList().catch(() => []);
+    const swept = sweepProblems(targets, byId, now, former);
+    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = this.evaluateAlerts(swept, now);
+    const stateSince = new Map(targets.map((t) => [t.record.id, this.stateSince.get(t.record.id) ?? now]));
+    this.lastFailoverCheck = this.lastFailoverCheck.then(() => afterSweep({ ...swept, stateSince, now })).catch(() => null);
     await this.maybeThin(now);
     return this.last;
   }
 
   /** Alert evaluation, queued behind the previous one; a failure is logged, never thrown into the sweep. */
-  private evaluateAlerts(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number): Promise<EvaluationSummary | null> {
+  private evaluateAlerts(swept: ReturnType<typeof sweepProblems>, now: number): Promise<EvaluationSummary | null> {
     return alertEngine()
-      .evaluate(sweepForAlerts(targets, byId, now), now)
+      .evaluate(sweepForAlerts(swept), now)
       .catch((e) => {
         console.error("replscope: alert evaluation failed:", (e as Error).message);
         return null;

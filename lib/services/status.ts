@@ -1,4 +1,5 @@
 // The on-call view of every server: latest status, problems, freshness — the shape of GET /api/status.
+import { formerSourceList } from "@/lib/data/failover";
 import "server-only";
 import { env } from "@/lib/config/env";
 import { listServers, registryStamp, type ServerRecord } from "@/lib/data/servers";
@@ -124,10 +125,10 @@ async function problemSince(): Promise<Map<string, number>> {
 
 /** Every server's latest status with its problems (each since when), worst first (from `view` when the caller already read it). */
 export async function statusReport(view?: RegistryView): Promise<StatusResponse & { statuses: Map<string, ServerStatus> }> {
-  const [{ servers, statuses, stateSince }, since] = await Promise.all([view ?? readRegistryView(), problemSince()]);
+  const [{ servers, statuses, stateSince }, since, former] = await Promise.all([view ?? readRegistryView(), problemSince(), formerSourceList()]);
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
-  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
+  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter, former);
   const withSince = (id: string) => (problems.get(id) ?? []).map((p) => ({ ...p, since: isoSeconds(since.get(alertId(id, p.channel ?? "", p.code))) }));
   const reports = servers
     .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))

@@ -67,7 +67,7 @@ describe("startup", () => {
     await bootstrapData.updateRun(wizard.value.id, { status: "running" });
     await bootstrapData.saveStep(wizard.value.id, "preflight", { status: "running", startedAt: new Date() });
 
-    expect(await markRunsInterrupted()).toEqual({ bootstrap: 1, switchover: 1 });
+    expect(await markRunsInterrupted()).toEqual({ bootstrap: 1, switchover: 1, failover: 0 });
 
     const s = (await findSwitchover(sw.id))!;
     expect(s).toMatchObject({ status: "interrupted", error: expect.stringMatching(/check each server's state/) });

@@ -7,7 +7,9 @@ import type { AlertConfig, AlertState, ForRule, SilenceRule } from "./types";
  * (binary log off, relay without replica updates). IOThreadConnecting waits like lag does: every START SLAVE shows
  * "Connecting" for a moment, and a source that is really down is reported at once as Unreachable on the source.
  */
-export const IMMEDIATE_CODES: readonly string[] = ["ReplicationBroken", "Unreachable", "SourceBinlogDisabled", "RelayWithoutReplicaUpdates"];
+export const IMMEDIATE_CODES: readonly string[] = [
+  "ReplicationBroken", "Unreachable", "SourceBinlogDisabled", "RelayWithoutReplicaUpdates", "DeadSource", "DeadSourceAndSomeReplicas", "FormerSourceReturned", "ErrantTransactions",
+];
 
 /** The built-in `for` of a code (a ProblemCode, or any code a stored rule names): 0 s for breakage and dead sources, 30 s for lag, stopped threads and the rest. */
 export function defaultForSeconds(code: string): number {
@@ -42,4 +44,5 @@ export const PROBLEM_CODES = [
   "ReplicationBroken", "ReplicationStopped", "IOThreadConnecting", "LagAboveCritical", "LagAboveWarning", "Unreachable", "ReplicaIsWritable",
   "SourceBinlogDisabled", "DuplicateServerId", "StatementBasedBinlog", "AutoIncrementCollision", "NotCheckedRecently", "RelayWithoutReplicaUpdates",
   "SemiSyncDegraded", "SemiSyncNoAckers", "CoSourceBothWritable",
+  "DeadSource", "UnreachableSource", "DeadSourceAndSomeReplicas", "FormerSourceReturned", "ErrantTransactions",
 ] as const satisfies readonly ProblemCode[];

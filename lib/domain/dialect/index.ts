@@ -6,6 +6,7 @@ export * from "./config";
 export * from "./control";
 export * from "./dialect";
 export * from "./dump";
+export * from "./failover";
 export * from "./privileges";
 export * from "./queries";
 export * from "./quote";

@@ -2,7 +2,7 @@
 import type { FailurePolicy, RunStatus, StepStatus } from "./state";
 
 /** The kinds of run; each has its own table today (lib/data/runs.ts puts them behind one interface). */
-export type RunKindName = "bootstrap" | "switchover";
+export type RunKindName = "bootstrap" | "switchover" | "failover";
 
 /** One line of a step's log (statements masked); `on` names the server or side it ran on. */
 export interface RunLogLine {

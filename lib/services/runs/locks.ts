@@ -2,10 +2,11 @@
 import "server-only";
 import { runHolding } from "@/lib/data/runs";
 
-const NOUN = { bootstrap: "bootstrap run", switchover: "switchover" } as const;
+const NOUN = { bootstrap: "bootstrap run", switchover: "switchover", failover: "failover" } as const;
 const HELD = {
   bootstrap: (id: string) => `These servers take part in an unfinished bootstrap run (${id}); finish or abort it first.`,
   switchover: (id: string) => `A switchover involving these servers is already running (${id}).`,
+  failover: (id: string) => `A failover involving these servers is already running (${id}).`,
 };
 
 /** Why a new run on these servers is refused (another active run of any kind holds one), or null. */
