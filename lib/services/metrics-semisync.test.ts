@@ -12,7 +12,7 @@ const rows = (o: Record<string, string | number>) => Object.entries(o).map(([Var
 function record(name: string, port: number): ServerRecord {
   return {
     id: name, name, host: "db", port, user: "monitor", tlsMode: "required", cluster: null, tags: [], lagWarnSeconds: null, lagCritSeconds: null,
-    heartbeatEnabled: false, heartbeatSchema: "replscope", allowPublicKeyRetrieval: false, serverPublicKey: null, flavor: null, version: null,
+    heartbeatEnabled: false, heartbeatSchema: "replscope", allowPublicKeyRetrieval: false, serverPublicKey: null, promotionRule: "neutral", flavor: null, version: null,
     lastCheck: null, createdAt: "", updatedAt: "",
   };
 }

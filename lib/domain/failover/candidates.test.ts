@@ -3,6 +3,7 @@ import { parseServerVersion } from "../dialect";
 import type { NodeView } from "../operations/types";
 import { normaliseReplicaRow } from "../replica-status";
 import type { ServerFacts } from "../server-facts";
+import { NO_SEMI_SYNC } from "../semi-sync";
 import { gtidContains, gtidUnion, gtidWeight } from "./advance";
 import { assessFailoverCandidate, coordinatesRefusal, type DeadSourceView, mostAdvanced, rankFailoverCandidates } from "./candidates";
 import { buildReport } from "./plan";
@@ -10,7 +11,7 @@ import { autoDecision, defaultClusterSetting } from "./settings";
 
 const facts = (f: Partial<ServerFacts> = {}): ServerFacts => ({
   serverId: 2, serverUuid: null, readOnly: true, superReadOnly: null, logBin: true, binlogFormat: "ROW", gtidMode: "", gtidExecuted: "0-1-100",
-  logReplicaUpdates: true, parallelWorkers: 0, autoIncrementIncrement: 1, autoIncrementOffset: 1, semiSync: { source: null, replica: null }, ...f,
+  logReplicaUpdates: true, parallelWorkers: 0, autoIncrementIncrement: 1, autoIncrementOffset: 1, semiSync: NO_SEMI_SYNC, ...f,
 });
 const ch = (row: Record<string, unknown> = {}) =>
   normaliseReplicaRow({ Connection_name: "", Master_Host: "10.0.0.1", Master_Port: 3306, Master_User: "repl", Slave_IO_Running: "Connecting", Slave_SQL_Running: "Yes", Using_Gtid: "Slave_Pos", Gtid_IO_Pos: "0-1-100", Last_IO_Errno: 2003, SQL_Delay: 0, ...row });

@@ -138,7 +138,7 @@ async function report(ctx: FailoverContext) {
   const received = ctx.state.received as Record<string, Advancement>;
   const cand = await ctx.node(ctx.candidate);
   const replicas: ReportReplica[] = all(ctx).map((r) => ({ name: r.record.name, role: r === ctx.candidate ? "new source" : "repointed", retrieved: received[r.record.id]?.retrieved ?? "", executed: received[r.record.id]?.executed ?? "" }));
-  const rep = buildReport({ oldSource: ctx.dead.name, lastKnown: ctx.dead.facts?.gtidExecuted || null, semiSync: ctx.dead.facts?.semiSync.source ?? null, newSource: cand.name, newSourceHas: (ctx.state.newSourceHas as string) || cand.facts.gtidExecuted, replicas });
+  const rep = buildReport({ oldSource: ctx.dead.name, lastKnown: ctx.dead.facts?.gtidExecuted || null, semiSync: ctx.dead.facts?.semiSync.sourceActive ?? null, newSource: cand.name, newSourceHas: (ctx.state.newSourceHas as string) || cand.facts.gtidExecuted, replicas });
   await saveFailover(ctx.run.id, { report: rep });
   ctx.log(null, rep.lostNote);
 }
