@@ -6,6 +6,7 @@ import { interrupt, isActive, type RunStatus } from "@/lib/domain/runs/state";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
+import { instanceIdentity } from "@/lib/config/instance";
 import { db } from "./db";
 import * as switchover from "./switchover";
 
@@ -15,8 +16,8 @@ export interface RunStore {
   load(id: string): Promise<StoredRun | null>;
   saveStep(runId: string, step: StoredStep): Promise<void>;
   saveRun(runId: string, patch: RunPatch): Promise<void>;
-  /** Ids of the runs whose status is `running`. */
-  running(): Promise<string[]>;
+  /** The runs whose status is `running`, with the instance executing each (null: unknown). */
+  running(): Promise<{ id: string; owner: string | null }[]>;
   /** Ids of the runs that hold any of `serverIds` while active (a cheap pre-filter; `load` then decides). */
   touching(serverIds: string[]): Promise<string[]>;
   /** The run's error after replscope stopped while it ran. */
@@ -45,8 +46,11 @@ export const bootstrapStore: RunStore = {
     return r ? fromBootstrap(r) : null;
   },
   saveStep: (runId, s) => bootstrap.saveStep(runId, s.id as StepId, { status: s.status as bootstrap.RunRecord["steps"][number]["status"], startedAt: date(s.startedAt) ?? undefined, finishedAt: date(s.finishedAt), log: s.log, error: s.error }),
-  saveRun: (runId, p) => bootstrap.updateRun(runId, { status: p.status as BootstrapStatus | undefined, currentStep: p.currentStep as StepId | undefined, undo: p.state, error: p.error }),
-  running: async () => (await db().bootstrapRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+  saveRun: async (runId, p) => {
+    await bootstrap.updateRun(runId, { status: p.status as BootstrapStatus | undefined, currentStep: p.currentStep as StepId | undefined, undo: p.state, error: p.error });
+    if (p.status === "running") await db().bootstrapRun.update({ where: { id: runId }, data: { owner: instanceIdentity().id } });
+  },
+  running: () => db().bootstrapRun.findMany({ where: { status: "running" }, select: { id: true, owner: true } }),
   touching: async (ids) => (await db().bootstrapRun.findMany({ where: { targetId: { in: ids }, status: { notIn: ["done", "aborted"] } }, select: { id: true } })).map((r) => r.id),
   interruptedError: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run.",
   // Kept while the run can still be retried (failed, interrupted, waiting); forgotten once it is done or aborted.
@@ -64,12 +68,14 @@ export const switchoverStore: RunStore = {
     const r = await switchover.findSwitchover(runId);
     if (r) await switchover.saveSwitchover(runId, { steps: r.steps.map((s) => (s.id === step.id ? { ...s, ...step, id: s.id } : s)) });
   },
-  saveRun: (runId, p) =>
-    switchover.saveSwitchover(runId, {
+  saveRun: async (runId, p) => {
+    await switchover.saveSwitchover(runId, {
       ...(p.status ? { status: p.status as switchover.SwitchoverRecord["status"] } : {}), ...(p.state ? { state: p.state } : {}), ...(p.error !== undefined ? { error: p.error } : {}),
       ...(p.extra && "report" in p.extra ? { report: p.extra.report as switchover.Standing[] | null } : {}),
-    }),
-  running: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+    });
+    if (p.status === "running") await db().switchoverRun.update({ where: { id: runId }, data: { owner: instanceIdentity().id } });
+  },
+  running: () => db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true, owner: true } }),
   touching: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
   interruptedError: "replscope stopped during this switchover: check each server's state on its page before doing anything else.",
   // A switchover is never resumed: its password is forgotten as soon as it is no longer running.
@@ -79,12 +85,16 @@ export const switchoverStore: RunStore = {
 /** Every kind's store. */
 export const RUN_STORES: Record<RunKindName, RunStore> = { bootstrap: bootstrapStore, switchover: switchoverStore };
 
-/** At startup: runs of every kind left "running" by a stopped process become "interrupted" (their running step failed). */
-export async function markRunsInterrupted(): Promise<Record<RunKindName, number>> {
+/**
+ * Runs of every kind left "running" by a stopped instance become "interrupted" (their running step failed): the
+ * leader calls it with `orphaned` true for runs whose owner is no live instance (default: every running run).
+ */
+export async function markRunsInterrupted(orphaned: (owner: string | null) => boolean = () => true): Promise<Record<RunKindName, number>> {
   const counts = { bootstrap: 0, switchover: 0 };
   const at = new Date().toISOString();
   for (const store of Object.values(RUN_STORES)) {
-    for (const id of await store.running()) {
+    for (const { id, owner } of await store.running()) {
+      if (!orphaned(owner)) continue;
       const run = await store.load(id);
       if (!run) continue;
       const after = interrupt(run.steps, at);

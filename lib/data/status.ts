@@ -2,7 +2,8 @@
 import "server-only";
 import type { ServerStatus } from "@/lib/domain/server-status";
 import { parseSnapshot } from "@/lib/domain/status-snapshot";
-import { db } from "./db";
+import { db, sqlFlavor } from "./db";
+import { fencedBatch } from "./fence";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
 export interface StoredState {
@@ -38,11 +39,21 @@ function rowsSql(table: string, columns: readonly string[], count: number, confl
   return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(count).fill(row).join(", ")}${conflict}`;
 }
 
-/** Stores poll results in one transaction, as multi-row statements (the poller's hot path: one per batch, not per server). */
+/** The upsert clause of the ServerState insert, in the backend's SQL. */
+function stateUpsert(): string {
+  const rest = STATE_COLUMNS.slice(1);
+  if (sqlFlavor() === "mysql") return ` ON DUPLICATE KEY UPDATE ${rest.map((c) => `"${c}" = VALUES("${c}")`).join(", ")}`;
+  return ` ON CONFLICT("serverId") DO UPDATE SET ${rest.map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+}
+
+/**
+ * Stores poll results in one transaction, as multi-row statements (the poller's hot path: one per batch, not per
+ * server); behind the leader fence when the poller runs as the leader's background work.
+ */
 export async function saveSweep(states: StoredState[], samples: (LagPoint & { serverId: string })[]): Promise<void> {
   const client = db();
-  const upsert = ` ON CONFLICT("serverId") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
-  await client.$transaction([
+  const upsert = stateUpsert();
+  await fencedBatch([
     ...chunks(states).map((part) => client.$executeRawUnsafe(rowsSql("ServerState", STATE_COLUMNS, part.length, upsert), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
     ...chunks(samples).map((part) => client.$executeRawUnsafe(rowsSql("LagSample", SAMPLE_COLUMNS, part.length), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
   ]);
@@ -79,15 +90,20 @@ export async function lagSamples(serverId: string, from: number, to: number, lim
 /** Deletes samples older than `keepSeconds` and thins older ones to the worst (highest-lag) one per bucket. */
 export async function thinSamples(now: number, keepSeconds: number, tiers: { olderThan: number; bucket: number }[]): Promise<number> {
   const client = db();
-  let removed = (await client.lagSample.deleteMany({ where: { at: { lt: now - keepSeconds } } })).count;
+  const [old] = (await fencedBatch([client.lagSample.deleteMany({ where: { at: { lt: now - keepSeconds } } })])) as { count: number }[];
+  let removed = old.count;
+  const bucket = sqlFlavor() === "mysql" ? `FLOOR("at" / ?)` : `CAST("at" / ? AS INTEGER)`;
   for (const t of tiers) {
-    removed += await client.$executeRawUnsafe(
-      `DELETE FROM "LagSample" WHERE "at" < ? AND "id" NOT IN (
-         SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (
-           PARTITION BY "serverId", "channel", CAST("at" / ? AS INTEGER) ORDER BY "lagSeconds" IS NULL, "lagSeconds" DESC, "id" DESC) AS rn
-         FROM "LagSample" WHERE "at" < ?) WHERE rn = 1)`,
-      now - t.olderThan, t.bucket, now - t.olderThan,
-    );
+    const [n] = await fencedBatch([
+      client.$executeRawUnsafe(
+        `DELETE FROM "LagSample" WHERE "at" < ? AND "id" NOT IN (
+           SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (
+             PARTITION BY "serverId", "channel", ${bucket} ORDER BY "lagSeconds" IS NULL, "lagSeconds" DESC, "id" DESC) AS rn
+           FROM "LagSample" WHERE "at" < ?) AS ranked WHERE rn = 1)`,
+        now - t.olderThan, t.bucket, now - t.olderThan,
+      ),
+    ]);
+    removed += n as number;
   }
   return removed;
 }
