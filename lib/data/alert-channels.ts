@@ -90,17 +90,24 @@ export async function claimDue(nowMs: number, limit: number, leaseMs: number): P
   return rows;
 }
 
-/** MySQL has no UPDATE … RETURNING: lock the due rows (skipping rows another transaction holds), then claim them. */
+/**
+ * MySQL has no UPDATE … RETURNING: lock the due rows' ids (skipping rows another transaction holds), claim them, and
+ * read them through Prisma (a raw read of a utf8mb4_bin TEXT column would come back as bytes).
+ */
 async function claimDueMysql(nowMs: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
   return fencedTransaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-      `SELECT "id", "channelId", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt" FROM "Outbox"
-        WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)
-        ORDER BY "nextAttemptAt" LIMIT ? FOR UPDATE SKIP LOCKED`,
+    const due = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
+        AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ? FOR UPDATE SKIP LOCKED`,
       nowMs, nowMs, limit,
     );
-    if (rows.length) await tx.outbox.updateMany({ where: { id: { in: rows.map((r) => Number(r.id)) } }, data: { claimedUntil: nowMs + leaseMs } });
-    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
+    if (!due.length) return [];
+    const ids = due.map((r) => Number(r.id));
+    await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { claimedUntil: nowMs + leaseMs } });
+    return tx.outbox.findMany({
+      where: { id: { in: ids } }, orderBy: { nextAttemptAt: "asc" },
+      select: { id: true, channelId: true, alertId: true, idempotencyKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
+    });
   });
 }
 
