@@ -9,6 +9,19 @@ import { applyMysqlMigrations } from "./mysql-backend";
 // Every file replscope creates from here on (database, WAL, key, setup code) is readable by its own user only.
 process.umask(0o077);
 
+/** Retries while the backend is unreachable at start (every 2 s, for up to a minute), then gives up with its error. */
+async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= 30 || !/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection timeout|socket/i.test(`${(e as { code?: string }).code} ${(e as Error).message}`)) throw e;
+      console.warn(`replscope: database not reachable yet (${(e as Error).message}); retrying`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 /** Applies pending migrations to the configured backend; logs what it applied. */
 export async function prepareDatabase(): Promise<void> {
   if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] === undefined) {
@@ -16,7 +29,7 @@ export async function prepareDatabase(): Promise<void> {
   }
   const { backend } = env();
   if (backend.kind === "mysql") {
-    const applied = await applyMysqlMigrations(backend.url);
+    const applied = await withRetries(() => applyMysqlMigrations(backend.url));
     if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to the MySQL backend`);
     return;
   }
