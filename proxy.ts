@@ -10,7 +10,8 @@ import { logChange } from "@/lib/services/audit-log";
 import { resolvePrincipal, SESSION_COOKIE } from "@/lib/services/auth";
 import { addressOf, viaTrustedProxy } from "@/lib/services/session";
 
-const PUBLIC = ["/login", "/setup", "/logout"];
+// /api/leader-check answers load balancer probes: only whether this instance leads (no sign-in).
+const PUBLIC = ["/login", "/setup", "/logout", "/api/leader-check"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A signed-in user's server action on their own account page (each of those actions touches only the caller's account). */

@@ -22,6 +22,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // REPLSCOPE_TEST_BACKEND=mariadb: replscope's own database is a MariaDB sandbox instead of SQLite.
+          globalSetup: ["test/backend/global-setup.ts"],
+          setupFiles: ["test/backend/setup.ts"],
         },
       },
     ],

@@ -48,7 +48,10 @@ export async function serve({ port, dev = false }) {
   await new Promise((resolve, reject) => server.once("error", reject).listen(port, () => resolve(undefined)));
   console.log(`replscope: listening on http://localhost:${port}`);
   const stop = () => {
-    server.close(() => process.exit(0));
+    // The app releases its leader lease first (bounded: a dead database must not hold up the stop).
+    const beforeExit = globalThis[Symbol.for("replscope.beforeExit")];
+    if (typeof beforeExit === "function") void Promise.race([beforeExit(), new Promise((r) => setTimeout(r, 1000))]).catch(() => undefined);
+    server.close(() => setTimeout(() => process.exit(0), 300));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 2000).unref();
   };

@@ -26,6 +26,26 @@ function runVitest() {
   return { passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests };
 }
 
+// The second pass: replscope's own database on a MariaDB sandbox (REPLSCOPE_TEST_BACKEND=mariadb) for the tests of
+// lib/data and the services whose state lives there (alerts and delivery, accounts and sessions, audit, registry,
+// poller). The wizard, switchover, discovery and operations tests exercise the monitored servers, not our database,
+// and run once, on SQLite.
+const MARIADB_PASS = [
+  "lib/data/", "lib/services/alerts/", "lib/services/accounts.int.test.ts", "lib/services/auth.int.test.ts", "lib/services/audit-log.int.test.ts",
+  "lib/services/servers.int.test.ts", "lib/services/monitor.int.test.ts", "lib/services/server-page.int.test.ts", "lib/services/client-address.int.test.ts",
+];
+
+function runVitestMariadb() {
+  const file = path.join(out, "vitest-mariadb.json");
+  const r = spawnSync(bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...MARIADB_PASS], {
+    stdio: "inherit", env: { ...env, REPLSCOPE_TEST_BACKEND: "mariadb" },
+  });
+  const j = readJson(file);
+  if (!j) return { passed: 0, failed: 1, note: `vitest (MariaDB backend) produced no report (exit ${r.status})` };
+  const failed = j.numFailedTests + (r.status !== 0 && j.numFailedTests === 0 ? 1 : 0);
+  return { passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests };
+}
+
 function runPlaywright() {
   const file = path.join(out, "playwright.json");
   const r = spawnSync(bin("playwright"), ["test", "--reporter=list,json"], { stdio: "inherit", env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file } });
@@ -37,6 +57,7 @@ function runPlaywright() {
 
 const results = [];
 if (only !== "e2e") results.push(["vitest", runVitest()]);
+if (only !== "e2e" && only !== "vitest") results.push(["vitest (MariaDB backend)", runVitestMariadb()]);
 if (only !== "vitest") results.push(["playwright", runPlaywright()]);
 let passed = 0, failed = 0, skipped = 0;
 for (const [name, r] of results) {

@@ -5,6 +5,13 @@ import { type Cidr, parseTrustedProxies } from "@/lib/domain/client-address";
 
 const schema = z.object({
   REPLSCOPE_DATA_DIR: z.string().min(1).default("./data"),
+  // Our own database: unset or file:… → SQLite; mysql://user:pass@host:port/db or mariadb://… → MySQL 8.0+ / MariaDB 10.6+.
+  REPLSCOPE_DATABASE_URL: z
+    .string()
+    .regex(/^(?:file:.+|(?:mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$]+(?:\?.*)?)$/, "must be file:<path>, mysql://user:password@host:port/database or mariadb://…")
+    .optional(),
+  // This instance's name in the instance registry and leader lease (default: host name + process id).
+  REPLSCOPE_INSTANCE_ID: z.string().regex(/^[\w.:@-]{1,100}$/, "letters, digits and . _ : @ - (at most 100)").optional(),
   REPLSCOPE_SECRET_KEY: z
     .string()
     .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex characters or 44 base64 characters")
@@ -45,8 +52,16 @@ const schema = z.object({
   PATH: z.string().default(""),
 });
 
+/** Which database replscope keeps its own data in (chosen by REPLSCOPE_DATABASE_URL). */
+export type Backend = { kind: "sqlite"; file: string } | { kind: "mysql"; url: string };
+
 /** The app's configuration; throws a readable error at startup when a variable is malformed. */
-export type AppEnv = z.infer<typeof schema> & { dataDir: string; sqliteFile: string; trustedProxies: Cidr[] };
+export type AppEnv = z.infer<typeof schema> & { dataDir: string; sqliteFile: string; backend: Backend; trustedProxies: Cidr[] };
+
+function backendOf(url: string | undefined, dataDir: string): Backend {
+  if (url && !url.startsWith("file:")) return { kind: "mysql", url };
+  return { kind: "sqlite", file: url ? path.resolve(url.slice("file:".length)) : path.join(dataDir, "replscope.db") };
+}
 
 let cached: AppEnv | undefined;
 
@@ -60,6 +75,7 @@ export function env(): AppEnv {
   }
   const dataDir = path.resolve(parsed.data.REPLSCOPE_DATA_DIR);
   const trustedProxies = parseTrustedProxies(parsed.data.REPLSCOPE_TRUSTED_PROXIES).nets;
-  cached = { ...parsed.data, dataDir, sqliteFile: path.join(dataDir, "replscope.db"), trustedProxies };
+  const backend = backendOf(parsed.data.REPLSCOPE_DATABASE_URL, dataDir);
+  cached = { ...parsed.data, dataDir, sqliteFile: backend.kind === "sqlite" ? backend.file : path.join(dataDir, "replscope.db"), backend, trustedProxies };
   return cached;
 }

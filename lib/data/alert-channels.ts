@@ -1,6 +1,7 @@
 // Notification channels and their outbox in replscope's own database; secrets stay sealed here.
 import "server-only";
-import { db } from "./db";
+import { db, sqlFlavor } from "./db";
+import { fencedBatch, fencedTransaction } from "./fence";
 
 /** A channel row as stored (secrets sealed; smtp and clusters as JSON text). */
 export interface ChannelRow {
@@ -76,26 +77,53 @@ export interface OutboxRow {
  * in one statement: a crash mid-send lets the lease run out and the row is retried.
  */
 export async function claimDue(nowMs: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
-  return db().$queryRawUnsafe<OutboxRow[]>(
-    `UPDATE "Outbox" SET "claimedUntil" = ? WHERE "id" IN (
-       SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
-         AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ?)
-     RETURNING "id", "channelId", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt"`,
-    nowMs + leaseMs, nowMs, nowMs, limit,
-  );
+  if (sqlFlavor() === "mysql") return claimDueMysql(nowMs, limit, leaseMs);
+  const [rows] = (await fencedBatch([
+    db().$queryRawUnsafe<OutboxRow[]>(
+      `UPDATE "Outbox" SET "claimedUntil" = ? WHERE "id" IN (
+         SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
+           AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ?)
+       RETURNING "id", "channelId", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt"`,
+      nowMs + leaseMs, nowMs, nowMs, limit,
+    ),
+  ])) as OutboxRow[][];
+  return rows;
+}
+
+/**
+ * MySQL has no UPDATE … RETURNING: lock the due rows' ids (skipping rows another transaction holds), claim them, and
+ * read them through Prisma (a raw read of a utf8mb4_bin TEXT column would come back as bytes).
+ */
+async function claimDueMysql(nowMs: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  return fencedTransaction(async (tx) => {
+    const due = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
+        AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ? FOR UPDATE SKIP LOCKED`,
+      nowMs, nowMs, limit,
+    );
+    if (!due.length) return [];
+    const ids = due.map((r) => Number(r.id));
+    await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { claimedUntil: nowMs + leaseMs } });
+    return tx.outbox.findMany({
+      where: { id: { in: ids } }, orderBy: { nextAttemptAt: "asc" },
+      select: { id: true, channelId: true, alertId: true, idempotencyKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
+    });
+  });
 }
 
 /** Marks a notification delivered (only if not already: the first mark wins). */
 export async function markDelivered(id: number, nowMs: number): Promise<void> {
-  await db().outbox.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: nowMs, attempts: { increment: 1 }, lastError: null, claimedUntil: null } });
+  await fencedBatch([db().outbox.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: nowMs, attempts: { increment: 1 }, lastError: null, claimedUntil: null } })]);
 }
 
 /** Records a failed attempt: retried at `nextAttemptAt`, or failed for good when that is null. */
 export async function markFailed(id: number, nowMs: number, error: string, nextAttemptAt: number | null): Promise<void> {
-  await db().outbox.updateMany({
+  await fencedBatch([
+    db().outbox.updateMany({
     where: { id, deliveredAt: null },
     data: { attempts: { increment: 1 }, lastError: error, claimedUntil: null, ...(nextAttemptAt === null ? { failedAt: nowMs } : { nextAttemptAt }) },
-  });
+    }),
+  ]);
 }
 
 /** Outbox rows of a channel (newest first), for tests and the settings page. */
@@ -106,7 +134,8 @@ export async function outboxOf(channelId: string, limit = 100) {
 /** Deletes delivered and failed notifications older than `keepMs` (pending ones are never deleted). */
 export async function pruneOutbox(nowMs: number, keepMs: number): Promise<number> {
   const before = nowMs - keepMs;
-  return (await db().outbox.deleteMany({ where: { OR: [{ deliveredAt: { lt: before } }, { failedAt: { lt: before } }] } })).count;
+  const [r] = (await fencedBatch([db().outbox.deleteMany({ where: { OR: [{ deliveredAt: { lt: before } }, { failedAt: { lt: before } }] } })])) as { count: number }[];
+  return r.count;
 }
 
 /** The earliest time a pending notification is due (epoch ms), or null when none is waiting. */

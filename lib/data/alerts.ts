@@ -1,7 +1,8 @@
 // Alerts, silences and `for` rules in replscope's own database; one transaction per sweep, for changed alerts only.
 import "server-only";
 import type { AlertState, ForRule, SilenceRule } from "@/lib/domain/alerts/types";
-import { db } from "./db";
+import { db, sqlFlavor } from "./db";
+import { fencedBatch } from "./fence";
 
 /** Every stored alert (pending, firing, and resolved ones not yet forgotten). */
 export async function loadAlerts(): Promise<AlertState[]> {
@@ -18,16 +19,17 @@ export interface OutboxInsert {
   createdAt: number;
 }
 
-/** Writes changed alerts, forgets removed ones and enqueues notifications, all in one transaction (idempotent on the outbox key). */
+/** Writes changed alerts, forgets removed ones and enqueues notifications, all in one transaction (idempotent on the outbox key; behind the leader fence). */
 export async function saveAlertChanges(changed: AlertState[], removed: string[], outbox: OutboxInsert[]): Promise<void> {
   if (!changed.length && !removed.length && !outbox.length) return;
   const client = db();
-  await client.$transaction([
+  const [insert, conflict] = sqlFlavor() === "mysql" ? ["INSERT", ` ON DUPLICATE KEY UPDATE "id" = "id"`] : ["INSERT", ` ON CONFLICT("channelId", "idempotencyKey") DO NOTHING`];
+  await fencedBatch([
     ...changed.map((a) => client.alert.upsert({ where: { id: a.id }, create: a, update: a })),
     ...(removed.length ? [client.alert.deleteMany({ where: { id: { in: removed } } })] : []),
     ...outbox.map((o) =>
       client.$executeRawUnsafe(
-        `INSERT INTO "Outbox" ("channelId", "alertId", "idempotencyKey", "payload", "nextAttemptAt", "createdAt", "attempts") VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT("channelId", "idempotencyKey") DO NOTHING`,
+        `${insert} INTO "Outbox" ("channelId", "alertId", "idempotencyKey", "payload", "nextAttemptAt", "createdAt", "attempts") VALUES (?, ?, ?, ?, ?, ?, 0)${conflict}`,
         o.channelId, o.alertId, o.idempotencyKey, o.payload, o.nextAttemptAt, o.createdAt,
       ),
     ),

@@ -4,6 +4,7 @@
 import "server-only";
 import { maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
+import { fencedBatch } from "./fence";
 import { serverPasswords } from "./masking";
 
 /** One audited statement. */
@@ -70,7 +71,8 @@ export async function listAudit(f: AuditFilter = {}) {
 
 /** Deletes entries older than `days` (kept 90 days by default). */
 export async function pruneAudit(days = 90): Promise<number> {
-  return (await db().auditEntry.deleteMany({ where: { at: { lt: new Date(Date.now() - days * 86_400_000) } } })).count;
+  const [r] = (await fencedBatch([db().auditEntry.deleteMany({ where: { at: { lt: new Date(Date.now() - days * 86_400_000) } } })])) as { count: number }[];
+  return r.count;
 }
 
 /** Everyone who appears in the trail, for the page's user filter. */

@@ -6,6 +6,7 @@ import { interrupt, isActive, type RunStatus } from "@/lib/domain/runs/state";
 import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
+import { instanceIdentity } from "@/lib/config/instance";
 import { db } from "./db";
 import * as failover from "./failover";
 import * as switchover from "./switchover";
@@ -16,8 +17,8 @@ export interface RunStore {
   load(id: string): Promise<StoredRun | null>;
   saveStep(runId: string, step: StoredStep): Promise<void>;
   saveRun(runId: string, patch: RunPatch): Promise<void>;
-  /** Ids of the runs whose status is `running`. */
-  running(): Promise<string[]>;
+  /** The runs whose status is `running`, with the instance executing each (null: unknown). */
+  running(): Promise<{ id: string; owner: string | null }[]>;
   /** Ids of the runs that hold any of `serverIds` while active (a cheap pre-filter; `load` then decides). */
   touching(serverIds: string[]): Promise<string[]>;
   /** The run's error after replscope stopped while it ran. */
@@ -46,8 +47,11 @@ export const bootstrapStore: RunStore = {
     return r ? fromBootstrap(r) : null;
   },
   saveStep: (runId, s) => bootstrap.saveStep(runId, s.id as StepId, { status: s.status as bootstrap.RunRecord["steps"][number]["status"], startedAt: date(s.startedAt) ?? undefined, finishedAt: date(s.finishedAt), log: s.log, error: s.error }),
-  saveRun: (runId, p) => bootstrap.updateRun(runId, { status: p.status as BootstrapStatus | undefined, currentStep: p.currentStep as StepId | undefined, undo: p.state, error: p.error }),
-  running: async () => (await db().bootstrapRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+  saveRun: async (runId, p) => {
+    await bootstrap.updateRun(runId, { status: p.status as BootstrapStatus | undefined, currentStep: p.currentStep as StepId | undefined, undo: p.state, error: p.error });
+    if (p.status === "running") await db().bootstrapRun.update({ where: { id: runId }, data: { owner: instanceIdentity().id } });
+  },
+  running: () => db().bootstrapRun.findMany({ where: { status: "running" }, select: { id: true, owner: true } }),
   touching: async (ids) => (await db().bootstrapRun.findMany({ where: { targetId: { in: ids }, status: { notIn: ["done", "aborted"] } }, select: { id: true } })).map((r) => r.id),
   interruptedError: "replscope stopped while a step ran; database connections were closed, so no lock remains on the source. Retry the step or abort the run.",
   // Kept while the run can still be retried (failed, interrupted, waiting); forgotten once it is done or aborted.
@@ -65,12 +69,14 @@ export const switchoverStore: RunStore = {
     const r = await switchover.findSwitchover(runId);
     if (r) await switchover.saveSwitchover(runId, { steps: r.steps.map((s) => (s.id === step.id ? { ...s, ...step, id: s.id } : s)) });
   },
-  saveRun: (runId, p) =>
-    switchover.saveSwitchover(runId, {
+  saveRun: async (runId, p) => {
+    await switchover.saveSwitchover(runId, {
       ...(p.status ? { status: p.status as switchover.SwitchoverRecord["status"] } : {}), ...(p.state ? { state: p.state } : {}), ...(p.error !== undefined ? { error: p.error } : {}),
       ...(p.extra && "report" in p.extra ? { report: p.extra.report as switchover.Standing[] | null } : {}),
-    }),
-  running: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+    });
+    if (p.status === "running") await db().switchoverRun.update({ where: { id: runId }, data: { owner: instanceIdentity().id } });
+  },
+  running: () => db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true, owner: true } }),
   touching: async () => (await db().switchoverRun.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
   interruptedError: "replscope stopped during this switchover: check each server's state on its page before doing anything else.",
   // A switchover is never resumed: its password is forgotten as soon as it is no longer running.
@@ -93,13 +99,15 @@ export const failoverStore: RunStore = {
     const r = await failover.findFailover(runId);
     if (r) await failover.saveFailover(runId, { steps: r.steps.map((s) => (s.id === step.id ? { ...s, ...step, id: s.id, label: s.label } : s)) });
   },
-  saveRun: (runId, p) =>
-    failover.saveFailover(runId, {
+  saveRun: async (runId, p) => {
+    if (p.status === "running") await db().failoverRun.update({ where: { id: runId }, data: { owner: instanceIdentity().id } });
+    await failover.saveFailover(runId, {
       ...(p.status ? { status: p.status } : {}), ...(p.state ? { state: p.state } : {}), ...(p.error !== undefined ? { error: p.error } : {}),
       ...(p.extra && "report" in p.extra ? { report: p.extra.report as failover.FailoverRecord["report"] } : {}),
       ...(p.extra && "newSourceId" in p.extra ? { newSourceId: p.extra.newSourceId as string | null } : {}),
-    }),
-  running: () => failover.failoverIdsWithStatus("running"),
+    });
+  },
+  running: () => db().failoverRun.findMany({ where: { status: "running" }, select: { id: true, owner: true } }),
   touching: () => failover.failoverIdsWithStatus("running"),
   interruptedError: "replscope stopped during this failover; it is not resumed (a second promotion could split the data). Check each server's state on its page: if the promote step did not start, nothing was promoted and a new failover may be started.",
   forgetSecret: () => Promise.resolve(),
@@ -108,12 +116,16 @@ export const failoverStore: RunStore = {
 /** Every kind's store. */
 export const RUN_STORES: Record<RunKindName, RunStore> = { bootstrap: bootstrapStore, switchover: switchoverStore, failover: failoverStore };
 
-/** At startup: runs of every kind left "running" by a stopped process become "interrupted" (their running step failed). */
-export async function markRunsInterrupted(): Promise<Record<RunKindName, number>> {
+/**
+ * Runs of every kind left "running" by a stopped instance become "interrupted" (their running step failed): the
+ * leader calls it with `orphaned` true for runs whose owner is no live instance (default: every running run).
+ */
+export async function markRunsInterrupted(orphaned: (owner: string | null) => boolean = () => true): Promise<Record<RunKindName, number>> {
   const counts = { bootstrap: 0, switchover: 0, failover: 0 };
   const at = new Date().toISOString();
   for (const store of Object.values(RUN_STORES)) {
-    for (const id of await store.running()) {
+    for (const { id, owner } of await store.running()) {
+      if (!orphaned(owner)) continue;
       const run = await store.load(id);
       if (!run) continue;
       const after = interrupt(run.steps, at);

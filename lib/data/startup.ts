@@ -1,25 +1,38 @@
-// Startup work on our own database for the Node.js server: private file modes, committed migrations, interrupted
-// runs. Imported once by lib/services/startup.ts (first-run setup and the poller follow there).
+// Startup work on our own database for the Node.js server: private file modes and the committed migrations (SQLite,
+// or MySQL under a lock so concurrent starts apply them once). Called by lib/services/startup.ts before anything else.
 import "server-only";
 import path from "node:path";
 import { env } from "@/lib/config/env";
 import { applyMigrations } from "./migrate";
+import { applyMysqlMigrations } from "./mysql-backend";
 
 // Every file replscope creates from here on (database, WAL, key, setup code) is readable by its own user only.
 process.umask(0o077);
 
-if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] === undefined) {
-  console.warn("replscope: WARNING: not started through scripts/server.mjs (npm start): client addresses come from X-Forwarded-For and can be forged");
+/** Retries while the backend is unreachable at start (every 2 s, for up to a minute), then gives up with its error. */
+async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= 30 || !/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection timeout|socket/i.test(`${(e as { code?: string }).code} ${(e as Error).message}`)) throw e;
+      console.warn(`replscope: database not reachable yet (${(e as Error).message}); retrying`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
 }
 
-const applied = applyMigrations(env().sqliteFile, path.join(process.cwd(), "prisma", "migrations"));
-if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${env().sqliteFile}`);
-
-import("./runs")
-  .then(async ({ markRunsInterrupted }) => {
-    const n = await markRunsInterrupted();
-    if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by the last stop; they can be retried or aborted`);
-    if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by the last stop; check their servers`);
-    if (n.failover) console.log(`replscope: ${n.failover} failover(s) were interrupted by the last stop; they are not resumed: check their servers`);
-  })
-  .catch((e) => console.error("replscope: could not check interrupted runs:", (e as Error).message));
+/** Applies pending migrations to the configured backend; logs what it applied. */
+export async function prepareDatabase(): Promise<void> {
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for("replscope.peerHeader")] === undefined) {
+    console.warn("replscope: WARNING: not started through scripts/server.mjs (npm start): client addresses come from X-Forwarded-For and can be forged");
+  }
+  const { backend } = env();
+  if (backend.kind === "mysql") {
+    const applied = await withRetries(() => applyMysqlMigrations(backend.url));
+    if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to the MySQL backend`);
+    return;
+  }
+  const applied = applyMigrations(backend.file, path.join(process.cwd(), "prisma", "migrations"));
+  if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${backend.file}`);
+}

@@ -2,7 +2,8 @@
 import "server-only";
 import type { ServerStatus } from "@/lib/domain/server-status";
 import { parseSnapshot } from "@/lib/domain/status-snapshot";
-import { db } from "./db";
+import { db, sqlFlavor } from "./db";
+import { currentTerm, FencedError, fencedBatch } from "./fence";
 import { insertSamplesSql, placeholders, SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter, upsertStateSql } from "./sweep-writer";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
@@ -34,15 +35,28 @@ function chunks<T>(items: T[]): T[][] {
 
 const rows = (columns: readonly string[], count: number) => Array<string>(count).fill(placeholders(columns)).join(", ");
 
+/** The upsert clause of the ServerState insert, in the backend's SQL. */
+function stateUpsertSql(values: string): string {
+  if (sqlFlavor() !== "mysql") return upsertStateSql(values);
+  const rest = STATE_COLUMNS.slice(1);
+  return `INSERT INTO "ServerState" (${STATE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values} ON DUPLICATE KEY UPDATE ${rest.map((c) => `"${c}" = VALUES("${c}")`).join(", ")}`;
+}
+
 /**
- * Stores poll results in one transaction (the poller's hot path): on SQLite through the sweep writer's prepared
- * statements; when that connection finds the database busy, as multi-row statements through Prisma.
+ * Stores poll results in one transaction (the poller's hot path), behind the leader fence when the poller runs as the
+ * leader's background work: on SQLite through the sweep writer's prepared statements; on MySQL, or when that
+ * connection finds the database busy, as multi-row statements through Prisma.
  */
 export async function saveSweep(states: StoredState[], samples: (LagPoint & { serverId: string })[]): Promise<void> {
   const client = db();
-  if (sweepWriter().save(states, samples)) return;
-  await client.$transaction([
-    ...chunks(states).map((part) => client.$executeRawUnsafe(upsertStateSql(rows(STATE_COLUMNS, part.length)), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
+  const term = currentTerm();
+  if (sqlFlavor() !== "mysql") {
+    const r = sweepWriter().save(states, samples, term);
+    if (r === "fenced") throw new FencedError(term!);
+    if (r === "ok") return;
+  }
+  await fencedBatch([
+    ...chunks(states).map((part) => client.$executeRawUnsafe(stateUpsertSql(rows(STATE_COLUMNS, part.length)), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
     ...chunks(samples).map((part) => client.$executeRawUnsafe(insertSamplesSql(rows(SAMPLE_COLUMNS, part.length)), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
   ]);
 }
@@ -78,15 +92,20 @@ export async function lagSamples(serverId: string, from: number, to: number, lim
 /** Deletes samples older than `keepSeconds` and thins older ones to the worst (highest-lag) one per bucket. */
 export async function thinSamples(now: number, keepSeconds: number, tiers: { olderThan: number; bucket: number }[]): Promise<number> {
   const client = db();
-  let removed = (await client.lagSample.deleteMany({ where: { at: { lt: now - keepSeconds } } })).count;
+  const [old] = (await fencedBatch([client.lagSample.deleteMany({ where: { at: { lt: now - keepSeconds } } })])) as { count: number }[];
+  let removed = old.count;
+  const bucket = sqlFlavor() === "mysql" ? `FLOOR("at" / ?)` : `CAST("at" / ? AS INTEGER)`;
   for (const t of tiers) {
-    removed += await client.$executeRawUnsafe(
-      `DELETE FROM "LagSample" WHERE "at" < ? AND "id" NOT IN (
-         SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (
-           PARTITION BY "serverId", "channel", CAST("at" / ? AS INTEGER) ORDER BY "lagSeconds" IS NULL, "lagSeconds" DESC, "id" DESC) AS rn
-         FROM "LagSample" WHERE "at" < ?) WHERE rn = 1)`,
-      now - t.olderThan, t.bucket, now - t.olderThan,
-    );
+    const [n] = await fencedBatch([
+      client.$executeRawUnsafe(
+        `DELETE FROM "LagSample" WHERE "at" < ? AND "id" NOT IN (
+           SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (
+             PARTITION BY "serverId", "channel", ${bucket} ORDER BY "lagSeconds" IS NULL, "lagSeconds" DESC, "id" DESC) AS rn
+           FROM "LagSample" WHERE "at" < ?) AS ranked WHERE rn = 1)`,
+        now - t.olderThan, t.bucket, now - t.olderThan,
+      ),
+    ]);
+    removed += n as number;
   }
   return removed;
 }

@@ -42,7 +42,7 @@ describe("saveSweep", () => {
       await held;
     });
     await inside;
-    expect(sweepWriter().save([state(c.id, 2000)], [])).toBe(false);
+    expect(sweepWriter().save([state(c.id, 2000)], [])).toBe("busy");
     const saved = saveSweep([state(c.id, 2000)], []);
     release();
     await Promise.all([tx, saved]);

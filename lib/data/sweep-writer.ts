@@ -2,6 +2,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/config/env";
+import { FENCE_SQL, type Term } from "./fence-sql";
 
 /** Columns written, in order (the same rows saveSweep writes through Prisma). */
 export const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt", "stateSince"] as const;
@@ -27,18 +28,23 @@ class SweepWriter {
   private db = new Database(env().sqliteFile, { timeout: 0 });
   private upsert = this.db.prepare(upsertStateSql(placeholders(STATE_COLUMNS)));
   private sample = this.db.prepare(insertSamplesSql(placeholders(SAMPLE_COLUMNS)));
-  private write = this.db.transaction((states: Row<typeof STATE_COLUMNS>[], samples: Row<typeof SAMPLE_COLUMNS>[]) => {
+  private fence = this.db.prepare(FENCE_SQL);
+  private write = this.db.transaction((states: Row<typeof STATE_COLUMNS>[], samples: Row<typeof SAMPLE_COLUMNS>[], term?: Term) => {
+    if (term) this.fence.run(term.holder, term.epoch);
     for (const s of states) this.upsert.run(STATE_COLUMNS.map((c) => s[c] ?? null));
     for (const s of samples) this.sample.run(SAMPLE_COLUMNS.map((c) => s[c] ?? null));
   });
 
-  /** Writes all rows in one transaction; false (nothing written) when the database is busy or refuses. */
-  save(states: Row<typeof STATE_COLUMNS>[], samples: Row<typeof SAMPLE_COLUMNS>[]): boolean {
+  /**
+   * Writes all rows in one transaction, behind the leader fence when `term` is given: "fenced" (nothing written) when
+   * a newer leader exists, "busy" (nothing written) when the database is busy or refuses.
+   */
+  save(states: Row<typeof STATE_COLUMNS>[], samples: Row<typeof SAMPLE_COLUMNS>[], term?: Term): "ok" | "busy" | "fenced" {
     try {
-      this.write(states, samples);
-      return true;
-    } catch {
-      return false;
+      this.write(states, samples, term);
+      return "ok";
+    } catch (e) {
+      return term && /LeaseFence|UNIQUE/i.test(String((e as Error)?.message)) ? "fenced" : "busy";
     }
   }
 }

@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import type { PollTarget } from "@/lib/data/servers";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { recordAudit } from "@/lib/data/audit";
+import { assertTerm } from "@/lib/data/fence";
 import { heartbeatAuditText, writeHeartbeat } from "@/lib/mysql/heartbeat";
 
 /** The heartbeat loop; its own connections, so a slow status query never delays a heartbeat. */
@@ -20,7 +21,7 @@ export class HeartbeatWriter {
   /** Starts writing every `intervalMs` to the enabled servers listed by `list`. */
   start(list: () => Promise<PollTarget[]>, intervalMs = 1000) {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.beat(list), intervalMs);
+    this.timer = setInterval(() => void this.beat(list).catch(() => undefined), intervalMs);
   }
 
   /** Stops writing and closes the connections. */
@@ -35,6 +36,8 @@ export class HeartbeatWriter {
     if (this.busy) return;
     this.busy = true;
     try {
+      // A deposed leader (paused past its lease, then resumed) writes no heartbeat: FencedError ends the round.
+      await assertTerm();
       const targets = (await list()).filter((t) => t.heartbeatEnabled && !this.paused.has(t.record.id));
       this.cache.retain(new Set(targets.map((t) => t.record.id)));
       const timeouts = { connectTimeoutMs: env().REPLSCOPE_CONNECT_TIMEOUT_MS, queryTimeoutMs: env().REPLSCOPE_QUERY_TIMEOUT_MS };

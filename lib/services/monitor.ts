@@ -99,6 +99,9 @@ export class Monitor {
     this.heartbeat.stop();
     deliveryWorker().stop();
     this.cache.closeAll();
+    // A later term starts from the database's state, not from what this process last saw.
+    this.previous.clear();
+    this.stateSince.clear();
   }
 
   /** Runs one sweep, or joins the one already running (so callers never start a second). */

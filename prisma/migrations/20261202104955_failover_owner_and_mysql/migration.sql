@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FailoverRun" ADD COLUMN "owner" TEXT;
+

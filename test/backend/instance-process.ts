@@ -1,0 +1,49 @@
+// A replscope instance without the web UI, for the multi-instance tests: the same startup (migrations, lease loop,
+// the poller as the leader's background work) plus a tiny HTTP API over the same services the app's routes use.
+import http from "node:http";
+import { prepareDatabase } from "@/lib/data/startup";
+import * as servers from "@/lib/data/servers";
+import { instancesView, leaderCheck, startLeadership } from "@/lib/services/leader";
+import { monitor } from "@/lib/services/monitor";
+import { statusReport } from "@/lib/services/status";
+
+
+const json = (res: http.ServerResponse, status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+
+const routes: Record<string, (url: URL) => Promise<[number, unknown]>> = {
+  "GET /leader-check": async () => {
+    const r = await leaderCheck();
+    return [r.leader ? 200 : 503, r];
+  },
+  "GET /status": async () => {
+    const r = await statusReport();
+    return [200, { checkedAt: r.checkedAt, servers: r.servers.map((s) => ({ name: s.name, state: s.state })) }];
+  },
+  "GET /servers": async () => [200, (await servers.listServers()).map((s) => s.name)],
+  "POST /servers": async (u) => {
+    const s = await servers.insertServer({
+      name: u.searchParams.get("name")!, host: "127.0.0.1", port: Number(u.searchParams.get("port")), user: "root", password: "", tlsMode: "disabled",
+      tags: [], heartbeatEnabled: u.searchParams.get("heartbeat") === "1", heartbeatSchema: "replscope", cluster: null, lagWarnSeconds: null, lagCritSeconds: null,
+    });
+    return [201, { id: s.id }];
+  },
+  "GET /instances": async () => [200, await instancesView()],
+};
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const route = routes[`${req.method} ${url.pathname}`];
+  if (!route) return json(res, 404, { error: "no such route" });
+  route(url).then(([status, body]) => json(res, status, body), (e: Error) => json(res, 500, { error: e.message }));
+});
+async function main() {
+  await prepareDatabase();
+  const lead = startLeadership({ start: () => monitor().start(), stop: () => monitor().stop() });
+  server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log(`instance ${lead.me.id} listening`));
+  process.once("SIGTERM", () => void lead.stop().finally(() => process.exit(0)));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
