@@ -6,7 +6,7 @@ import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { useServerStatus } from "@/lib/swr/use-status";
-import { ProblemSince } from "./status-board";
+import { ProblemSince } from "../overview/server-row";
 
 type Pairs = [string, string | number | null | undefined][];
 

@@ -6,8 +6,8 @@ export const dynamic = "force-dynamic";
 
 /** The on-call view as JSON, worst first. */
 async function getHandler() {
-  const { checkedAt, servers } = await statusReport();
-  return Response.json({ checkedAt, servers } satisfies StatusResponse, { headers: { "Cache-Control": "no-store" } });
+  const { checkedAt, servers, staleAfterSeconds } = await statusReport();
+  return Response.json({ checkedAt, servers, staleAfterSeconds } satisfies StatusResponse, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** GET, for callers with at least the viewer role (401 / 403 otherwise). */
