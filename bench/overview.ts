@@ -35,28 +35,25 @@ async function firstRender(page: Page): Promise<number> {
   await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: "commit" });
   await page.waitForSelector("li[data-server]", { timeout: 120_000 });
   await page.waitForFunction(() => !!document.querySelector("[data-testid=shown-count]"));
-  return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+  return page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))");
 }
 
 /** One keystroke into the search: input event → "Showing N of M" updated → next frame painted (ms). */
 async function keystroke(page: Page, text: string): Promise<number> {
-  return page.evaluate((q) => new Promise<number>((resolve) => {
-    const input = document.querySelector<HTMLInputElement>("input[type=search]")!;
-    const count = document.querySelector("[data-testid=shown-count]")!;
+  // Sent as source text: tsx would wrap named browser-side helpers in its own `__name`, which the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const input = document.querySelector("input[type=search]");
+    const count = document.querySelector("[data-testid=shown-count]");
     const before = count.textContent;
     const t0 = performance.now();
-    const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
-    const obs = new MutationObserver(() => {
-      if (count.textContent !== before) {
-        obs.disconnect();
-        done();
-      }
-    });
+    let finished = false;
+    const done = () => { if (finished) return; finished = true; obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); };
+    const obs = new MutationObserver(() => { if (count.textContent !== before) done(); });
     obs.observe(count, { subtree: true, childList: true, characterData: true });
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, q);
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, ${JSON.stringify(text)});
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    setTimeout(() => { obs.disconnect(); done(); }, 5000); // no change (same count): measured until the timeout, never hangs
-  }), text);
+    setTimeout(done, 5000);
+  })`);
 }
 
 async function measure(n: number): Promise<{ render: number; key: number; rows: number }> {
