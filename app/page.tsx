@@ -1,24 +1,29 @@
-// Overview for on-call: which server is lagging or broken, by how much, and why — live.
+// Overview for on-call: which server is lagging or broken, by how much, since when and why — grouped by cluster, live.
 import Link from "next/link";
-import { StatusBoard } from "@/components/status/status-board";
+import { OverviewBoard } from "@/components/overview/overview-board";
 import { PageHeader } from "@/components/ui/page-header";
+import { parseFilter } from "@/lib/domain/overview/filter";
 import { registryView } from "@/lib/services/request";
 import { statusReport } from "@/lib/services/status";
 
 export const dynamic = "force-dynamic";
 
-/** Server-renders the first report, then the board refreshes itself. */
-export default async function OverviewPage() {
-  const { checkedAt, servers } = await statusReport(await registryView());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Server-renders the first report with the filter from the URL (a shared link opens filtered), then the board refreshes itself. */
+export default async function OverviewPage({ searchParams }: Props) {
+  const [sp, view] = await Promise.all([searchParams, registryView()]);
+  const { checkedAt, servers, staleAfterSeconds } = await statusReport(view);
+  const filter = parseFilter({ get: (k) => { const v = sp[k]; return typeof v === "string" ? v : null; } });
   return (
     <>
-      <PageHeader title="Overview" subtitle={`${servers.length} server${servers.length === 1 ? "" : "s"} · worst first · refreshed every 2 s`} />
+      <PageHeader title="Overview" subtitle={`${servers.length} server${servers.length === 1 ? "" : "s"} · grouped by cluster, worst first · refreshed every 2 s`} />
       {servers.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-          No servers yet. <Link href="/servers/new" className="text-sky-600 underline">Register one</Link>, or run <code>npm run demo</code>.
+        <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No servers yet. <Link href="/servers/new" className="text-sky-700 underline dark:text-sky-400">Register one</Link>, or run <code>npm run demo</code>.
         </p>
       ) : (
-        <StatusBoard initial={{ checkedAt, servers }} />
+        <OverviewBoard initial={{ checkedAt, servers, staleAfterSeconds }} initialFilter={filter} />
       )}
     </>
   );

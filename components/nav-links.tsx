@@ -16,7 +16,7 @@ const LINKS = [
 export function NavLinks() {
   const path = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 text-sm">
+    <nav aria-label="Main" className="flex flex-col gap-1 text-sm md:flex-row">
       {LINKS.map((l) => {
         const active = l.href === "/" ? path === "/" : path.startsWith(l.href);
         return (

@@ -108,15 +108,15 @@ test("a broken replica fires: /alerts shows it with its duration, the nav and th
   await expect(alert.locator('[data-col="since"]')).toHaveText(/^firing · \d+ (s|min)/);
   await expect(alert).toContainText("Duplicate entry");
   await expect(page.getByRole("navigation", { name: "Main" }).getByTestId("firing-count")).toHaveText(/^[1-9]\d*$/);
-  await expect(page).toHaveTitle(/^\(\d+\) firing · Alerts · replscope$/);
+  await expect(page).toHaveTitle(/^\(\d+\) [a-z ]+ · \d+ firing · Alerts · replscope$/);
 
   await expect.poll(() => received.filter((r) => r.body.status === "firing" && r.body.alert?.code === "ReplicationBroken" && r.body.alert.serverName === "al-replica").length, { timeout: 30_000 }).toBe(1);
   expect(received.every((r) => r.signed)).toBe(true);
 
   // Since when, elsewhere: the overview row and the server page say how long the replica has been broken.
   await page.goto("/");
-  await expect(page.locator('tr[data-server="al-replica"] [data-col="state"]')).toHaveText(/broken · \d+ (s|min)/);
-  await expect(page.locator('tr[data-server="al-replica"] [data-problem="ReplicationBroken"]')).toContainText(/for \d+ (s|min)/);
+  await expect(page.locator('li[data-server="al-replica"] [data-col="state"]')).toHaveText(/broken · \d+ (s|min)/);
+  await expect(page.locator('li[data-server="al-replica"] [data-problem="ReplicationBroken"]')).toContainText(/for \d+ (s|min)/);
   await page.goto(`/servers/${replicaId}`);
   const status = page.getByRole("region", { name: "Replication status" });
   await expect(status.getByTestId("state-since")).toHaveText(/broken · \d+ (s|min)/);

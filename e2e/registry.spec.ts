@@ -46,7 +46,7 @@ test("a wrong password shows access denied", async ({ page }) => {
   await register(page, "sandbox-b", b, "not-the-password");
   await expect(page.getByTestId("last-check")).toContainText("access denied");
   await page.goto("/");
-  const row = page.locator('tr[data-server="sandbox-b"]');
+  const row = page.locator('li[data-server="sandbox-b"]');
   await expect(row).toHaveAttribute("data-state", "unreachable");
   await expect(row.locator('[data-problem="Unreachable"]')).toContainText("Access denied");
 });

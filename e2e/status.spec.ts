@@ -27,7 +27,7 @@ test.beforeAll(async ({ request }) => {
 
 test.afterAll(teardownAll);
 
-const row = (page: Page, name: string) => page.locator(`tr[data-server="${name}"]`);
+const row = (page: Page, name: string) => page.locator(`li[data-server="${name}"]`);
 
 test("the overview shows each replica's honest state, lag and error", async ({ page, request }) => {
   await page.goto("/");

@@ -16,7 +16,7 @@ export default async function ServersPage() {
       <PageHeader
         title="Servers"
         subtitle={`${servers.length} registered`}
-        actions={admin && <Link href="/servers/new" className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700">Add server</Link>}
+        actions={admin && <Link href="/servers/new" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">Add server</Link>}
       />
       <ServerTable servers={servers} />
     </>

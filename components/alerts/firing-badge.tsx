@@ -1,27 +1,9 @@
 "use client";
-// The nav's "Alerts" link with the number of firing alerts, which also goes in front of the browser tab's title.
+// The nav's "Alerts" link with the number of firing alerts (the tab title counts them too: components/glance-state.tsx).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
-import { firingCount, titleWithFiring } from "@/lib/domain/alert-view";
+import { firingCount } from "@/lib/domain/alert-view";
 import { useFiringAlerts } from "@/lib/swr/use-alerts";
-
-/** Keeps "(n) firing · " in front of document.title, also after Next changes the title on navigation. */
-function useFiringTitle(firing: number) {
-  useEffect(() => {
-    const apply = () => {
-      const next = titleWithFiring(document.title, firing);
-      if (next !== document.title) document.title = next;
-    };
-    apply();
-    const observer = new MutationObserver(apply);
-    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
-    return () => {
-      observer.disconnect();
-      document.title = titleWithFiring(document.title, 0);
-    };
-  }, [firing]);
-}
 
 /** "Alerts" in the main navigation, with a red badge counting firing, unsilenced alerts. */
 export function AlertsNavLink() {
@@ -29,7 +11,6 @@ export function AlertsNavLink() {
   const firing = firingCount(data?.alerts ?? []);
   const path = usePathname();
   const active = path.startsWith("/alerts");
-  useFiringTitle(firing);
   return (
     <Link
       href="/alerts"

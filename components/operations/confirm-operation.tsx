@@ -22,7 +22,7 @@ export function ConfirmOperation({ serverId, op, preview, typed, onClose }: { se
       <p className="font-medium">{preview.plan.summary}</p>
       <div>
         <p className="text-xs uppercase text-slate-500">Statements, in this order, on {preview.serverName}</p>
-        <pre data-testid="operation-statements" className="mt-1 overflow-x-auto rounded bg-white p-2 font-mono text-xs dark:bg-slate-900">{preview.plan.statements.join(";\n")};</pre>
+        <pre tabIndex={0} data-testid="operation-statements" className="mt-1 overflow-x-auto rounded bg-white p-2 font-mono text-xs dark:bg-slate-900">{preview.plan.statements.join(";\n")};</pre>
       </div>
       {preview.plan.warnings.map((w) => <p key={w} className="text-amber-900 dark:text-amber-200">⚠ {w}</p>)}
       {!result && (

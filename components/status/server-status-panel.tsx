@@ -6,7 +6,7 @@ import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
 import { StateBadge } from "./state-badge";
 import { useServerStatus } from "@/lib/swr/use-status";
-import { FailoverLink, ProblemSince } from "./status-board";
+import { FailoverLink, ProblemSince } from "../overview/server-row";
 import type { SemiSync } from "@/lib/domain/semi-sync";
 
 type Pairs = [string, string | number | null | undefined][];
@@ -15,7 +15,7 @@ function Group({ title, rows }: { title: string; rows: Pairs }) {
   return (
     <div>
       <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">{title}</h3>
-      <dl className="grid grid-cols-[11rem_1fr] gap-x-3 gap-y-0.5 text-sm">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-0.5 text-sm sm:grid-cols-[11rem_minmax(0,1fr)] [&_dd]:mb-1 [&_dd]:break-words sm:[&_dd]:mb-0">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>

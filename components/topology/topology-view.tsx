@@ -17,13 +17,15 @@ export function TopologyView({ initial }: { initial: TopologyResponse }) {
   const tabClass = (active: boolean) => `rounded-md px-3 py-1 text-sm ${active ? "bg-slate-200 font-medium dark:bg-slate-700" : "text-slate-600 dark:text-slate-400"}`;
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-1" role="tablist" aria-label="Clusters">
+      <div className="flex flex-wrap items-center gap-1">
+        <div className="flex flex-wrap items-center gap-1" role="tablist" aria-label="Clusters">
         {clusters.map((c) => (
           <button key={c.id} role="tab" aria-selected={tab === c.id} className={tabClass(tab === c.id)} onClick={() => setTab(c.id)}>
-            {c.name} <span className="text-xs text-slate-500">({c.nodes.length})</span>
+            {c.name} <span className="text-xs text-slate-600 dark:text-slate-300">({c.nodes.length})</span>
           </button>
         ))}
         <button role="tab" aria-selected={tab === "all"} className={tabClass(tab === "all")} onClick={() => setTab("all")}>all</button>
+        </div>
         <label className="ml-auto flex items-center gap-2 text-sm">
           <input type="checkbox" checked={asTable} onChange={(e) => setAsTable(e.target.checked)} /> Text table view
         </label>

@@ -2,7 +2,7 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const VARIANTS = {
-  primary: "bg-sky-600 text-white hover:bg-sky-700 disabled:bg-sky-400",
+  primary: "bg-sky-700 text-white hover:bg-sky-800 disabled:bg-sky-400",
   secondary: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-400",
 };

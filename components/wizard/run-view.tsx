@@ -60,7 +60,7 @@ export function RunView({ initial, names }: { initial: RunResponse; names: { sou
       {plan && (
         <div>
           <button type="button" className="text-sm text-sky-700 underline dark:text-sky-300" onClick={() => setShowRunbook(!showRunbook)}>{showRunbook ? "Hide" : "Show"} the runbook (every command, to run by hand)</button>
-          {showRunbook && <pre aria-label="Runbook" className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{plan.runbook}</pre>}
+          {showRunbook && <pre tabIndex={0} aria-label="Runbook" className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{plan.runbook}</pre>}
         </div>
       )}
     </div>

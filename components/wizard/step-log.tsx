@@ -16,7 +16,7 @@ export function StepLog({ log }: { log: LogLine[] }) {
             {l.check.fix && <span className="block text-slate-600 dark:text-slate-400">Fix: {l.check.fix}</span>}
             {l.check.config && (
               <span className="mt-1 flex items-start gap-2">
-                <pre className="rounded bg-slate-900 p-2 text-slate-100">{l.check.config}</pre>
+                <pre tabIndex={0} className="overflow-x-auto rounded bg-slate-900 p-2 text-slate-100">{l.check.config}</pre>
                 <button type="button" className="rounded border px-2 py-0.5" onClick={() => void navigator.clipboard?.writeText(l.check!.config!)}>Copy</button>
               </span>
             )}

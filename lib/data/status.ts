@@ -109,3 +109,20 @@ export async function thinSamples(now: number, keepSeconds: number, tiers: { old
   }
   return removed;
 }
+
+/** Every server's lag in [from, from + buckets × bucketSeconds), the worst per bucket over its channels (null: no known
+ * value in that bucket), from ONE grouped query — the overview's sparklines, however many servers. */
+export async function lagSparklines(from: number, bucketSeconds: number, buckets: number): Promise<Map<string, (number | null)[]>> {
+  const rows = await db().$queryRawUnsafe<{ serverId: string; b: bigint | number; lag: number | null }[]>(
+    `SELECT "serverId", CAST(("at" - ?) / ? AS INTEGER) AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ? GROUP BY "serverId", b`,
+    from, bucketSeconds, from, from + buckets * bucketSeconds,
+  );
+  const out = new Map<string, (number | null)[]>();
+  for (const r of rows) {
+    let series = out.get(r.serverId);
+    if (!series) out.set(r.serverId, (series = Array<number | null>(buckets).fill(null)));
+    const b = Number(r.b);
+    if (b >= 0 && b < buckets) series[b] = r.lag === null ? null : Number(r.lag);
+  }
+  return out;
+}

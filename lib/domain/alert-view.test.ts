@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertSections, type AlertView, nodeTooltip, durationSince, firingCount, shortDuration, silenceScope, sinceLabel, titleWithFiring } from "./alert-view";
+import { alertSections, type AlertView, nodeTooltip, durationSince, firingCount, shortDuration, silenceScope, sinceLabel } from "./alert-view";
 
 const base: AlertView = {
   id: "a", serverId: "s1", serverName: "db-1", cluster: "c", channel: "", code: "ReplicationBroken", severity: "critical", state: "firing",
@@ -43,12 +43,6 @@ describe("since labels", () => {
     const now = Date.parse("2026-12-02T06:12:30.000Z");
     expect(sinceLabel("broken", "2026-12-02T06:00:00.000Z", now)).toBe("broken · 12 min");
     expect(durationSince("2026-12-02T06:00:00.000Z", now, "2026-12-02T06:00:45.000Z")).toBe("45 s");
-  });
-
-  it("puts the firing count in front of the tab title, once", () => {
-    expect(titleWithFiring("replscope", 2)).toBe("(2) firing · replscope");
-    expect(titleWithFiring("(2) firing · Alerts · replscope", 3)).toBe("(3) firing · Alerts · replscope");
-    expect(titleWithFiring("(2) firing · replscope", 0)).toBe("replscope");
   });
 });
 

@@ -55,15 +55,6 @@ export function sinceLabel(what: string, sinceIso: string, nowMs: number): strin
   return `${what} · ${durationSince(sinceIso, nowMs)}`;
 }
 
-const COUNT_PREFIX = /^\(\d+\) firing · /;
-
-/** The browser tab title with the firing count in front ("(2) firing · replscope"); the bare title when nothing fires. */
-export function titleWithFiring(title: string, firing: number): string {
-  const bare = title.replace(COUNT_PREFIX, "");
-  return firing > 0 ? `(${firing}) firing · ${bare}` : bare;
-}
-
-
 /** What a silence matches, in words: "server db-2 · code ReplicationBroken". */
 export function silenceScope(s: Pick<SilenceView, "serverId" | "serverName" | "cluster" | "code">): string {
   const parts = [s.serverId ? `server ${s.serverName ?? s.serverId}` : null, s.cluster ? `cluster ${s.cluster}` : null, s.code ? `code ${s.code}` : null].filter(Boolean);

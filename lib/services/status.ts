@@ -1,12 +1,12 @@
 // The on-call view of every server: latest status, problems, freshness — the shape of GET /api/status.
-import { formerSourceList } from "@/lib/data/failover";
 import "server-only";
+import { formerSourceList } from "@/lib/data/failover";
 import { env } from "@/lib/config/env";
 import { listServers, registryStamp, type ServerRecord } from "@/lib/data/servers";
-import { latestStatusesWithSince } from "@/lib/data/status";
+import { lagSparklines, latestStatusesWithSince } from "@/lib/data/status";
 import { loadAlerts } from "@/lib/data/alerts";
 import { alertId } from "@/lib/domain/alerts/lifecycle";
-import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
+import { compareHealth, HEALTH_ORDER, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
 import { NO_SEMI_SYNC, type SemiSync } from "@/lib/domain/semi-sync";
@@ -42,6 +42,7 @@ export interface ServerReport {
   host: string;
   port: number;
   cluster: string | null;
+  tags: string[];
   flavor: string | null;
   version: string | null;
   state: HealthState;
@@ -76,7 +77,7 @@ const isoSeconds = (t: number | null | undefined) => (t == null ? null : new Dat
 
 function report(r: ServerRecord, s: ServerStatus | null, problems: ProblemReport[], now: number, staleAfter: number, stateSince: number | null): ServerReport {
   return {
-    id: r.id, name: r.name, host: r.host, port: r.port, cluster: r.cluster, flavor: r.flavor, version: r.version,
+    id: r.id, name: r.name, host: r.host, port: r.port, cluster: r.cluster, tags: r.tags, flavor: r.flavor, version: r.version,
     state: s?.state ?? "unknown",
     lagSeconds: s && s.state !== "unreachable" ? s.lagSeconds : null,
     lagSource: s && s.state !== "unreachable" ? s.lagSource : null,
@@ -108,6 +109,8 @@ export async function readRegistryView(): Promise<RegistryView> {
 export interface StatusResponse {
   checkedAt: string | null;
   servers: ServerReport[];
+  /** After how many seconds without a check a server counts as stale (the overview says when the poller falls behind). */
+  staleAfterSeconds: number;
 }
 
 /** What GET /api/servers/:id/status returns (and the server page starts from). */
@@ -134,7 +137,7 @@ export async function statusReport(view?: RegistryView): Promise<StatusResponse 
     .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))
     .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name));
   const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
-  return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, statuses };
+  return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, staleAfterSeconds: staleAfter, statuses };
 }
 
 type Report = StatusResponse & { statuses: Map<string, ServerStatus> };
@@ -179,10 +182,10 @@ export async function cachedStatusReport(): Promise<Report> {
   return (await current()).report;
 }
 
-/** The body of GET /api/status ({ checkedAt, servers } as JSON), from cachedStatusReport's report, serialised once. */
+/** The body of GET /api/status ({ checkedAt, servers, staleAfterSeconds } as JSON), from cachedStatusReport's report, serialised once. */
 export async function cachedStatusBody(): Promise<string> {
   const c = await current();
-  c.body ??= JSON.stringify({ checkedAt: c.report.checkedAt, servers: c.report.servers } satisfies StatusResponse);
+  c.body ??= JSON.stringify({ checkedAt: c.report.checkedAt, servers: c.report.servers, staleAfterSeconds: c.report.staleAfterSeconds } satisfies StatusResponse);
   return c.body;
 }
 
@@ -219,4 +222,35 @@ export async function serverNeighbours(id: string, view?: RegistryView): Promise
 /** Ids of the registered servers replicating from `id`, directly or not (by the latest poll): a repoint there is a loop. */
 export async function downstreamIds(id: string): Promise<string[]> {
   return [...downstreamOf(await registryWithStatus(), id)];
+}
+
+/** What GET /api/status/sparklines returns: per server, the worst lag per minute over the last 15 minutes (null: unknown). */
+export interface SparklinesResponse {
+  from: number;
+  bucketSeconds: number;
+  series: Record<string, (number | null)[]>;
+}
+
+/** The overview's sparklines, from one grouped query over every server's samples. */
+export async function overviewSparklines(minutes = 15): Promise<SparklinesResponse> {
+  const bucketSeconds = 60;
+  const from = Math.floor(Date.now() / 1000 / bucketSeconds) * bucketSeconds - (minutes - 1) * bucketSeconds;
+  return { from, bucketSeconds, series: Object.fromEntries(await lagSparklines(from, bucketSeconds, minutes)) };
+}
+
+/** What GET /api/status/summary returns: servers per state, how many are stale, the newest check (tab title, favicon). */
+export interface StatusSummary {
+  counts: Partial<Record<HealthState, number>>;
+  total: number;
+  stale: number;
+  checkedAt: string | null;
+  staleAfterSeconds: number;
+}
+
+/** The fleet in a few numbers, for every page's tab title and favicon. */
+export async function statusSummary(): Promise<StatusSummary> {
+  const { servers, checkedAt, staleAfterSeconds } = await statusReport();
+  const counts: Partial<Record<HealthState, number>> = {};
+  for (const s of servers) counts[s.state] = (counts[s.state] ?? 0) + 1;
+  return { counts: Object.fromEntries(HEALTH_ORDER.filter((s) => counts[s]).map((s) => [s, counts[s]])), total: servers.length, stale: servers.filter((s) => s.stale).length, checkedAt, staleAfterSeconds };
 }

@@ -1,6 +1,6 @@
 "use client";
 // Live status: the overview (GET /api/status) and one server (GET /api/servers/:id/status).
-import type { ServerStatusResponse, StatusResponse } from "@/lib/services/status";
+import type { ServerStatusResponse, SparklinesResponse, StatusResponse, StatusSummary } from "@/lib/services/status";
 import { useLive } from "./live";
 
 /** Every server's status, refreshed every 2 s. */
@@ -8,3 +8,13 @@ export const useStatus = (initial: StatusResponse) => useLive<StatusResponse>("/
 
 /** One server's full status, problems and heartbeat error, refreshed every 2 s. */
 export const useServerStatus = (serverId: string, initial: ServerStatusResponse) => useLive<ServerStatusResponse>(`/api/servers/${serverId}/status`, initial, 2000);
+
+const EMPTY_SUMMARY: StatusSummary = { counts: {}, total: 0, stale: 0, checkedAt: null, staleAfterSeconds: 0 };
+
+/** Servers per state and freshness (tab title, favicon on every page), refreshed every 5 s. */
+export const useStatusSummary = () => useLive<StatusSummary>("/api/status/summary", EMPTY_SUMMARY, 5000);
+
+const EMPTY_SPARKLINES: SparklinesResponse = { from: 0, bucketSeconds: 60, series: {} };
+
+/** Every server's 15-minute lag sparkline (one request for all), refreshed every 30 s. */
+export const useSparklines = () => useLive<SparklinesResponse>("/api/status/sparklines", EMPTY_SPARKLINES, 30_000);

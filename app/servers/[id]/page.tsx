@@ -14,6 +14,7 @@ import { registryView, requestPrincipal, rolesOf } from "@/lib/services/request"
 import { serverNeighbours, serverStatusDetail } from "@/lib/services/status";
 import { versionLabel } from "@/lib/domain/dialect";
 import { thresholdsText } from "@/lib/domain/format";
+import { thresholdsFor } from "@/lib/domain/health";
 import { availableOperations } from "@/lib/domain/operations/available";
 import { keyFingerprint } from "@/lib/domain/public-key";
 
@@ -28,6 +29,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
   const [detail, neighbours] = await Promise.all([serverStatusDetail(id, view), serverNeighbours(id, view)]);
   if (!s || !detail) notFound();
   const { admin, operator } = rolesOf(me);
+  const thresholds = thresholdsFor(s.lagWarnSeconds, s.lagCritSeconds);
   const available = availableOperations(detail.status, me?.role ?? null, neighbours);
   const rows: [string, string][] = [
     ["Address", `${s.host}:${s.port}`],
@@ -57,7 +59,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
       {saved && <p role="status" className="mb-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-800 dark:bg-sky-950 dark:text-sky-200">Saved.</p>}
       <div className="mb-6 space-y-6">
         <ServerStatusPanel serverId={s.id} initial={detail} />
-        <LagChart serverId={s.id} />
+        <LagChart serverId={s.id} warn={thresholds.warn} crit={thresholds.crit} delay={Math.max(0, ...(detail.status?.channels ?? []).map((c) => c.sqlDelay))} />
         {available && <OperationsPanel serverId={s.id} available={available} />}
       </div>
       <section aria-label="Connection" className="mb-6 rounded-md border border-slate-200 p-4 dark:border-slate-800">
@@ -72,11 +74,11 @@ export default async function ServerPage({ params, searchParams }: Props) {
         )}
         {operator && <TestButton serverId={s.id} />}
       </section>
-      <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-y-2 text-sm">
+      <dl className="grid max-w-2xl grid-cols-1 gap-y-1 text-sm sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-y-2">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>
-            <dd>{v}</dd>
+            <dd className="mb-2 break-words sm:mb-0">{v}</dd>
           </div>
         ))}
       </dl>
