@@ -63,6 +63,11 @@ export class Sandbox {
     }
   }
 
+  /** True while the server is frozen by `pause()`. */
+  get isPaused() {
+    return this.paused;
+  }
+
   /** The server's process id while it runs. */
   pid(): number | undefined {
     return this.child?.exitCode === null ? this.child.pid : undefined;

@@ -1,4 +1,5 @@
 // Problems in the style of orchestrator / VTOrc, each with a plain explanation, from all servers' statuses (pure).
+import { clusterProblems, type ClusterLimits, DEFAULT_CLUSTER_LIMITS } from "./cluster-problems";
 import { HEALTH_ORDER, type HealthState } from "./health";
 import type { ServerStatus } from "./server-status";
 
@@ -6,7 +7,9 @@ import type { ServerStatus } from "./server-status";
 export type ProblemCode =
   | "ReplicationBroken" | "ReplicationStopped" | "IOThreadConnecting" | "LagAboveCritical" | "LagAboveWarning" | "Unreachable"
   | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently"
-  | "RelayWithoutReplicaUpdates";
+  | "RelayWithoutReplicaUpdates"
+  | "GaleraNonPrimary" | "GaleraNotReady" | "GaleraNodeNotSynced" | "GaleraClusterSizeMismatch" | "GaleraSplitView" | "GaleraFlowControl"
+  | "GroupMemberNotOnline" | "GroupNoQuorum" | "GroupApplierQueueHigh";
 
 /** One problem on one server. */
 export interface Problem {
@@ -72,7 +75,7 @@ export function autoIncrementCollides(a: { inc: number; off: number }, b: { inc:
 }
 
 /** All problems of every server, computed over the whole registry (some need the servers' neighbours). */
-export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number): Map<string, Problem[]> {
+export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number, limits: ClusterLimits = DEFAULT_CLUSTER_LIMITS): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>(servers.map((s) => [s.id, []]));
   const add = (id: string, p: Problem) => out.get(id)!.push(p);
   for (const s of servers) {
@@ -90,6 +93,7 @@ export function findProblems(servers: ServerForProblems[], now: number, staleAft
     if (f.logBin && f.binlogFormat.toUpperCase() === "STATEMENT") add(s.id, { code: "StatementBasedBinlog", severity: "warning", message: "binlog_format is STATEMENT: non-deterministic statements can make replicas differ. ROW is safer." });
   }
   sourceProblems(servers, add);
+  clusterProblems(servers, add, limits);
   return out;
 }
 
@@ -133,7 +137,8 @@ function sourceProblems(servers: ServerForProblems[], add: (id: string, p: Probl
     byServerId.set(k, [...(byServerId.get(k) ?? []), s]);
   }
   for (const [k, group] of byServerId) {
-    if (group.length < 2) continue;
+    // Galera members may share a server_id on purpose (wsrep_gtid_mode): not a duplicate among themselves.
+    if (group.length < 2 || group.every((s) => s.status?.galera)) continue;
     const id = k.split("/").pop();
     for (const s of group) add(s.id, { code: "DuplicateServerId", severity: "critical", message: `server_id ${id} is also used by ${group.filter((o) => o !== s).map((o) => o.name).join(", ")}: replication between them silently skips events.` });
   }

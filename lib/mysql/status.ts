@@ -1,6 +1,8 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
 import "server-only";
 import { dialectFor, parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
+import { galeraEnabled } from "@/lib/domain/galera";
+import { readGaleraStatus, readGroupRows, readWsrepVariables } from "./clusters";
 import type { TimedConnection } from "./connection";
 import { readHeartbeat } from "./heartbeat";
 import { VERSION_QUERY } from "./probe";
@@ -14,6 +16,11 @@ export interface RawStatus {
   semiSyncRows: Rows;
   sourceRows: Rows;
   heartbeatRows: Rows;
+  galeraVariableRows: Rows;
+  galeraStatusRows: Rows;
+  groupMemberRows: Rows;
+  groupStatsRows: Rows;
+  groupVariableRows: Rows;
 }
 
 /** Detects the version when the registry does not know it yet. */
@@ -24,7 +31,7 @@ export async function readVersion(c: TimedConnection): Promise<ServerVersion> {
   return v;
 }
 
-/** One poll: replica status (all channels), server facts, semi-sync, source coordinates, heartbeat rows. */
+/** One poll: replica status (all channels), server facts, semi-sync, source coordinates, heartbeat rows, Galera and group state. */
 export async function readStatus(c: TimedConnection, known: ServerVersion | null, heartbeatSchemas: string[]): Promise<RawStatus> {
   const version = known ?? (await readVersion(c));
   const d = dialectFor(version);
@@ -34,5 +41,8 @@ export async function readStatus(c: TimedConnection, known: ServerVersion | null
   const sourceRows = await queryDialect(c, version, (x) => x.sourceStatus);
   const heartbeatRows: Rows = [];
   if (replicaRows.length) for (const schema of heartbeatSchemas) heartbeatRows.push(...(await readHeartbeat(c, schema)));
-  return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, sourceRows, heartbeatRows };
+  const galeraVariableRows = await readWsrepVariables(c);
+  const galeraStatusRows = galeraEnabled(galeraVariableRows) ? await readGaleraStatus(c) : [];
+  const group = await readGroupRows(c, version);
+  return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, sourceRows, heartbeatRows, galeraVariableRows, galeraStatusRows, ...group };
 }

@@ -17,7 +17,7 @@ import { findProblems } from "@/lib/domain/problems";
 import { alertEngine, type EvaluatedServer, type EvaluationSummary } from "./alerts/engine";
 import { deliveryWorker } from "./alerts/delivery";
 import { HeartbeatWriter } from "./heartbeat-writer";
-import { staleAfterSeconds } from "./status";
+import { clusterLimits, staleAfterSeconds } from "./status";
 import { recordPollerStart, recordSweepMetrics } from "./metrics";
 
 /** Timing of the last completed sweep. */
@@ -34,7 +34,7 @@ function toStored(id: string, s: ServerStatus, stateSince: number) {
 /** One sweep's servers with their problems, as alert evaluation takes them. */
 function sweepForAlerts(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number): EvaluatedServer[] {
   const servers = targets.map((t) => ({ ...t.record, status: byId.get(t.record.id) ?? null }));
-  const problems = findProblems(servers, now, staleAfterSeconds());
+  const problems = findProblems(servers, now, staleAfterSeconds(), clusterLimits());
   return servers.map((s) => ({
     serverId: s.id, name: s.name, host: s.host, port: s.port, cluster: s.cluster, reachable: s.status?.state !== "unreachable",
     problems: (problems.get(s.id) ?? []).map((p) => ({ code: p.code, severity: p.severity, channel: p.channel, message: p.message })),

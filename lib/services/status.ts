@@ -54,6 +54,12 @@ export interface ServerReport {
   channels: ChannelReport[];
 }
 
+/** The cluster problem thresholds from the configuration. */
+export function clusterLimits() {
+  const e = env();
+  return { galeraFlowControl: e.REPLSCOPE_GALERA_FLOW_CONTROL_WARN, groupApplierQueue: e.REPLSCOPE_GROUP_APPLIER_QUEUE_WARN };
+}
+
 /** After how many seconds without a check a row is stale: three poll intervals plus a connect timeout. */
 export function staleAfterSeconds(): number {
   const e = env();
@@ -123,7 +129,7 @@ export async function statusReport(view?: RegistryView): Promise<StatusResponse 
   const [{ servers, statuses, stateSince }, since] = await Promise.all([view ?? readRegistryView(), problemSince()]);
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
-  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter);
+  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter, clusterLimits());
   const withSince = (id: string) => (problems.get(id) ?? []).map((p) => ({ ...p, since: isoSeconds(since.get(alertId(id, p.channel ?? "", p.code))) }));
   const reports = servers
     .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))

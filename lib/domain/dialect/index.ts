@@ -11,3 +11,4 @@ export * from "./queries";
 export * from "./quote";
 export * from "./sql-mode";
 export * from "./version";
+export * from "./clusters";
