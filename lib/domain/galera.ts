@@ -43,6 +43,9 @@ export function parseIncomingAddresses(value: string): string[] {
 /** True when the wsrep variables say this server runs as a Galera node. */
 export const galeraEnabled = (variableRows: Row[]) => on(nameValueMap(variableRows).get("wsrep_on"));
 
+/** True when the wsrep status says the node accepts queries (wsrep_ready=ON). */
+export const galeraReady = (statusRows: Row[]) => on(nameValueMap(statusRows).get("wsrep_ready"));
+
 /** Normalises the wsrep variables and status rows; null when wsrep is off (not a Galera member). */
 export function parseGalera(variableRows: Row[], statusRows: Row[]): GaleraState | null {
   const vars = nameValueMap(variableRows);

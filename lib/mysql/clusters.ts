@@ -1,7 +1,7 @@
 // Reads Galera (wsrep) and Group Replication state with the dialect's statements; rows go to the domain untouched.
 import "server-only";
 import {
-  galeraStatusQuery, galeraVariablesQuery, groupMembersQuery, groupMemberStatsQuery, groupVariablesQuery, hasGroupReplication, isSyntaxError, type ServerVersion,
+  galeraDirtyReadsStatement, galeraStatusQuery, galeraVariablesQuery, groupMembersQuery, groupMemberStatsQuery, groupVariablesQuery, hasGroupReplication, isSyntaxError, type ServerVersion,
 } from "@/lib/domain/dialect";
 import type { Queryable, Rows } from "./query";
 
@@ -10,6 +10,9 @@ export const readWsrepVariables = (c: Queryable) => c.query<Rows>(galeraVariable
 
 /** The wsrep status counters (read once wsrep_on is ON). */
 export const readGaleraStatus = (c: Queryable) => c.query<Rows>(galeraStatusQuery);
+
+/** Allows this session's reads on a node that is not ready (non-Primary), so its state can still be shown. */
+export const allowDirtyReads = (c: Queryable) => c.query(galeraDirtyReadsStatement).then(() => undefined);
 
 /** True for "table doesn't exist" / "unknown table" (performance_schema off or a build without the tables). */
 function isMissingTable(e: unknown): boolean {

@@ -1,8 +1,8 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
 import "server-only";
 import { dialectFor, parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
-import { galeraEnabled } from "@/lib/domain/galera";
-import { readGaleraStatus, readGroupRows, readWsrepVariables } from "./clusters";
+import { galeraEnabled, galeraReady } from "@/lib/domain/galera";
+import { allowDirtyReads, readGaleraStatus, readGroupRows, readWsrepVariables } from "./clusters";
 import type { TimedConnection } from "./connection";
 import { readHeartbeat } from "./heartbeat";
 import { VERSION_QUERY } from "./probe";
@@ -35,14 +35,16 @@ export async function readVersion(c: TimedConnection): Promise<ServerVersion> {
 export async function readStatus(c: TimedConnection, known: ServerVersion | null, heartbeatSchemas: string[]): Promise<RawStatus> {
   const version = known ?? (await readVersion(c));
   const d = dialectFor(version);
+  // Galera first: a node outside the primary component refuses other reads until dirty reads are allowed.
+  const galeraVariableRows = await readWsrepVariables(c);
+  const galeraStatusRows = galeraEnabled(galeraVariableRows) ? await readGaleraStatus(c) : [];
+  if (galeraStatusRows.length && !galeraReady(galeraStatusRows)) await allowDirtyReads(c);
   const replicaRows = await queryDialect(c, version, (x) => x.replicaStatus);
   const [factsRow] = await c.query<Rows>(d.factsQuery);
   const semiSyncRows = await c.query<Rows>(d.semiSyncQuery);
   const sourceRows = await queryDialect(c, version, (x) => x.sourceStatus);
   const heartbeatRows: Rows = [];
   if (replicaRows.length) for (const schema of heartbeatSchemas) heartbeatRows.push(...(await readHeartbeat(c, schema)));
-  const galeraVariableRows = await readWsrepVariables(c);
-  const galeraStatusRows = galeraEnabled(galeraVariableRows) ? await readGaleraStatus(c) : [];
   const group = await readGroupRows(c, version);
   return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, sourceRows, heartbeatRows, galeraVariableRows, galeraStatusRows, ...group };
 }

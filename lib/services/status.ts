@@ -5,6 +5,8 @@ import { listServers, type ServerRecord } from "@/lib/data/servers";
 import { latestStatusesWithSince } from "@/lib/data/status";
 import { loadAlerts } from "@/lib/data/alerts";
 import { alertId } from "@/lib/domain/alerts/lifecycle";
+import type { GaleraState } from "@/lib/domain/galera";
+import type { GroupState } from "@/lib/domain/group-replication";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
@@ -30,6 +32,17 @@ export interface ChannelReport {
   lastSqlError: string;
 }
 
+/** A server's Galera view as the API reports it: every field null when the server is not a Galera member. */
+export type GaleraReport = { member: boolean } & { [K in keyof GaleraState]: GaleraState[K] | null };
+
+const NO_GALERA: GaleraReport = {
+  member: false, clusterName: null, nodeName: null, clusterSize: null, clusterStatus: null, primary: null, localState: null, ready: null, connected: null,
+  flowControlPaused: null, recvQueueAvg: null, stateUuid: null, incomingAddresses: null, desync: null,
+};
+
+/** The `galera` object of a server's report (last known values while it is unreachable). */
+export const galeraReport = (s: ServerStatus | null): GaleraReport => (s?.galera ? { member: true, ...s.galera } : NO_GALERA);
+
 /** One problem as the API reports it: with when it began (null until the alert engine has seen it). */
 export type ProblemReport = Problem & { since: string | null };
 
@@ -52,6 +65,10 @@ export interface ServerReport {
   stateSince: string | null;
   problems: ProblemReport[];
   channels: ChannelReport[];
+  /** Galera membership and state (nulls when not a member). */
+  galera: GaleraReport;
+  /** Group Replication view (null when not a group member). */
+  group: GroupState | null;
 }
 
 /** The cluster problem thresholds from the configuration. */
@@ -88,6 +105,8 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: ProblemReport
     stateSince: isoSeconds(stateSince),
     problems,
     channels: (s?.channels ?? []).map(channelReport),
+    galera: galeraReport(s),
+    group: s?.group ?? null,
   };
 }
 

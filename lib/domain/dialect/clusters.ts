@@ -19,6 +19,9 @@ export const galeraVariablesQuery = `SHOW GLOBAL VARIABLES WHERE Variable_name I
 /** wsrep status counters, read only once wsrep_on is ON. */
 export const galeraStatusQuery = `SHOW GLOBAL STATUS WHERE Variable_name IN (${inList(GALERA_STATUS_NAMES)})`;
 
+/** Lets this monitoring session read on a node that is not ready (non-Primary refuses even SELECT @@… with 1047). */
+export const galeraDirtyReadsStatement = "SET SESSION wsrep_dirty_reads=ON";
+
 /** Group Replication exists on MySQL ≥ 8.0 (5.7's tables lack MEMBER_ROLE; replscope reads 8.0 and later only). */
 export const hasGroupReplication = (v: ServerVersion) => v.flavor === "mysql" && atLeast(v, 8);
 
