@@ -107,6 +107,7 @@ export async function startGaleraCluster(n = 3, name = "galera"): Promise<Galera
     const id = nextServerId++;
     const args = [...galeraArgs(dirs[i], p, id, node, name, i === 0 ? "gcomm://" : peers), ...(i === 0 ? ["--wsrep-new-cluster"] : [])];
     const sb = new Sandbox(node, p.sql, id, dirs[i], args);
+    sb.startTimeoutMs = 150_000;
     track(sb);
     return sb;
   });

@@ -5,6 +5,7 @@ import { listServers, type ServerRecord } from "@/lib/data/servers";
 import { latestStatusesWithSince } from "@/lib/data/status";
 import { loadAlerts } from "@/lib/data/alerts";
 import { alertId } from "@/lib/domain/alerts/lifecycle";
+import { galeraMemberRows, type GaleraMemberRow } from "@/lib/domain/cluster-members";
 import type { GaleraState } from "@/lib/domain/galera";
 import type { GroupState } from "@/lib/domain/group-replication";
 import { compareHealth, type HealthState, type LagSource } from "@/lib/domain/health";
@@ -136,6 +137,8 @@ export interface ServerStatusResponse {
   status: ServerStatus | null;
   /** Why the heartbeat writer last failed on this server, or null. */
   heartbeatError: string | null;
+  /** Its Galera cluster's members, each as it reports itself (empty when not a Galera member). */
+  galeraMembers: GaleraMemberRow[];
 }
 
 /** Since when each problem has been seen, from the alert engine's records (alert id → epoch seconds). */
@@ -159,9 +162,11 @@ export async function statusReport(view?: RegistryView): Promise<StatusResponse 
 
 /** One server's full status (every normalised field), problems and heartbeat error, for the server page and its API. */
 export async function serverStatusDetail(id: string, view?: RegistryView): Promise<ServerStatusResponse | null> {
-  const { servers, statuses } = await statusReport(view);
+  const v = view ?? (await readRegistryView());
+  const { servers, statuses } = await statusReport(v);
   const report = servers.find((s) => s.id === id);
-  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? null } : null;
+  const galeraMembers = galeraMemberRows(v.servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), id);
+  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? null, galeraMembers } : null;
 }
 
 async function registryWithStatus(view?: RegistryView): Promise<ServerForProblems[]> {
