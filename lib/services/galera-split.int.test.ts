@@ -23,7 +23,7 @@ beforeAll(async () => {
     if (!r.ok) throw new Error(r.error);
     ids.push(r.value.server.id);
   }
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   monitor().stop();
