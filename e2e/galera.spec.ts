@@ -14,7 +14,7 @@ test.beforeAll(async ({ request }) => {
   for (const [i, m] of cluster.members.entries()) {
     const res = await request.post("/api/servers", { data: { name: `gal-e2e-${i + 1}`, host: m.host, port: m.port, user: "gmon", password: "gmon-pw" } });
     expect(res.status()).toBe(201);
-    ids.push((await res.json()).server.id);
+    ids.push((await res.json()).id);
   }
 });
 
