@@ -5,3 +5,4 @@ export { teardownAll } from "./registry";
 export { slaveStatus, waitForCaughtUp, waitForSlave, wireReplication, type SlaveRow, type WireOptions } from "./replication";
 export { createUser, injectDuplicateKeyConflict, setMasterDelay, stopReplicaSqlThread } from "./faults";
 export { wireMasterMaster, wireChain } from "./topologies";
+export { GALERA_PROVIDER, startGaleraCluster, waitForWsrep, type GaleraCluster } from "./galera";

@@ -63,6 +63,11 @@ export class Sandbox {
     }
   }
 
+  /** True while the server is frozen by `pause()`. */
+  get isPaused() {
+    return this.paused;
+  }
+
   /** The server's process id while it runs. */
   pid(): number | undefined {
     return this.child?.exitCode === null ? this.child.pid : undefined;
@@ -78,8 +83,12 @@ export class Sandbox {
     await Promise.race([this.waitReady(), exited]);
   }
 
+  /** How long start() waits for logins (a Galera joiner's state transfer needs longer than the default 30 s). */
+  startTimeoutMs = 30_000;
+
   private async waitReady() {
-    for (let i = 0; i < 300; i++) {
+    const end = Date.now() + this.startTimeoutMs;
+    while (Date.now() < end) {
       try {
         const c = await mysql.createConnection({ ...this.connectionOptions(), connectTimeout: 1000 });
         await c.end();
@@ -88,7 +97,7 @@ export class Sandbox {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    throw new Error(`sandbox ${this.name} did not accept connections in 30 s:\n${this.errorLogTail()}`);
+    throw new Error(`sandbox ${this.name} did not accept connections in ${this.startTimeoutMs / 1000} s:\n${this.errorLogTail()}`);
   }
 
   /** The last lines of the server's error log, for failure messages. */

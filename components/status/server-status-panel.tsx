@@ -8,6 +8,7 @@ import { StateBadge } from "./state-badge";
 import { useServerStatus } from "@/lib/swr/use-status";
 import { FailoverLink, ProblemSince } from "../overview/server-row";
 import type { SemiSync } from "@/lib/domain/semi-sync";
+import { GaleraMembers, GroupMembers } from "./cluster-members";
 
 type Pairs = [string, string | number | null | undefined][];
 
@@ -42,7 +43,7 @@ function SemiSyncGroup({ s }: { s: SemiSync }) {
 /** The live status section of the server page. */
 export function ServerStatusPanel({ serverId, initial }: { serverId: string; initial: ServerStatusResponse }) {
   const { data } = useServerStatus(serverId, initial);
-  const { report, status, heartbeatError } = data ?? initial;
+  const { report, status, heartbeatError, galeraMembers } = data ?? initial;
   const f = status?.facts;
   const stateSince = report.stateSince;
   return (
@@ -72,6 +73,8 @@ export function ServerStatusPanel({ serverId, initial }: { serverId: string; ini
         </div>
       ))}
       {status && status.channels.length === 0 && <p className="text-sm text-slate-500">This server replicates from no source.</p>}
+      <GaleraMembers rows={galeraMembers ?? []} clusterName={report.galera.clusterName} />
+      <GroupMembers group={report.group} />
       {f && (
         <div className="grid gap-4 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
           <Group title="Configuration" rows={[["server_id", f.serverId], ["server_uuid", f.serverUuid], ["read_only", yesNo(f.readOnly)], ["super_read_only", yesNo(f.superReadOnly)], ["log_bin", yesNo(f.logBin)], ["binlog_format", f.binlogFormat], ["log_replica_updates", yesNo(f.logReplicaUpdates)], ["parallel workers", f.parallelWorkers], ["auto_increment inc/offset", `${f.autoIncrementIncrement} / ${f.autoIncrementOffset}`]]} />

@@ -24,7 +24,7 @@ function showSince(n: NodeReport) {
 export function ServerNode({ data }: NodeProps) {
   const n = data as unknown as NodeReport;
   return (
-    <div data-node={n.name} data-state={n.state} data-role={n.role} onMouseEnter={showSince(n)}
+    <div data-node={n.name} data-state={n.state} data-role={n.role} data-group-role={n.groupRole} onMouseEnter={showSince(n)}
       className={`w-[220px] rounded-md border-2 bg-white px-3 py-2 text-xs shadow-sm dark:bg-slate-900 ${BORDER[n.state]} ${n.registered ? "" : "border-dashed opacity-80"}`}>
       <Handle type="target" position={Position.Top} />
       <div className="flex items-center justify-between gap-2">
@@ -34,7 +34,7 @@ export function ServerNode({ data }: NodeProps) {
       <div className="font-mono text-[11px] text-slate-500">{n.host}:{n.port}</div>
       <div className="mt-1 flex flex-wrap gap-x-2 text-slate-600 dark:text-slate-400">
         <span>{n.registered ? versionLabel(n.flavor, n.version) : "not registered — add it"}</span>
-        <span className="font-medium">{n.role}</span>
+        <span className="font-medium">{n.groupRole === "primary" ? "★ primary" : n.groupRole === "secondary" ? "secondary" : n.role}</span>
         {n.readOnly !== null && <span>{n.readOnly ? "read_only" : "writable"}</span>}
       </div>
       {n.problems.length > 0 && <div className="mt-1 truncate text-red-700 dark:text-red-400" title={n.problems.map((p) => p.message).join("\n")}>⚠ {n.problems.map((p) => p.code).join(", ")}</div>}

@@ -6,21 +6,23 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ClusterReport } from "@/lib/services/topology";
 import { formatLag } from "@/lib/domain/format";
-import { NODE_SIZE, packClusters, structureKey } from "@/lib/domain/graph-layout";
+import { groupBox, NODE_SIZE, packClusters, structureKey } from "@/lib/domain/graph-layout";
+import { GroupNode } from "./group-node";
 import { CompactNode, ServerNode } from "./server-node";
 
-const NODE_TYPES = { server: ServerNode, compact: CompactNode };
+const NODE_TYPES = { server: ServerNode, compact: CompactNode, group: GroupNode };
 /** Above this many servers: compact boxes, the view opens on the largest cluster, and only what is in view is drawn. */
 const COMPACT_ABOVE = 150;
 const BAD = new Set(["broken", "connecting", "stopped"]);
 
 /** Draws one cluster, or all of them packed side by side (the "all" tab). */
-export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "nodes" | "edges">[] }) {
+export function TopologyCanvas({ clusters }: { clusters: (Pick<ClusterReport, "nodes" | "edges"> & Partial<Pick<ClusterReport, "groups">>)[] }) {
   const router = useRouter();
   const [hovered, setHovered] = useState<string | null>(null);
   const nodes = clusters.flatMap((c) => c.nodes);
   const edges = clusters.flatMap((c) => c.edges);
-  const key = structureKey(nodes.map((n) => n.id), edges);
+  const groups = clusters.flatMap((c) => c.groups ?? []);
+  const key = structureKey(nodes.map((n) => n.id), edges, groups);
   // The server lays out each cluster; only packing depends on structure, so it is redone only when the structure changes
   // (React's "adjust state when a prop changes" pattern: the update during render is applied before anything is drawn).
   const [packed, setPacked] = useState(() => ({ key, positions: packClusters(clusters) }));
@@ -35,6 +37,11 @@ export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "no
     id: n.id, type, position: positions.get(n.id) ?? { x: 0, y: 0 }, data: n as unknown as Record<string, unknown>,
     ...(large ? { width: NODE_SIZE.width, height: NODE_SIZE.height } : { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height }),
   }));
+  // Group boxes (Galera clusters, replication groups) are drawn first, behind their members.
+  const boxes: Node[] = groups.flatMap((g) => {
+    const box = groupBox(g.members, positions);
+    return box ? [{ id: `box:${g.id}`, type: "group", position: { x: box.x, y: box.y }, data: { ...g, width: box.width, height: box.height }, width: box.width, height: box.height, selectable: false, zIndex: -1 }] : [];
+  });
   const flowEdges: Edge[] = edges.map((e) => {
     const bad = BAD.has(e.state);
     const color = e.state === "broken" || e.state === "connecting" ? "#dc2626" : e.state === "ok" ? "#10b981" : e.state === "stopped" ? "#7c3aed" : "#f59e0b";
@@ -49,10 +56,11 @@ export function TopologyCanvas({ clusters }: { clusters: Pick<ClusterReport, "no
   const detail = edges.find((e) => e.id === hovered);
   return (
     <div className="relative h-[560px] rounded-md border border-slate-200 dark:border-slate-800" data-testid="topology-canvas">
-      <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} nodesDraggable={false} nodesConnectable={false} minZoom={0.02}
+      <ReactFlow nodes={[...boxes, ...flowNodes]} edges={flowEdges} nodeTypes={NODE_TYPES} nodesDraggable={false} nodesConnectable={false} minZoom={0.02}
         fitView fitViewOptions={large ? { nodes: clusters[0].nodes.map((n) => ({ id: n.id })) } : undefined} onlyRenderVisibleElements={large}
         onNodeClick={(_, node) => {
           const n = nodes.find((x) => x.id === node.id);
+          if (!n) return;
           router.push(n?.registryId ? `/servers/${n.registryId}` : `/servers/new?host=${encodeURIComponent(n?.host ?? "")}&port=${n?.port ?? 3306}`);
         }}
         onEdgeMouseEnter={(_, e) => setHovered(e.id)} onEdgeMouseLeave={() => setHovered(null)} proOptions={{ hideAttribution: true }}>

@@ -13,7 +13,7 @@ export function TopologyView({ initial }: { initial: TopologyResponse }) {
   const [tab, setTab] = useState<string>(clusters[0]?.id ?? "all");
   const [asTable, setAsTable] = useState(false);
   const shownClusters = tab === "all" ? clusters : clusters.filter((c) => c.id === tab);
-  const shown = { nodes: shownClusters.flatMap((c) => c.nodes), edges: shownClusters.flatMap((c) => c.edges) };
+  const shown = { nodes: shownClusters.flatMap((c) => c.nodes), edges: shownClusters.flatMap((c) => c.edges), groups: shownClusters.flatMap((c) => c.groups) };
   const tabClass = (active: boolean) => `rounded-md px-3 py-1 text-sm ${active ? "bg-slate-200 font-medium dark:bg-slate-700" : "text-slate-600 dark:text-slate-400"}`;
   return (
     <div className="space-y-3">

@@ -1,5 +1,7 @@
 // Turns what a poll read (raw rows, or an error) into a PollOutcome for evaluation (pure).
 import { type DriverError, classifyError } from "./connection-check";
+import { parseGalera } from "./galera";
+import { parseGroup } from "./group-replication";
 import { heartbeatLag, parseHeartbeatRows } from "./heartbeat";
 import { normaliseReplicaRows } from "./replica-status";
 import { normaliseFacts, normaliseSourceStatus } from "./server-facts";
@@ -14,13 +16,22 @@ export interface RawRows {
   semiSyncStatusRows?: Record<string, unknown>[];
   sourceRows: Record<string, unknown>[];
   heartbeatRows: Record<string, unknown>[];
+  /** wsrep variables and status (Galera); absent when not read. */
+  galeraVariableRows?: Record<string, unknown>[];
+  galeraStatusRows?: Record<string, unknown>[];
+  /** Group Replication members, member stats and variables (MySQL ≥ 8.0); absent when not read. */
+  groupMemberRows?: Record<string, unknown>[];
+  groupStatsRows?: Record<string, unknown>[];
+  groupVariableRows?: Record<string, unknown>[];
 }
 
 /** Normalises a successful poll. */
 export function reshapePoll(raw: RawRows): PollOutcome {
   const facts = normaliseFacts(raw.factsRow, raw.semiSyncRows, raw.semiSyncStatusRows);
   const hb = heartbeatLag(parseHeartbeatRows(raw.heartbeatRows), facts.serverId);
-  return { ok: true, channels: normaliseReplicaRows(raw.replicaRows), facts, source: normaliseSourceStatus(raw.sourceRows), heartbeatLag: hb?.lagSeconds ?? null };
+  const galera = parseGalera(raw.galeraVariableRows ?? [], raw.galeraStatusRows ?? []);
+  const group = parseGroup(raw.groupMemberRows ?? [], raw.groupStatsRows ?? [], raw.groupVariableRows ?? [], facts.serverUuid);
+  return { ok: true, channels: normaliseReplicaRows(raw.replicaRows), facts, source: normaliseSourceStatus(raw.sourceRows), heartbeatLag: hb?.lagSeconds ?? null, galera, group };
 }
 
 /** A failed poll, explained in the same plain words as a connection test. */

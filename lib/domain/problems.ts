@@ -1,4 +1,5 @@
 // Problems in the style of orchestrator / VTOrc, each with a plain explanation, from all servers' statuses (pure).
+import { clusterProblems, type ClusterLimits, DEFAULT_CLUSTER_LIMITS } from "./cluster-problems";
 import { HEALTH_ORDER, type HealthState } from "./health";
 import type { SemiSync } from "./semi-sync";
 import type { ServerStatus } from "./server-status";
@@ -10,7 +11,9 @@ export type ProblemCode =
   | "ReplicaIsWritable" | "SourceBinlogDisabled" | "DuplicateServerId" | "StatementBasedBinlog" | "AutoIncrementCollision" | "NotCheckedRecently"
   | "RelayWithoutReplicaUpdates"
   | "SemiSyncDegraded" | "SemiSyncNoAckers" | "CoSourceBothWritable"
-  | "DeadSource" | "UnreachableSource" | "DeadSourceAndSomeReplicas" | "FormerSourceReturned" | "ErrantTransactions";
+  | "DeadSource" | "UnreachableSource" | "DeadSourceAndSomeReplicas" | "FormerSourceReturned" | "ErrantTransactions"
+  | "GaleraNonPrimary" | "GaleraNotReady" | "GaleraNodeNotSynced" | "GaleraClusterSizeMismatch" | "GaleraSplitView" | "GaleraFlowControl"
+  | "GroupMemberNotOnline" | "GroupNoQuorum" | "GroupApplierQueueHigh";
 
 /** One problem on one server. */
 export interface Problem {
@@ -120,7 +123,7 @@ export function semiSyncProblems(ss: SemiSync): Problem[] {
  * All problems of every server, computed over the whole registry (some need the servers' neighbours); `formerSources`
  * are the old sources of finished failovers not yet rejoined (FormerSourceReturned when they answer again).
  */
-export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number, formerSources: FormerSource[] = []): Map<string, Problem[]> {
+export function findProblems(servers: ServerForProblems[], now: number, staleAfter: number, formerSources: FormerSource[] = [], limits: ClusterLimits = DEFAULT_CLUSTER_LIMITS): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>(servers.map((s) => [s.id, []]));
   const add = (id: string, p: Problem) => out.get(id)!.push(p);
   for (const s of servers) {
@@ -140,6 +143,7 @@ export function findProblems(servers: ServerForProblems[], now: number, staleAft
   }
   sourceProblems(servers, add);
   failoverProblems(servers, formerSources, add);
+  clusterProblems(servers, add, limits);
   return out;
 }
 
@@ -197,7 +201,8 @@ function sourceProblems(servers: ServerForProblems[], add: (id: string, p: Probl
     else byServerId.set(k, [s]);
   }
   for (const [k, group] of byServerId) {
-    if (group.length < 2) continue;
+    // Galera members may share a server_id on purpose (wsrep_gtid_mode): not a duplicate among themselves.
+    if (group.length < 2 || group.every((s) => s.status?.galera)) continue;
     const id = k.split("/").pop();
     for (const s of group) add(s.id, { code: "DuplicateServerId", severity: "critical", message: `server_id ${id} is also used by ${group.filter((o) => o !== s).map((o) => o.name).join(", ")}: replication between them silently skips events.` });
   }

@@ -1,6 +1,8 @@
 // One poll of one server turned into what the UI and API show: channels with health, server state, headline lag.
 import { classifyChannel, type ChannelHealth, type HealthState, type KnownLag, type LagSource, type Thresholds, worstHealth } from "./health";
 import type { ChannelStatus } from "./replica-status";
+import type { GaleraState } from "./galera";
+import type { GroupState } from "./group-replication";
 import type { ServerFacts, SourceStatus } from "./server-facts";
 
 /** A channel with its verdict. */
@@ -8,7 +10,7 @@ export type ChannelView = ChannelStatus & ChannelHealth;
 
 /** What a poll produced: normalised status, or why the server could not be read. */
 export type PollOutcome =
-  | { ok: true; channels: ChannelStatus[]; facts: ServerFacts; source: SourceStatus | null; heartbeatLag: number | null }
+  | { ok: true; channels: ChannelStatus[]; facts: ServerFacts; source: SourceStatus | null; heartbeatLag: number | null; galera?: GaleraState | null; group?: GroupState | null }
   | { ok: false; error: string };
 
 /** A server's evaluated status (stored as the snapshot, served by /api/status). */
@@ -24,6 +26,10 @@ export interface ServerStatus {
   reachedAt: number | null;
   /** Consecutive polls that could not reach the server (0 or absent when the last one did). */
   unreachablePolls?: number;
+  /** The Galera node's view of its cluster (absent or null when not a Galera member). */
+  galera?: GaleraState | null;
+  /** The Group Replication member's view of its group (absent or null when not a member). */
+  group?: GroupState | null;
 }
 
 /**
@@ -43,6 +49,8 @@ export function evaluateServer(poll: PollOutcome, t: Thresholds, now: number, pr
       checkedAt: now,
       reachedAt: previous?.reachedAt ?? null,
       unreachablePolls: (previous?.state === "unreachable" ? (previous.unreachablePolls ?? 1) : 0) + 1,
+      galera: previous?.galera ?? null,
+      group: previous?.group ?? null,
     };
   }
   const known = new Map<string, KnownLag | null>((previous?.channels ?? []).map((c) => [c.channel, c.lastKnown]));
@@ -61,6 +69,8 @@ export function evaluateServer(poll: PollOutcome, t: Thresholds, now: number, pr
     channels,
     checkedAt: now,
     reachedAt: now,
+    galera: poll.galera ?? null,
+    group: poll.group ?? null,
   };
 }
 

@@ -26,11 +26,25 @@ const factsSchema = z.object({
   })),
 });
 
+const galeraSchema = z.object({
+  clusterName: z.string().nullable(), nodeName: z.string().nullable(), clusterSize: z.number(), clusterStatus: z.string(), primary: z.boolean(), localState: z.string(),
+  ready: z.boolean(), connected: z.boolean(), flowControlPaused: z.number(), recvQueueAvg: z.number(), stateUuid: z.string(), incomingAddresses: z.array(z.string()), desync: z.boolean(),
+});
+
+const groupSchema = z.object({
+  groupName: z.string().nullable(), singlePrimary: z.boolean().nullable(), localMemberId: z.string().nullable(),
+  members: z.array(z.object({
+    memberId: z.string(), host: z.string(), port: z.number(), state: z.string(), role: z.string(), version: z.string(),
+    certifyQueue: nullableNumber, applierQueue: nullableNumber, conflicts: nullableNumber,
+  })),
+});
+
 /** The ServerStatus snapshot as the poller stores it (the type lives in ./server-status; the checks below keep them equal). */
 export const serverStatusSchema = z.object({
   state: health, lagSeconds: nullableNumber, lagSource: lagSource.nullable(), error: z.string().nullable(),
   facts: factsSchema.nullable(), source: z.object({ file: z.string(), position: z.number(), gtidExecuted: z.string() }).nullable(),
   channels: z.array(channelSchema), checkedAt: z.number(), reachedAt: nullableNumber, unreachablePolls: z.number().optional(),
+  galera: galeraSchema.nullish(), group: groupSchema.nullish(),
 });
 
 type Parsed = z.infer<typeof serverStatusSchema>;

@@ -2,6 +2,9 @@
 // ghost nodes for unregistered sources, roles, and clusters as connected components (pure).
 import type { HealthState } from "./health";
 import { type ServerForProblems, sourceFinder } from "./problems";
+import { buildGroups, type TopologyGroup } from "./topology-groups";
+
+export type { TopologyGroup } from "./topology-groups";
 
 /** What a node is in its topology. */
 export type Role = "source" | "replica" | "relay" | "co-source" | "standalone";
@@ -20,6 +23,10 @@ export interface TopologyNode {
   flavor: string | null;
   version: string | null;
   readOnly: boolean | null;
+  /** The Galera cluster / replication group box this node belongs to, if any. */
+  groupId?: string;
+  /** Its place in that group: the Group Replication primary or a secondary; "member" for Galera (all writable). */
+  groupRole?: "primary" | "secondary" | "member";
 }
 
 /** One replication channel: source → replica. */
@@ -43,6 +50,8 @@ export interface Cluster {
   name: string;
   nodes: TopologyNode[];
   edges: TopologyEdge[];
+  /** Galera clusters and replication groups inside this cluster (each drawn as a box around its members). */
+  groups: TopologyGroup[];
 }
 
 /** Registered server plus what the graph shows of it. */
@@ -80,7 +89,7 @@ function acknowledges(replica: GraphServer, c: { ioThread: string }, source: Gra
 }
 
 /** Builds the nodes and edges of every registered server and the sources they name. */
-export function buildGraph(servers: GraphServer[]): { nodes: TopologyNode[]; edges: TopologyEdge[] } {
+export function buildGraph(servers: GraphServer[]): { nodes: TopologyNode[]; edges: TopologyEdge[]; groups: TopologyGroup[] } {
   const nodes = baseNodes(servers);
   const edges: TopologyEdge[] = [];
   const findSource = sourceFinder(servers);
@@ -94,8 +103,9 @@ export function buildGraph(servers: GraphServer[]): { nodes: TopologyNode[]; edg
       edges.push({ id: `${from}->${to}#${c.channel}`, from, to, channel: c.channel, lagSeconds: c.lagSeconds, state: c.state, ioThread: c.ioThread, sqlThread: c.sqlThread, error, semiSync });
     }
   }
+  const groups = buildGroups(servers, nodes);
   assignRoles(nodes, edges);
-  return { nodes: [...nodes.values()], edges };
+  return { nodes: [...nodes.values()], edges, groups };
 }
 
 function assignRoles(nodes: Map<string, TopologyNode>, edges: TopologyEdge[]) {
@@ -126,10 +136,11 @@ export function nodesOnCycles(ids: string[], edges: { from: string; to: string }
 
 /** Splits the graph into clusters (connected components), named by the user's cluster name when set. */
 export function buildClusters(servers: GraphServer[]): Cluster[] {
-  const { nodes, edges } = buildGraph(servers);
+  const { nodes, edges, groups } = buildGraph(servers);
   const parent = new Map(nodes.map((n) => [n.id, n.id]));
   const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
   for (const e of edges) parent.set(find(e.from), find(e.to));
+  for (const g of groups) for (const m of g.members.slice(1)) parent.set(find(m), find(g.members[0]));
   const byRoot = new Map<string, TopologyNode[]>();
   for (const n of nodes) byRoot.set(find(n.id), [...(byRoot.get(find(n.id)) ?? []), n]);
   const clusterName = new Map(servers.map((s) => [keyOf(s.host, s.port), s.cluster]));
@@ -139,7 +150,8 @@ export function buildClusters(servers: GraphServer[]): Cluster[] {
       const named = members.map((m) => clusterName.get(m.id)).find(Boolean);
       const top = members.find((m) => m.role === "source" || m.role === "co-source") ?? members[0];
       const id = [...ids].sort()[0];
-      return { id, name: named ?? top.name, nodes: members, edges: edges.filter((e) => ids.has(e.to)) };
+      const inside = groups.filter((g) => ids.has(g.members[0]));
+      return { id, name: named ?? inside[0]?.name ?? top.name, nodes: members, edges: edges.filter((e) => ids.has(e.to)), groups: inside };
     })
     .sort((a, b) => b.nodes.length - a.nodes.length || a.name.localeCompare(b.name));
 }

@@ -2,6 +2,8 @@
 import "server-only";
 import { dialectFor, parseServerVersion, type ServerVersion } from "@/lib/domain/dialect";
 import { semiSyncEnabled } from "@/lib/domain/semi-sync";
+import { galeraEnabled, galeraReady } from "@/lib/domain/galera";
+import { allowDirtyReads, readGaleraStatus, readGroupRows, readWsrepVariables } from "./clusters";
 import type { TimedConnection } from "./connection";
 import { readHeartbeat } from "./heartbeat";
 import { VERSION_QUERY } from "./probe";
@@ -16,6 +18,11 @@ export interface RawStatus {
   semiSyncStatusRows: Rows;
   sourceRows: Rows;
   heartbeatRows: Rows;
+  galeraVariableRows: Rows;
+  galeraStatusRows: Rows;
+  groupMemberRows: Rows;
+  groupStatsRows: Rows;
+  groupVariableRows: Rows;
 }
 
 /** Detects the version when the registry does not know it yet. */
@@ -26,10 +33,14 @@ export async function readVersion(c: TimedConnection): Promise<ServerVersion> {
   return v;
 }
 
-/** One poll: replica status (all channels), server facts, semi-sync (counters only when enabled), source coordinates, heartbeat rows. */
+/** One poll: replica status (all channels), server facts, semi-sync (counters only when enabled), source coordinates, heartbeat rows, Galera and group state. */
 export async function readStatus(c: TimedConnection, known: ServerVersion | null, heartbeatSchemas: string[]): Promise<RawStatus> {
   const version = known ?? (await readVersion(c));
   const d = dialectFor(version);
+  // Galera first: a node outside the primary component refuses other reads until dirty reads are allowed.
+  const galeraVariableRows = await readWsrepVariables(c);
+  const galeraStatusRows = galeraEnabled(galeraVariableRows) ? await readGaleraStatus(c) : [];
+  if (galeraStatusRows.length && !galeraReady(galeraStatusRows)) await allowDirtyReads(c);
   const replicaRows = await queryDialect(c, version, (x) => x.replicaStatus);
   const [factsRow] = await c.query<Rows>(d.factsQuery);
   const semiSyncRows = await c.query<Rows>(d.semiSyncQuery);
@@ -37,5 +48,6 @@ export async function readStatus(c: TimedConnection, known: ServerVersion | null
   const sourceRows = await queryDialect(c, version, (x) => x.sourceStatus);
   const heartbeatRows: Rows = [];
   if (replicaRows.length) for (const schema of heartbeatSchemas) heartbeatRows.push(...(await readHeartbeat(c, schema)));
-  return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, semiSyncStatusRows, sourceRows, heartbeatRows };
+  const group = await readGroupRows(c, version);
+  return { version, replicaRows, factsRow: factsRow ?? {}, semiSyncRows, semiSyncStatusRows, sourceRows, heartbeatRows, galeraVariableRows, galeraStatusRows, ...group };
 }

@@ -48,6 +48,49 @@ function collect() {
   applyServerSeries(results);
 }
 
+const galeraLabels = ["server", "host", "cluster"] as const;
+const groupLabels = ["server", "host", "member"] as const;
+
+/** Per-member Galera and Group Replication gauges (absent for servers that are not members). */
+function clusterGauges(registry: Registry) {
+  const gauge = (name: string, help: string, labelNames: readonly string[]) => new Gauge({ name, help, labelNames: [...labelNames], registers: [registry] });
+  return {
+    galeraSize: gauge("replscope_galera_cluster_size", "wsrep_cluster_size: members in this Galera node's component", galeraLabels),
+    galeraPrimary: gauge("replscope_galera_primary", "1 when this Galera node is in the primary component (wsrep_cluster_status=Primary)", galeraLabels),
+    galeraReady: gauge("replscope_galera_ready", "1 when wsrep_ready is ON (the node accepts queries)", galeraLabels),
+    galeraConnected: gauge("replscope_galera_connected", "1 when wsrep_connected is ON", galeraLabels),
+    galeraSynced: gauge("replscope_galera_synced", "1 when wsrep_local_state_comment is Synced", galeraLabels),
+    galeraDesync: gauge("replscope_galera_desync", "1 when wsrep_desync is ON (desynced on purpose)", galeraLabels),
+    galeraFlowControl: gauge("replscope_galera_flow_control_paused", "wsrep_flow_control_paused: fraction of time paused by flow control", galeraLabels),
+    galeraRecvQueue: gauge("replscope_galera_local_recv_queue_avg", "wsrep_local_recv_queue_avg", galeraLabels),
+    groupOnline: gauge("replscope_group_member_online", "1 when the group member is ONLINE, as the reporting server sees it", [...groupLabels, "state"]),
+    groupPrimary: gauge("replscope_group_member_primary", "1 when the group member is the PRIMARY", groupLabels),
+    groupApplierQueue: gauge("replscope_group_member_applier_queue", "COUNT_TRANSACTIONS_REMOTE_IN_APPLIER_QUEUE of the member", groupLabels),
+  };
+}
+
+/** Galera and Group Replication series of one server (only while it is reachable and a member). */
+function recordClusterMetrics(m: ReturnType<typeof create>, server: string, host: string, s: ServerStatus) {
+  const g = s.galera;
+  if (g) {
+    const l = { server, host, cluster: g.clusterName ?? "" };
+    m.galeraSize.set(l, g.clusterSize);
+    m.galeraPrimary.set(l, g.primary ? 1 : 0);
+    m.galeraReady.set(l, g.ready ? 1 : 0);
+    m.galeraConnected.set(l, g.connected ? 1 : 0);
+    m.galeraSynced.set(l, g.localState === "Synced" ? 1 : 0);
+    m.galeraDesync.set(l, g.desync ? 1 : 0);
+    m.galeraFlowControl.set(l, g.flowControlPaused);
+    m.galeraRecvQueue.set(l, g.recvQueueAvg);
+  }
+  for (const mem of s.group?.members ?? []) {
+    const l = { server, host, member: `${mem.host}:${mem.port}` };
+    m.groupOnline.set({ ...l, state: mem.state }, mem.state === "ONLINE" ? 1 : 0);
+    m.groupPrimary.set(l, mem.role === "PRIMARY" ? 1 : 0);
+    if (mem.applierQueue !== null) m.groupApplierQueue.set(l, mem.applierQueue);
+  }
+}
+
 function create() {
   const registry = new Registry();
   const labels = ["server", "host", "channel"] as const;
@@ -65,6 +108,7 @@ function create() {
     sweep: new Gauge({ name: "replscope_sweep_duration_seconds", help: "Wall time of the last sweep of all servers", registers: [registry] }),
     servers: new Gauge({ name: "replscope_servers", help: "Registered servers", registers: [registry] }),
     ...semiSyncGauges(registry),
+    ...clusterGauges(registry),
   };
 }
 
@@ -93,6 +137,7 @@ export function recordSweepMetrics(results: SweepResults, sweep: { startedAt: nu
 function applyServerSeries(results: SweepResults) {
   const m = metrics();
   [m.lag, m.io, m.sql, m.lagWarn, m.lagCrit, m.state, m.checked, ...Object.values(m.semi)].forEach((x) => x.reset());
+  [m.galeraSize, m.galeraPrimary, m.galeraReady, m.galeraConnected, m.galeraSynced, m.galeraDesync, m.galeraFlowControl, m.galeraRecvQueue, m.groupOnline, m.groupPrimary, m.groupApplierQueue].forEach((x) => x.reset());
   for (const { record: r, status: s } of results) {
     const host = `${r.host}:${r.port}`;
     const t = thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds);
@@ -100,6 +145,7 @@ function applyServerSeries(results: SweepResults) {
     m.checked.set({ server: r.name, host }, s.checkedAt);
     if (s.state === "unreachable") continue;
     if (s.facts) recordSemiSync(m, { server: r.name, host }, s.facts.semiSync);
+    recordClusterMetrics(m, r.name, host, s);
     for (const c of s.channels) {
       const l = { server: r.name, host, channel: c.channel };
       if (c.lagSeconds !== null) m.lag.set({ ...l, source: c.lagSource ?? "unknown" }, c.lagSeconds);

@@ -20,7 +20,7 @@ import { alertEngine, type EvaluatedServer, type EvaluationSummary } from "./ale
 import { afterSweep } from "./failover/after-sweep";
 import { deliveryWorker } from "./alerts/delivery";
 import { HeartbeatWriter } from "./heartbeat-writer";
-import { staleAfterSeconds } from "./status";
+import { clusterLimits, staleAfterSeconds } from "./status";
 import { recordPollerStart, recordSweepMetrics } from "./metrics";
 
 /** Timing of the last completed sweep. */
@@ -37,7 +37,7 @@ function toStored(id: string, s: ServerStatus, stateSince: number) {
 /** One sweep's servers with their problems (former sources of failovers included). */
 function sweepProblems(targets: PollTarget[], byId: Map<string, ServerStatus>, now: number, former: FormerSource[]) {
   const servers = targets.map((t) => ({ ...t.record, status: byId.get(t.record.id) ?? null }));
-  return { servers, problems: findProblems(servers, now, staleAfterSeconds(), former) };
+  return { servers, problems: findProblems(servers, now, staleAfterSeconds(), former, clusterLimits()) };
 }
 
 /** One sweep's servers with their problems, as alert evaluation takes them. */

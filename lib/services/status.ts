@@ -6,6 +6,9 @@ import { listServers, registryStamp, type ServerRecord } from "@/lib/data/server
 import { lagSparklines, latestStatusesWithSince } from "@/lib/data/status";
 import { loadAlerts } from "@/lib/data/alerts";
 import { alertId } from "@/lib/domain/alerts/lifecycle";
+import { galeraMemberRows, type GaleraMemberRow } from "@/lib/domain/cluster-members";
+import type { GaleraState } from "@/lib/domain/galera";
+import type { GroupState } from "@/lib/domain/group-replication";
 import { compareHealth, HEALTH_ORDER, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
@@ -32,6 +35,17 @@ export interface ChannelReport {
   lastSqlError: string;
 }
 
+/** A server's Galera view as the API reports it: every field null when the server is not a Galera member. */
+export type GaleraReport = { member: boolean } & { [K in keyof GaleraState]: GaleraState[K] | null };
+
+const NO_GALERA: GaleraReport = {
+  member: false, clusterName: null, nodeName: null, clusterSize: null, clusterStatus: null, primary: null, localState: null, ready: null, connected: null,
+  flowControlPaused: null, recvQueueAvg: null, stateUuid: null, incomingAddresses: null, desync: null,
+};
+
+/** The `galera` object of a server's report (last known values while it is unreachable). */
+export const galeraReport = (s: ServerStatus | null): GaleraReport => (s?.galera ? { member: true, ...s.galera } : NO_GALERA);
+
 /** One problem as the API reports it: with when it began (null until the alert engine has seen it). */
 export type ProblemReport = Problem & { since: string | null };
 
@@ -57,6 +71,16 @@ export interface ServerReport {
   channels: ChannelReport[];
   /** Semi-sync as source and as replica (every field null when unknown or without the plugin). */
   semiSync: SemiSync;
+  /** Galera membership and state (nulls when not a member). */
+  galera: GaleraReport;
+  /** Group Replication view (null when not a group member). */
+  group: GroupState | null;
+}
+
+/** The cluster problem thresholds from the configuration. */
+export function clusterLimits() {
+  const e = env();
+  return { galeraFlowControl: e.REPLSCOPE_GALERA_FLOW_CONTROL_WARN, groupApplierQueue: e.REPLSCOPE_GROUP_APPLIER_QUEUE_WARN };
 }
 
 /** After how many seconds without a check a row is stale: three poll intervals plus a connect timeout. */
@@ -88,6 +112,8 @@ function report(r: ServerRecord, s: ServerStatus | null, problems: ProblemReport
     problems,
     channels: (s?.channels ?? []).map(channelReport),
     semiSync: s?.facts?.semiSync ?? NO_SEMI_SYNC,
+    galera: galeraReport(s),
+    group: s?.group ?? null,
   };
 }
 
@@ -119,6 +145,8 @@ export interface ServerStatusResponse {
   status: ServerStatus | null;
   /** Why the heartbeat writer last failed on this server, or null. */
   heartbeatError: string | null;
+  /** Its Galera cluster's members, each as it reports itself (empty when not a Galera member). */
+  galeraMembers: GaleraMemberRow[];
 }
 
 /** Since when each problem has been seen, from the alert engine's records (alert id → epoch seconds). */
@@ -131,7 +159,7 @@ export async function statusReport(view?: RegistryView): Promise<StatusResponse 
   const [{ servers, statuses, stateSince }, since, former] = await Promise.all([view ?? readRegistryView(), problemSince(), formerSourceList()]);
   const now = Date.now() / 1000;
   const staleAfter = staleAfterSeconds();
-  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter, former);
+  const problems = findProblems(servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), now, staleAfter, former, clusterLimits());
   const withSince = (id: string) => (problems.get(id) ?? []).map((p) => ({ ...p, since: isoSeconds(since.get(alertId(id, p.channel ?? "", p.code))) }));
   const reports = servers
     .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))
@@ -191,9 +219,11 @@ export async function cachedStatusBody(): Promise<string> {
 
 /** One server's full status (every normalised field), problems and heartbeat error, for the server page and its API. */
 export async function serverStatusDetail(id: string, view?: RegistryView): Promise<ServerStatusResponse | null> {
-  const { servers, statuses } = await statusReport(view);
+  const v = view ?? (await readRegistryView());
+  const { servers, statuses } = await statusReport(v);
   const report = servers.find((s) => s.id === id);
-  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? null } : null;
+  const galeraMembers = galeraMemberRows(v.servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), id);
+  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? null, galeraMembers } : null;
 }
 
 async function registryWithStatus(view?: RegistryView): Promise<ServerForProblems[]> {

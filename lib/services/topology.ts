@@ -11,7 +11,7 @@ const layouts = new Map<string, Map<string, { x: number; y: number }>>();
 
 /** Dagre layout of a cluster, computed once per structure (live refreshes reuse it: no jumps, no repeated work). */
 function cachedLayout(c: Cluster) {
-  const key = structureKey(c.nodes.map((n) => n.id), c.edges);
+  const key = structureKey(c.nodes.map((n) => n.id), c.edges, c.groups);
   let pos = layouts.get(key);
   if (!pos) {
     pos = layoutCluster(c);

@@ -44,3 +44,25 @@ export const SEMISYNC_REPLICA_VARIABLES = (p: "slave" | "replica") => [`rpl_semi
 export const SEMISYNC_SOURCE_STATUS = (p: "master" | "source") =>
   ["clients", "net_avg_wait_time", "net_wait_time", "net_waits", "no_times", "no_tx", "status", "timefunc_failures", "tx_avg_wait_time", "tx_wait_time", "tx_waits", "wait_pos_backtraverse", "wait_sessions", "yes_tx"].map((s) => `Rpl_semi_sync_${p}_${s}`);
 export const SEMISYNC_REPLICA_STATUS = (p: "slave" | "replica") => [`Rpl_semi_sync_${p}_status`];
+
+/**
+ * performance_schema.replication_group_members, MySQL 8.0.2–8.0.26 (7 columns). Source: MySQL 8.0 Reference Manual,
+ * "The replication_group_members Table" (https://dev.mysql.com/doc/refman/8.0/en/performance-schema-replication-group-members-table.html).
+ */
+export const MYSQL_80_GROUP_MEMBERS = ["CHANNEL_NAME", "MEMBER_ID", "MEMBER_HOST", "MEMBER_PORT", "MEMBER_STATE", "MEMBER_ROLE", "MEMBER_VERSION"];
+
+/**
+ * The same table from 8.0.27 on and in 8.4 (8 columns: MEMBER_COMMUNICATION_STACK added in 8.0.27). Source: MySQL 8.4
+ * Reference Manual §20.4.3 and §29.12.11.16 (https://dev.mysql.com/doc/refman/8.4/en/group-replication-replication-group-members.html).
+ */
+export const MYSQL_8027_GROUP_MEMBERS = [...MYSQL_80_GROUP_MEMBERS, "MEMBER_COMMUNICATION_STACK"];
+
+/**
+ * performance_schema.replication_group_member_stats, MySQL 8.0 and 8.4 (13 columns, unchanged between them). Source:
+ * https://dev.mysql.com/doc/refman/8.4/en/performance-schema-replication-group-member-stats-table.html (and the 8.0 page).
+ */
+export const MYSQL_GROUP_MEMBER_STATS = [
+  "CHANNEL_NAME", "VIEW_ID", "MEMBER_ID", "COUNT_TRANSACTIONS_IN_QUEUE", "COUNT_TRANSACTIONS_CHECKED", "COUNT_CONFLICTS_DETECTED",
+  "COUNT_TRANSACTIONS_ROWS_VALIDATING", "TRANSACTIONS_COMMITTED_ALL_MEMBERS", "LAST_CONFLICT_FREE_TRANSACTION",
+  "COUNT_TRANSACTIONS_REMOTE_IN_APPLIER_QUEUE", "COUNT_TRANSACTIONS_REMOTE_APPLIED", "COUNT_TRANSACTIONS_LOCAL_PROPOSED", "COUNT_TRANSACTIONS_LOCAL_ROLLBACK",
+];

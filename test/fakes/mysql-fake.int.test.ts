@@ -68,7 +68,9 @@ describe("dialect fallbacks and MySQL specifics", () => {
     const wrongGuess = parseServerVersion("8.0.21")!;
     const target = { host: "127.0.0.1", port: fake.port, user: "u", password: "p", tlsMode: "disabled" as const };
     const raw = await withConnection(target, { connectTimeoutMs: 2000, queryTimeoutMs: 2000 }, (c) => readStatus(c, wrongGuess, []));
-    expect(fake.queries.slice(0, 2)).toEqual(["SHOW SLAVE STATUS", "SHOW REPLICA STATUS"]);
+    // The wsrep variables are read first (a non-Primary Galera node refuses other reads); then the terminology fallback.
+    expect(fake.queries[0]).toMatch(/^SHOW GLOBAL VARIABLES WHERE Variable_name IN \('wsrep_on'/);
+    expect(fake.queries.slice(1, 3)).toEqual(["SHOW SLAVE STATUS", "SHOW REPLICA STATUS"]);
     expect(reshapePoll(raw)).toMatchObject({ ok: true, channels: [{ secondsBehind: 3 }] });
   });
 

@@ -13,3 +13,4 @@ export * from "./quote";
 export * from "./semi-sync";
 export * from "./sql-mode";
 export * from "./version";
+export * from "./clusters";
