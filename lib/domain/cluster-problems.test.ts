@@ -4,6 +4,7 @@ import { type GaleraState, parseGalera, parseIncomingAddresses } from "./galera"
 import { groupLostQuorum, parseGroup } from "./group-replication";
 import { findProblems, type ServerForProblems } from "./problems";
 import type { ServerStatus } from "./server-status";
+import { NO_SEMI_SYNC } from "./semi-sync";
 
 const vars = (o: Record<string, string>) => Object.entries(o).map(([Variable_name, Value]) => ({ Variable_name, Value }));
 const wsrepStatus = (o: Partial<Record<string, string>> = {}) =>
@@ -84,7 +85,7 @@ describe("Galera problems", () => {
     expect(codes(findProblems(servers, 100, 60, [], { galeraFlowControl: 0.01, groupApplierQueue: 1000 }), "s2")).toEqual(["GaleraFlowControl"]);
   });
   it("Galera members sharing a server_id are not DuplicateServerId", () => {
-    const facts = { serverId: 1 } as ServerStatus["facts"];
+    const facts = { serverId: 1, semiSync: NO_SEMI_SYNC } as ServerStatus["facts"];
     const servers = three().map((s) => ({ ...s, cluster: "c", status: { ...s.status!, facts } }));
     expect(codes(findProblems(servers, 100, 60), "s1")).toEqual([]);
   });
