@@ -9,7 +9,7 @@ import { staleAfterSeconds } from "./status";
 
 /** Semi-sync gauges per server (absent where the plugin is absent or the value does not apply). */
 function semiSyncGauges(registry: Registry) {
-  const gauge = (name: string, help: string) => new Gauge({ name: `replscope_semisync_${name}`, help, labelNames: ["server", "host"], registers: [registry] });
+  const gauge = (name: string, help: string) => new Gauge({ name: `replscope_semisync_${name}`, help, labelNames: ["server", "host"], registers: [registry], collect });
   return {
     semi: {
       sourceEnabled: gauge("source_enabled", "1 when semi-sync is enabled on this server as a source"),
@@ -53,7 +53,7 @@ const groupLabels = ["server", "host", "member"] as const;
 
 /** Per-member Galera and Group Replication gauges (absent for servers that are not members). */
 function clusterGauges(registry: Registry) {
-  const gauge = (name: string, help: string, labelNames: readonly string[]) => new Gauge({ name, help, labelNames: [...labelNames], registers: [registry] });
+  const gauge = (name: string, help: string, labelNames: readonly string[]) => new Gauge({ name, help, labelNames: [...labelNames], registers: [registry], collect });
   return {
     galeraSize: gauge("replscope_galera_cluster_size", "wsrep_cluster_size: members in this Galera node's component", galeraLabels),
     galeraPrimary: gauge("replscope_galera_primary", "1 when this Galera node is in the primary component (wsrep_cluster_status=Primary)", galeraLabels),
