@@ -7,7 +7,7 @@ export default function NotFound() {
     <div className="py-12 text-center">
       <h1 className="text-xl font-semibold">Not found</h1>
       <p className="mt-2 text-sm text-slate-500">This page or server does not exist (it may have been removed).</p>
-      <Link href="/servers" className="mt-4 inline-block text-sky-600 underline">Back to servers</Link>
+      <Link href="/servers" className="mt-4 inline-block text-sky-700 underline dark:text-sky-400">Back to servers</Link>
     </div>
   );
 }

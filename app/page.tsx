@@ -3,17 +3,15 @@ import Link from "next/link";
 import { OverviewBoard } from "@/components/overview/overview-board";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseFilter } from "@/lib/domain/overview/filter";
-import { registryView } from "@/lib/services/request";
-import { statusReport } from "@/lib/services/status";
+import { overviewStatus } from "@/lib/services/overview";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Server-renders the first report with the filter from the URL (a shared link opens filtered), then the board refreshes itself. */
+/** Server-renders the first report (slim rows from the shared cached report) with the filter from the URL (a shared link opens filtered), then the board refreshes itself. */
 export default async function OverviewPage({ searchParams }: Props) {
-  const [sp, view] = await Promise.all([searchParams, registryView()]);
-  const { checkedAt, servers, staleAfterSeconds } = await statusReport(view);
+  const [sp, { checkedAt, servers, staleAfterSeconds }] = await Promise.all([searchParams, overviewStatus()]);
   const filter = parseFilter({ get: (k) => { const v = sp[k]; return typeof v === "string" ? v : null; } });
   return (
     <>

@@ -13,6 +13,7 @@ const ids: Record<string, string> = {};
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request }) => {
+  test.setTimeout(240_000); // three MariaDB sandboxes start slowly on a loaded 2-core machine
   [S, R1, R2] = await startSandboxes(3);
   await createUser(S, "oc", "%", PASSWORD, ["BINLOG MONITOR", "SLAVE MONITOR", "PROCESS"]);
   for (const r of [R1, R2]) await wireReplication(S, r);
@@ -35,7 +36,7 @@ const row = (page: Page, name: string) => page.locator(`li[data-server="${name}"
 /** Every page route in app/ (dynamic ones with a registered server; runs/switchovers with an unknown id show their not-found page). */
 const ROUTES = () => [
   "/", "/servers", "/servers/new", `/servers/${ids["oc-r1"]}`, `/servers/${ids["oc-r1"]}/edit`, `/servers/${ids["oc-r1"]}/switchover`,
-  "/topology", "/topology/discover", "/replicas/new", "/replicas/runs/none", "/switchovers/none", "/alerts", "/audit",
+  `/servers/${ids["oc-source"]}/failover`, "/failovers/none", "/topology", "/topology/discover", "/replicas/new", "/replicas/runs/none", "/switchovers/none", "/alerts", "/audit",
   "/settings", "/settings/alerts", "/account", "/setup", "/login",
 ];
 
@@ -214,14 +215,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Route names for the per-route axe tests (dynamic ids are resolved once the servers are registered). */
-const AXE_ROUTES = ["/", "/servers", "/servers/new", "server", "server/edit", "server/switchover", "/topology", "/topology/discover", "/replicas/new",
+const AXE_ROUTES = ["/", "/servers", "/servers/new", "server", "server/edit", "server/switchover", "source/failover", "/failovers/none", "/topology", "/topology/discover", "/replicas/new",
   "/replicas/runs/none", "/switchovers/none", "/alerts", "/audit", "/settings", "/settings/alerts", "/account", "/setup", "/login"];
 
 for (const scheme of ["light", "dark"] as const) {
   for (const name of AXE_ROUTES) {
     test(`axe: ${name} has no serious or critical violations in ${scheme} mode`, async ({ page }) => {
       test.setTimeout(120_000);
-      const route = name.startsWith("server") ? `/servers/${ids["oc-r1"]}${name.slice("server".length)}` : name;
+      const route = name.startsWith("server") ? `/servers/${ids["oc-r1"]}${name.slice("server".length)}`
+        : name.startsWith("source") ? `/servers/${ids["oc-source"]}${name.slice("source".length)}` : name;
       await page.emulateMedia({ colorScheme: scheme });
       await settle(page, route);
       expect(await stable(page, () => page.evaluate(() => document.documentElement.classList.contains("dark")))).toBe(scheme === "dark");

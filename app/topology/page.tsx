@@ -20,7 +20,7 @@ export default async function TopologyPage() {
         actions={operator && <Link href="/topology/discover" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Discover servers</Link>}
       />
       {report.clusters.length === 0 ? (
-        <p className="text-sm text-slate-500">No servers yet. <Link href="/servers/new" className="text-sky-600 underline">Register one</Link>.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No servers yet. <Link href="/servers/new" className="text-sky-700 underline dark:text-sky-400">Register one</Link>.</p>
       ) : (
         <TopologyView initial={report} />
       )}

@@ -2,7 +2,8 @@
 import type { PagedGroup } from "@/lib/domain/overview/groups";
 import { HEALTH_LABELS } from "@/lib/domain/format";
 import type { HealthState } from "@/lib/domain/health";
-import type { ServerReport, SparklinesResponse } from "@/lib/services/status";
+import type { OverviewRow } from "@/lib/services/overview";
+import type { SparklinesResponse } from "@/lib/services/status";
 import { ROW_GRID, ServerRow } from "./server-row";
 
 /** "1 broken · 2 ok": counts in words (state is never told by colour alone). */
@@ -20,7 +21,7 @@ function ColumnHeader() {
 }
 
 interface Props {
-  group: PagedGroup<ServerReport>;
+  group: PagedGroup<OverviewRow>;
   flat: boolean;
   series: SparklinesResponse["series"];
   onToggle: (key: string) => void;

@@ -3,8 +3,8 @@
 import { useDeferredValue, useEffect, useState } from "react";
 import { filterQuery, type OverviewFilter, toggleState } from "@/lib/domain/overview/filter";
 import { overviewView, pageGroups } from "@/lib/domain/overview/groups";
-import type { StatusResponse } from "@/lib/services/status";
-import { useSparklines, useStatus } from "@/lib/swr/use-status";
+import type { OverviewResponse } from "@/lib/services/overview";
+import { useOverviewStatus, useSparklines } from "@/lib/swr/use-status";
 import { ClusterGroup } from "./cluster-group";
 import { FreshnessNote } from "./freshness-note";
 import { SearchBox } from "./search-box";
@@ -13,8 +13,8 @@ import { StateChips } from "./state-chips";
 const PAGE = 200;
 
 /** Live overview from the server-rendered report and the filter read from the URL; refreshes every 2 s. */
-export function OverviewBoard({ initial, initialFilter }: { initial: StatusResponse; initialFilter: OverviewFilter }) {
-  const { data, error } = useStatus(initial);
+export function OverviewBoard({ initial, initialFilter }: { initial: OverviewResponse; initialFilter: OverviewFilter }) {
+  const { data, error } = useOverviewStatus(initial);
   const { data: sparks } = useSparklines();
   const [filter, setFilter] = useState(initialFilter);
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());

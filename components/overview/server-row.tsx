@@ -1,6 +1,6 @@
 // One server in the overview: a row on wide screens, a card on phones (name, state and since when, lag, top problem).
 import Link from "next/link";
-import type { ProblemReport, ServerReport } from "@/lib/services/status";
+import type { OverviewRow } from "@/lib/services/overview";
 import { formatLag, HEALTH_LABELS, LAG_SOURCE_LABELS } from "@/lib/domain/format";
 import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
@@ -15,7 +15,7 @@ export function ProblemSince({ iso }: { iso: string | null }) {
   return iso ? <span className="whitespace-nowrap text-xs text-slate-500 dark:text-slate-400"> · for <Since iso={iso} /></span> : null;
 }
 
-function ProblemItem({ p, extra, serverId }: { p: ProblemReport; extra: boolean; serverId: string }) {
+function ProblemItem({ p, extra, serverId }: { p: OverviewRow["problems"][number]; extra: boolean; serverId: string }) {
   const tone = p.severity === "critical" ? "text-red-700 dark:text-red-400" : "text-amber-800 dark:text-amber-300";
   return (
     <li data-problem={p.code} className={`${tone} ${extra ? "hidden md:list-item" : ""} break-words`}>
@@ -32,7 +32,7 @@ export function FailoverLink({ code, serverId }: { code: string; serverId: strin
   return <Link href={`/servers/${serverId}/failover`} className="ml-2 font-semibold underline">Fail over…</Link>;
 }
 
-function LagCell({ s, series }: { s: ServerReport; series: (number | null)[] | undefined }) {
+function LagCell({ s, series }: { s: OverviewRow; series: (number | null)[] | undefined }) {
   const replica = s.channels.length > 0;
   return (
     <div data-col="lag" className="min-w-0">
@@ -50,7 +50,7 @@ function LagCell({ s, series }: { s: ServerReport; series: (number | null)[] | u
 }
 
 /** The row/card; `showCluster` when listed outside its cluster's group (problems-first view). */
-export function ServerRow({ s, series, showCluster }: { s: ServerReport; series: (number | null)[] | undefined; showCluster: boolean }) {
+export function ServerRow({ s, series, showCluster }: { s: OverviewRow; series: (number | null)[] | undefined; showCluster: boolean }) {
   return (
     <li data-server={s.name} data-state={s.state} className={`grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm md:rounded-none md:border-0 md:border-b md:bg-transparent md:px-0 md:py-2 dark:border-slate-800 dark:bg-slate-900 md:dark:bg-transparent ${ROW_GRID}`}>
       <div className="min-w-0">

@@ -8,7 +8,7 @@ const H = 22;
 /** Draws the series, or a dash when nothing is known; the label says the worst value in words. */
 export function Sparkline({ series }: { series: (number | null)[] | undefined }) {
   const known = (series ?? []).filter((v): v is number => v !== null);
-  if (!series || known.length === 0) return <span className="text-xs text-slate-500" data-sparkline="none">no lag history</span>;
+  if (!series || known.length === 0) return <span className="text-xs text-slate-500 dark:text-slate-400" data-sparkline="none">no lag history</span>;
   const { paths } = sparklinePaths(series, W, H - 2);
   const label = `lag over the last 15 min: at most ${formatDuration(Math.max(...known))}${known.length < series.length ? ", unknown in places" : ""}`;
   return (

@@ -10,7 +10,7 @@ export function ServerTable({ servers }: { servers: ServerRecord[] }) {
   if (servers.length === 0) {
     return (
       <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-        No servers registered yet. <Link href="/servers/new" className="text-sky-600 underline">Add the first one</Link>.
+        No servers registered yet. <Link href="/servers/new" className="text-sky-700 underline dark:text-sky-400">Add the first one</Link>.
       </p>
     );
   }

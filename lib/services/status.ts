@@ -279,7 +279,7 @@ export interface StatusSummary {
 
 /** The fleet in a few numbers, for every page's tab title and favicon. */
 export async function statusSummary(): Promise<StatusSummary> {
-  const { servers, checkedAt, staleAfterSeconds } = await statusReport();
+  const { servers, checkedAt, staleAfterSeconds } = await cachedStatusReport();
   const counts: Partial<Record<HealthState, number>> = {};
   for (const s of servers) counts[s.state] = (counts[s.state] ?? 0) + 1;
   return { counts: Object.fromEntries(HEALTH_ORDER.filter((s) => counts[s]).map((s) => [s, counts[s]])), total: servers.length, stale: servers.filter((s) => s.stale).length, checkedAt, staleAfterSeconds };

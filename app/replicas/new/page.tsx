@@ -18,9 +18,9 @@ export default async function NewReplicaPage() {
     <>
       <PageHeader title="New replica" subtitle="Creates a replication user, copies the data with consistent coordinates, points the target at the source and verifies it — step by step, each shown before it runs." />
       {!operator ? (
-        <p className="text-sm text-slate-500">Creating replicas needs the operator role.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Creating replicas needs the operator role.</p>
       ) : servers.length < 2 ? (
-        <p className="text-sm text-slate-500">Register the source and the target first (<Link href="/servers/new" className="text-sky-600 underline">add a server</Link>).</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Register the source and the target first (<Link href="/servers/new" className="text-sky-700 underline dark:text-sky-400">add a server</Link>).</p>
       ) : (
         <RunForm servers={servers.map((s) => ({ id: s.id, name: s.name, label: `${s.host}:${s.port}, ${versionLabel(s.flavor, s.version)}` }))} />
       )}
