@@ -1,11 +1,11 @@
 // The real server (scripts/start.mjs → scripts/server.mjs → Next.js): the audited client address is the socket's,
 // whatever X-Forwarded-For or a forged peer header says, unless the peer is in REPLSCOPE_TRUSTED_PROXIES.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/sandbox";
 
 const TOKEN = "client-address-token-0123456789";
@@ -23,6 +23,12 @@ async function startApp(env: Record<string, string>) {
   }
   throw new Error("the app did not start");
 }
+
+// The build (when the sources changed) happens once here, never inside a test's start-up wait, where a timeout would kill it.
+beforeAll(() => {
+  const r = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "ignore" });
+  if (r.status !== 0) throw new Error(`the app did not build (exit ${r.status})`);
+}, 1_200_000);
 
 afterEach(() => {
   if (app?.pid) process.kill(-app.pid, "SIGKILL");
