@@ -89,3 +89,28 @@ test("the run page shows each step live, then the report; the new source is writ
   expect(await slaveStatus(A)).toBeUndefined();
   expect(await A.query("SELECT COUNT(*) AS n FROM shop.orders")).toEqual([{ n: 1 }]);
 });
+
+test("an admin sets the cluster's failover settings on /settings/clusters; the hook secret is write-only", async ({ page, request }) => {
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Cluster failover settings" }).click();
+  await expect(page).toHaveURL("/settings/clusters");
+  const form = page.getByRole("form", { name: "Failover settings of fe2e" });
+  await expect(form.getByLabel(/Fence a returned former source/)).toBeChecked();
+  await expect(form.getByLabel("Automatic failover (GTID only)")).not.toBeChecked();
+  await form.getByLabel("Automatic failover (GTID only)").check();
+  await form.getByLabel(/Fence a returned former source/).uncheck();
+  await form.getByLabel("Delay (s)").fill("5");
+  await form.getByRole("button", { name: "Save fe2e" }).click();
+  await expect(form.getByRole("alert")).toContainText("At least 10 s");
+  await form.getByLabel("Delay (s)").fill("20");
+  await form.getByLabel("Cooldown (s)").fill("900");
+  await form.getByLabel(/Hook URLs/).fill("https://hooks.example/failover");
+  await form.getByLabel(/Hook signing secret/).fill("e2e-hook-secret-xyz");
+  await form.getByRole("button", { name: "Save fe2e" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved the failover settings of fe2e.");
+  const saved = await (await request.get("/api/clusters/fe2e/settings")).json();
+  expect(saved).toEqual({ cluster: "fe2e", fencing: false, autoFailover: true, autoDelaySeconds: 20, cooldownSeconds: 900, hookUrls: ["https://hooks.example/failover"], hasHookSecret: true });
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Failover settings of fe2e" }).getByText("set; leave empty to keep it")).toBeVisible();
+  expect(await page.content()).not.toContain("e2e-hook-secret-xyz");
+});
