@@ -16,7 +16,7 @@ export default async function SettingsPage() {
   const [users, tokens, sessions] = await Promise.all([listUsers(), listTokens(), activeSessionCounts()]);
   return (
     <>
-      <PageHeader title="Settings" subtitle="viewer: sees everything but secrets · operator: also runs replication operations and the wizard · admin: also manages servers, users and tokens" actions={<Link href="/settings/alerts" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Alert channels</Link>} />
+      <PageHeader title="Settings" subtitle="viewer: sees everything but secrets · operator: also runs replication operations and the wizard · admin: also manages servers, users and tokens" actions={<><Link href="/settings/alerts" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Alert channels</Link><Link href="/settings/clusters" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">Cluster failover settings</Link></>} />
       <section className="mb-8 space-y-3" aria-label="Users">
         <h2 className="font-semibold">Users</h2>
         <table className="text-sm"><tbody>

@@ -9,6 +9,8 @@ import { RelativeTime } from "../ui/relative-time";
 import { Since } from "../ui/since";
 import { type AlertsResponse, useAlerts } from "@/lib/swr/use-alerts";
 
+/** The problem codes whose alert links to the failover page. */
+const DEAD_SOURCE = new Set(["DeadSource", "DeadSourceAndSomeReplicas"]);
 const SEVERITY_CLASS = { critical: "bg-red-600 text-white", warning: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" } as const;
 
 /** Acknowledges one alert and refreshes the lists. */
@@ -39,6 +41,7 @@ function Row({ a, canAck, onChange }: { a: AlertView; canAck: boolean; onChange:
         <span className="font-mono text-xs font-semibold">{a.code}</span>
         {a.channel ? <span className="text-xs text-slate-500"> · channel {a.channel}</span> : null}
         <div className="mt-1 text-slate-700 dark:text-slate-300">{a.message}</div>
+        {a.state !== "resolved" && DEAD_SOURCE.has(a.code) && <Link href={`/servers/${a.serverId}/failover`} className="mt-1 inline-block text-sm font-semibold underline">Fail over {a.serverName}…</Link>}
       </td>
       <td className="py-2 pr-3 text-xs whitespace-nowrap" data-col="since">
         {a.state === "resolved" ? (

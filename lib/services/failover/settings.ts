@@ -2,12 +2,20 @@
 import "server-only";
 import { recordMutation } from "@/lib/data/audit";
 import { clusterSetting, listClusterSettings, saveClusterSetting } from "@/lib/data/cluster-settings";
+import { listServers } from "@/lib/data/servers";
 import { type ClusterSetting, clusterSettingInput } from "@/lib/domain/failover/settings";
 import type { Caller } from "../live-server";
 import type { Outcome } from "../servers";
 
 /** Every saved cluster's settings. */
 export const listSettings = listClusterSettings;
+
+/** Every cluster of the registry (a server without cluster is its own) and every saved one, with its settings. */
+export async function clusterSettingsPage(): Promise<ClusterSetting[]> {
+  const names = new Set((await listServers()).map((s) => s.cluster ?? s.name));
+  for (const s of await listClusterSettings()) names.add(s.cluster);
+  return Promise.all([...names].sort().map(clusterSetting));
+}
 
 /** One cluster's settings (defaults when never saved). */
 export async function getSetting(cluster: string): Promise<Outcome<ClusterSetting>> {
