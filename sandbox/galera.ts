@@ -117,6 +117,7 @@ export async function startGaleraCluster(n = 3, name = "galera"): Promise<Galera
     // join by IST (the rsync script only runs in bypass mode), much faster than a full SST on a loaded machine.
     await first.start();
     await waitForWsrep(first, (s) => s.wsrep_ready === "ON");
+    if (n === 1) return await finish(name, members, n);
     await first.stop();
     for (const dir of dirs.slice(1)) {
       fs.cpSync(path.join(dirs[0], "data"), path.join(dir, "data"), { recursive: true });
@@ -129,6 +130,11 @@ export async function startGaleraCluster(n = 3, name = "galera"): Promise<Galera
     await Promise.all(members.map((m) => m.destroy()));
     throw e;
   }
+  return finish(name, members, n);
+}
+
+/** The cluster handle once every member runs: waits until all `n` are Synced in one component. */
+async function finish(name: string, members: Sandbox[], n: number): Promise<GaleraCluster> {
   const cluster: GaleraCluster = {
     name,
     members,

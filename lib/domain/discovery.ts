@@ -5,6 +5,7 @@ import { noControlChars } from "./control-chars";
 import { normaliseReplicaHosts } from "./server-facts";
 import { normaliseReplicaRows } from "./replica-status";
 import { cellText } from "./cell-text";
+import { nameValueMap, parseIncomingAddresses, splitAddress } from "./galera";
 
 /** A server discovery knows of, before or after visiting it. */
 export interface Lead {
@@ -18,6 +19,8 @@ export interface InspectRows {
   replicaRows: Record<string, unknown>[];
   hostRows: Record<string, unknown>[];
   dumpRows: Record<string, unknown>[];
+  /** wsrep status rows (wsrep_incoming_addresses) on a Galera member; empty elsewhere. */
+  galeraRows?: Record<string, unknown>[];
 }
 
 /** One discovered server in the result. */
@@ -60,7 +63,17 @@ export function leadsFrom(name: string, rows: InspectRows): { leads: Lead[]; not
     notes.push({ via: `binlog dump thread on ${name}`, reason: `a replica at ${host} streams the binlog but is not listed with a port (set report_host/report_port on it); tried port 3306` });
     leads.push({ host, port: 3306, via: `binlog dump thread on ${name}` });
   }
+  leads.push(...galeraPeers(name, rows.galeraRows ?? []));
   return { leads, notes };
+}
+
+/** The other members a Galera node announces in wsrep_incoming_addresses (its own address left out). */
+export function galeraPeers(name: string, galeraRows: Record<string, unknown>[]): Lead[] {
+  const announced = parseIncomingAddresses(nameValueMap(galeraRows).get("wsrep_incoming_addresses") ?? "");
+  return announced.filter((a) => a.toLowerCase() !== name.toLowerCase()).map((a) => {
+    const { host, port } = splitAddress(a);
+    return { host, port, via: `Galera peer of ${name} (wsrep_incoming_addresses)` };
+  });
 }
 
 /** The key discovery deduplicates servers by. */

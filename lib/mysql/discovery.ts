@@ -1,8 +1,10 @@
-// Reads what one server knows about its neighbours: replica status, listed replicas, binlog dump threads.
+// Reads what one server knows about its neighbours: replica status, listed replicas, binlog dump threads, Galera peers.
 import "server-only";
 import type { ServerVersion } from "@/lib/domain/dialect";
 import type { InspectRows } from "@/lib/domain/discovery";
 import type { TimedConnection } from "./connection";
+import { galeraEnabled } from "@/lib/domain/galera";
+import { readGaleraStatus, readWsrepVariables } from "./clusters";
 import { queryDialect, type Rows } from "./query";
 import { readVersion } from "./status";
 
@@ -16,5 +18,7 @@ export async function inspectServer(c: TimedConnection): Promise<InspectRows & {
   const replicaRows = await queryDialect(c, version, (d) => d.replicaStatus);
   const hostRows = await queryDialect(c, version, (d) => d.replicaHosts).catch(() => []);
   const dumpRows = await c.query<Rows>(DUMP_THREADS_QUERY).catch(() => []);
-  return { version, serverId: idRow?.id ?? null, replicaRows, hostRows, dumpRows };
+  const wsrep = await readWsrepVariables(c).catch(() => []);
+  const galeraRows = galeraEnabled(wsrep) ? await readGaleraStatus(c).catch(() => []) : [];
+  return { version, serverId: idRow?.id ?? null, replicaRows, hostRows, dumpRows, galeraRows };
 }
