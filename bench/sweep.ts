@@ -144,7 +144,7 @@ async function measure(): Promise<Result> {
           sent.push(sql);
           return (await c.query(sql))[0] as T;
         };
-        await readStatus({ query, raw: c } as never, versions[i], []).catch(() => null);
+        await readStatus({ query, raw: c }, versions[i], []).catch(() => null);
         return sent;
       });
 
