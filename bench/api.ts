@@ -12,9 +12,8 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const log = (s: string) => process.stderr.write(`bench:api: ${s}\n`);
 
 async function main() {
-  const { insertServer, recordCheck } = await import("../lib/data/servers");
+  const { insertServers, listServers } = await import("../lib/data/servers");
   const { saveSweep } = await import("../lib/data/status");
-  const { mapLimit } = await import("../lib/mysql/limit");
   const { evaluateServer } = await import("../lib/domain/server-status");
   const { thresholdsFor } = await import("../lib/domain/health");
   const { normaliseReplicaRow } = await import("../lib/domain/replica-status");
@@ -26,11 +25,11 @@ async function main() {
   let registered = 0;
   /** Registers servers up to `count`, each with a stored status (every fourth a replica of the previous one). */
   const seed = async (count: number) => {
-    const ids = await mapLimit(Array.from({ length: count - registered }, (_, k) => registered + k), 8, async (i) => {
-      const s = await insertServer({ name: `db-${String(i).padStart(5, "0")}`, host: `10.0.${Math.floor(i / 250)}.${i % 250}`, port: 3306, user: "monitor", password: "pw", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope" });
-      await recordCheck(s.id, { status: "ok", detail: "bench", flavor: "mariadb", version: "10.11.6" });
-      return { id: s.id, i };
-    });
+    const fresh = Array.from({ length: count - registered }, (_, k) => registered + k);
+    const name = (i: number) => `db-${String(i).padStart(5, "0")}`;
+    await insertServers(fresh.map((i) => ({ name: name(i), host: `10.0.${Math.floor(i / 250)}.${i % 250}`, port: 3306, user: "monitor", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope", flavor: "mariadb", version: "10.11.6" })), "pw");
+    const byName = new Map((await listServers()).map((s) => [s.name, s.id]));
+    const ids = fresh.map((i) => ({ id: byName.get(name(i))!, i }));
     const now = Date.now() / 1000;
     const states = ids.map(({ id, i }) => {
       const source = i % 4 ? { Master_Host: `10.0.${Math.floor((i - 1) / 250)}.${(i - 1) % 250}`, Master_Port: 3306 } : {};

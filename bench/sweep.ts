@@ -118,24 +118,35 @@ async function measure(): Promise<Result> {
   process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-bench-"));
   process.env.REPLSCOPE_POLL_CONCURRENCY = String(CONCURRENCY);
   process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = String(CONNECT_TIMEOUT);
-  const { insertServer, recordCheck } = await import("../lib/data/servers");
+  const { insertServers } = await import("../lib/data/servers");
   const { Monitor } = await import("../lib/services/monitor");
   const { mapLimit } = await import("../lib/mysql/limit");
-  const { dialectFor, parseServerVersion } = await import("../lib/domain/dialect");
+  const { readStatus } = await import("../lib/mysql/status");
+  const { parseServerVersion } = await import("../lib/domain/dialect");
 
   log(`starting ${N} fakes`);
   const fleet = await startFleet(N);
   try {
     log(`registering ${N} servers (${backendLabel()})`);
     const versions = fleet.ports.map((_, i) => parseServerVersion(fakeVersion(i))!);
-    await mapLimit(fleet.ports, 8, async (port, i) => {
-      const s = await insertServer({ name: `fake-${i}`, host: "127.0.0.1", port, user: "bench", password: "pw", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope" });
-      await recordCheck(s.id, { status: "ok", detail: "bench", flavor: versions[i].flavor, version: versions[i].text });
-    });
-    const statements = versions.map((v) => {
-      const d = dialectFor(v);
-      return [d.replicaStatus, d.factsQuery, d.semiSyncQuery, d.sourceStatus];
-    });
+    const t0 = performance.now();
+    await insertServers(
+      fleet.ports.map((port, i) => ({ name: `fake-${i}`, host: "127.0.0.1", port, user: "bench", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope", flavor: versions[i].flavor, version: versions[i].text })),
+      "pw",
+    );
+    log(`registered in ${(performance.now() - t0).toFixed(0)} ms`);
+    /** The statements the poller's own reader sends to each fake (recorded once, untimed), so the bare loop cannot drift from it. */
+    let statements: string[][] | null = null;
+    const recordStatements = (conns: Connection[]) =>
+      mapLimit(conns, CONCURRENCY, async (c: Connection, i) => {
+        const sent: string[] = [];
+        const query = async <T,>(sql: string) => {
+          sent.push(sql);
+          return (await c.query(sql))[0] as T;
+        };
+        await readStatus({ query, raw: c }, versions[i], []).catch(() => null);
+        return sent;
+      });
 
     const monitor = new Monitor();
     const prof = await profiler();
@@ -161,11 +172,13 @@ async function measure(): Promise<Result> {
       monitor.stop(); // closes the poller's connections: 10,000 of them and the bare loop's would not fit in 20,000 files
       // Bare loop: the same statements over kept connections, same concurrency.
       const conns = await mapLimit(fleet.ports, 32, (port) => connectBare(port));
+      statements ??= await recordStatements(conns);
+      const plan = statements;
       await prof.start();
       cpu = process.cpuUsage();
       t = performance.now();
       await mapLimit(conns, CONCURRENCY, async (c: Connection, i) => {
-        for (const sql of statements[i]) await c.query(sql).catch(() => null);
+        for (const sql of plan[i]) await c.query(sql).catch(() => null);
       });
       bareMs.push(performance.now() - t);
       bareCpu.push(cpuMs(cpu));
@@ -187,6 +200,9 @@ async function measure(): Promise<Result> {
     }
     await monitor.lastEvaluation;
     monitor.stop();
+    const counts = new Map<number, number>();
+    for (const list of statements ?? []) counts.set(list.length, (counts.get(list.length) ?? 0) + 1);
+    log(`statements per server (count: servers): ${[...counts].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
     const ratios = sweepMs.map((s, i) => s / bareMs[i]);
     return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu };
   } finally {

@@ -99,6 +99,19 @@ export async function insertServer(input: Omit<ServerCreateInput, ExchangeFields
   return reshapeServer(row);
 }
 
+/** Stores many servers sharing one password in one statement (bulk registration, e.g. benchmarks and imports), with a known check outcome. */
+export async function insertServers(
+  inputs: (Omit<ServerCreateInput, ExchangeFields | "password"> & { flavor?: string | null; version?: string | null })[],
+  password: string,
+): Promise<number> {
+  const passwordEnc = seal(password);
+  const now = new Date();
+  const data = inputs.map(({ tags, ...rest }) => ({ ...rest, tags: tags.join(","), passwordEnc, lastCheckStatus: "ok", lastCheckDetail: "registered in bulk", lastCheckedAt: now }));
+  let count = 0;
+  for (let i = 0; i < data.length; i += 500) count += (await db().server.createMany({ data: data.slice(i, i + 500) })).count;
+  return count;
+}
+
 /** Applies a partial change; a password, when given, replaces the sealed one. */
 export async function updateServerRow(id: string, input: ServerUpdateInput): Promise<ServerRecord> {
   const { password, tags, ...rest } = input;

@@ -66,6 +66,15 @@ export async function latestStates(): Promise<StoredState[]> {
   return db().serverState.findMany();
 }
 
+/** A snapshot as parsed last time: parsing and validating 10,000 of them costs seconds, so each is parsed once per stored text. */
+interface ParsedSnapshot {
+  checkedAt: number;
+  snapshot: string;
+  status: ServerStatus;
+}
+const parsed = globalThis as unknown as { replscopeParsedSnapshots: Map<string, ParsedSnapshot> };
+parsed.replscopeParsedSnapshots ??= new Map();
+
 /** Every polled server's latest status by id, each snapshot parsed and validated here once (a bad one reads as "unknown"). */
 export async function latestStatuses(): Promise<Map<string, ServerStatus>> {
   return (await latestStatusesWithSince()).statuses;
@@ -74,7 +83,14 @@ export async function latestStatuses(): Promise<Map<string, ServerStatus>> {
 /** Latest statuses (as latestStatuses) and since when each server is in its health state (epoch seconds, null when unknown), from one read. */
 export async function latestStatusesWithSince(): Promise<{ statuses: Map<string, ServerStatus>; stateSince: Map<string, number | null> }> {
   const rows = await latestStates();
-  return { statuses: new Map(rows.map((s) => [s.serverId, parseSnapshot(s)])), stateSince: new Map(rows.map((s) => [s.serverId, s.stateSince ?? null])) };
+  const before = parsed.replscopeParsedSnapshots;
+  const now = new Map<string, ParsedSnapshot>();
+  for (const row of rows) {
+    const hit = before.get(row.serverId);
+    now.set(row.serverId, hit && hit.checkedAt === row.checkedAt && hit.snapshot === row.snapshot ? hit : { checkedAt: row.checkedAt, snapshot: row.snapshot, status: parseSnapshot(row) });
+  }
+  parsed.replscopeParsedSnapshots = now;
+  return { statuses: new Map(rows.map((s) => [s.serverId, now.get(s.serverId)!.status])), stateSince: new Map(rows.map((s) => [s.serverId, s.stateSince ?? null])) };
 }
 
 /** Lag samples of one server in [from, to], oldest first, at most `limit` rows (evenly thinned when more). */
