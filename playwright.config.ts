@@ -25,7 +25,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && mkdir -p ${E2E_DATA_DIR} && node scripts/start.mjs 2>&1 | tee ${E2E_DATA_DIR}/server.log`,
     url: `http://127.0.0.1:${PORT}/api/servers`,
-    timeout: 240_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", REPLSCOPE_POLL_INTERVAL_MS: "1000", REPLSCOPE_API_TOKEN: E2E_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
   },
