@@ -3,6 +3,7 @@
 // evaluation and delivery, reporting runs whose owner died — inside its term, so every background write is fenced
 // (lib/data/fence.ts). Leadership is given up as soon as a renewal fails for longer than is safe.
 import "server-only";
+import { env } from "@/lib/config/env";
 import { instanceIdentity } from "@/lib/config/instance";
 import { runInTerm, type Term } from "@/lib/data/fence";
 import { acquireOrRenew, dbNowMs, ensureLeaseRows, listInstances, pruneInstances, readLease, releaseLease, touchInstance } from "@/lib/data/leadership";
@@ -98,7 +99,9 @@ export class Leadership {
     const now = await dbNowMs();
     const alive = new Set((await listInstances(now - this.timing.ttlMs)).map((i) => i.id));
     alive.add(this.me.id);
-    const n = await markRunsInterrupted((owner) => owner === null || !alive.has(owner));
+    // SQLite is one process's file: a run owned by any other process was left by a stopped one (it may still look alive).
+    const single = env().backend.kind === "sqlite";
+    const n = await markRunsInterrupted((owner) => owner === null || (single ? owner !== this.me.id : !alive.has(owner)));
     if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by a stopped instance; they can be retried or aborted`);
     if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by a stopped instance; check their servers`);
     if (n.failover) console.log(`replscope: ${n.failover} failover(s) were interrupted by a stopped instance; they are not resumed: check their servers`);
