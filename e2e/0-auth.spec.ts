@@ -18,7 +18,7 @@ function routeList(): { path: string; method: string }[] {
     const url = `/${path.dirname(f)}`.replace(/\[[^\]]+\]/g, "x").replace(/\/\(.*?\)/g, "");
     const methods = [...fs.readFileSync(path.join("app", f), "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
     return methods.map((method) => ({ path: url, method }));
-  }).filter((r) => !["/login", "/setup", "/logout"].includes(r.path));
+  }).filter((r) => !["/login", "/setup", "/logout", "/api/leader-check"].includes(r.path));
 }
 
 
@@ -64,6 +64,10 @@ test("without a session or token every route answers 401 and every page sends to
   expect(routes.length).toBeGreaterThan(15);
   for (const { path: p, method } of routes) expect((await request.fetch(p, { method, data: method === "GET" ? undefined : {} })).status(), `${method} ${p}`).toBe(401);
   expect((await request.post("/servers/new", { data: {} })).status()).toBe(401);
+  // The load balancer's probe is public by design and says only whether this instance leads.
+  const probe = await request.get("/api/leader-check");
+  expect([200, 503]).toContain(probe.status());
+  expect(Object.keys(await probe.json()).sort()).toEqual(expect.arrayContaining(["leader"]));
   expect((await request.get("/api/servers", { headers: { Authorization: "Bearer wrong" } })).status()).toBe(401);
   for (const p of ["/", "/servers", "/topology", "/replicas/new", "/audit", "/settings"]) {
     await page.goto(p);
