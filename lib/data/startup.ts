@@ -35,4 +35,8 @@ export async function prepareDatabase(): Promise<void> {
   }
   const applied = applyMigrations(backend.file, path.join(process.cwd(), "prisma", "migrations"));
   if (applied.length) console.log(`replscope: applied ${applied.length} migration(s) to ${backend.file}`);
+  // SQLite is one process's file: whatever a stopped process left running is interrupted, before any request is served.
+  const { markRunsInterrupted } = await import("./runs");
+  const n = await markRunsInterrupted();
+  for (const [kind, count] of Object.entries(n)) if (count) console.log(`replscope: ${count} ${kind} run(s) were interrupted by the last stop; see their pages`);
 }
