@@ -67,15 +67,15 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
         <Field name="lagWarnSeconds" label="Lag warning (s)" type="number" min={0} defaultValue={server?.lagWarnSeconds ?? ""} errors={err.lagWarnSeconds} hint="Blank: default (10 s)" />
         <Field name="lagCritSeconds" label="Lag critical (s)" type="number" min={0} defaultValue={server?.lagCritSeconds ?? ""} errors={err.lagCritSeconds} hint="Blank: default (60 s)" />
       </div>
-      <label className="grid gap-1 text-sm">
-        <span className="font-medium">Failover promotion rule</span>
-        <select name="promotionRule" defaultValue={server?.promotionRule ?? "neutral"} className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+      <div className="grid gap-1 text-sm">
+        <label htmlFor="promotionRule" className="font-medium">Failover promotion rule</label>
+        <select id="promotionRule" name="promotionRule" defaultValue={server?.promotionRule ?? "neutral"} className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
           <option value="prefer">prefer: promote this one first when it is ready</option>
           <option value="neutral">neutral</option>
           <option value="must_not">must_not: never promote it (backup, reporting, other data centre)</option>
         </select>
         {err.promotionRule && <span className="text-xs text-red-600">{err.promotionRule.join(" ")}</span>}
-      </label>
+      </div>
       <fieldset className="grid grid-cols-2 items-end gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
         <legend className="px-1 text-sm font-medium">Heartbeat (optional)</legend>
         <label className="flex items-center gap-2 text-sm">
