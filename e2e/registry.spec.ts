@@ -116,9 +116,10 @@ test("advanced authentication: a bad key is a field error; a pinned key and key 
 
 test("the password appears in no page, API response, log line or database file", async ({ page, request }) => {
   const variants = [PASSWORD, JSON.stringify(PASSWORD).slice(1, -1), PASSWORD.replace(/'/g, "&#x27;").replace(/"/g, "&quot;"), "pässwörd"];
-  const { servers } = await (await request.get("/api/servers")).json();
+  const { servers } = (await (await request.get("/api/servers")).json()) as { servers: { id: string; name: string }[] };
   const bodies: string[] = [JSON.stringify(servers), await (await request.get("/api/status")).text(), await (await request.get("/metrics")).text()];
-  for (const s of servers) {
+  // Only this file's servers hold PASSWORD (the other spec files' servers are many and use their own).
+  for (const s of servers.filter((s) => s.name.startsWith("sandbox-"))) {
     for (const p of ["/", "/servers", `/servers/${s.id}`, `/servers/${s.id}/edit`]) {
       await page.goto(p);
       bodies.push(await page.content());

@@ -83,6 +83,8 @@ test("the server page groups every field and charts lag", async ({ page }) => {
   await expect(panel).toContainText("Configured delay");
   await expect(panel).toContainText("binlog_format");
   await expect(page.getByRole("region", { name: "Lag chart" })).toBeVisible();
-  await page.getByRole("button", { name: "last day" }).click();
-  await expect(page.getByRole("button", { name: "last day" })).toHaveAttribute("aria-pressed", "true");
+  const day = page.getByRole("group", { name: "Range" }).getByRole("button", { name: "last 24 h" });
+  await day.click();
+  await expect(day).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "last 1 h" })).toHaveAttribute("aria-pressed", "false");
 });
