@@ -2,8 +2,8 @@
 import "server-only";
 import type { StoredStep } from "@/lib/domain/runs/record";
 import type { RunStatus } from "@/lib/domain/runs/state";
-import { FAILOVER_STEPS } from "@/lib/domain/failover/plan";
-import type { FailoverReport } from "@/lib/domain/failover/plan";
+import { FAILOVER_PLAN, type FailoverReport } from "@/lib/domain/failover/plan";
+import { pendingStep } from "@/lib/domain/runs/plan";
 import { maskDeep, maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
 
@@ -54,7 +54,7 @@ export async function createFailover(f: NewFailover): Promise<{ run: FailoverRec
   return db().$transaction(async (tx) => {
     const active = await tx.failoverRun.findFirst({ where: { status: { in: ["planned", "running"] }, OR: [{ sourceId: f.sourceId }, ...(f.cluster ? [{ cluster: f.cluster }] : [])] } });
     if (active) return { activeId: active.id };
-    const steps: FailoverStep[] = FAILOVER_STEPS.map((s) => ({ id: s.id, label: s.label, status: "pending", startedAt: null, finishedAt: null, log: [], error: null }));
+    const steps: FailoverStep[] = FAILOVER_PLAN.steps.map(pendingStep);
     const row = await tx.failoverRun.create({ data: { sourceId: f.sourceId, candidateId: f.candidateId, actor: f.actor, auto: f.auto, cluster: f.cluster, status: "running", options: JSON.stringify(f.options), steps: JSON.stringify(steps) } });
     return { run: reshape(row) };
   });

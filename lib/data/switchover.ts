@@ -1,6 +1,7 @@
 // Switchover runs in replscope's own database: steps with their logs, the run's state, and the final report.
 import "server-only";
-import { SWITCHOVER_STEPS, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
+import { pendingStep } from "@/lib/domain/runs/plan";
+import { SWITCHOVER_PLAN, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
 import { maskDeep, maskText } from "@/lib/domain/secret-mask";
 import { db } from "./db";
 import { switchoverSecrets } from "./masking";
@@ -56,7 +57,7 @@ export async function createSwitchover(sourceId: string, candidateId: string, ac
   return db().$transaction(async (tx) => {
     const active = await tx.switchoverRun.findFirst({ where: { sourceId, status: "running" } });
     if (active) return { activeId: active.id };
-    const steps: SwitchoverStep[] = SWITCHOVER_STEPS.map((s) => ({ id: s.id, label: s.label, status: "pending", startedAt: null, finishedAt: null, log: [], error: null }));
+    const steps: SwitchoverStep[] = SWITCHOVER_PLAN.steps.map(pendingStep);
     const row = await tx.switchoverRun.create({ data: { sourceId, candidateId, actor, status: "running", options: JSON.stringify(options), secretEnc: seal(replPassword), steps: JSON.stringify(steps) } });
     return { run: reshape(row) };
   });

@@ -1,8 +1,9 @@
 // The failover's steps, its point of no return, and the report of what each server had and what may be lost (pure).
 import { gtidSubtract, isMariaPos, mariaAhead } from "../operations/gtid";
+import { runPlan } from "../runs/plan";
 
 /** The steps, in order; `promote` is the point of no return. */
-export const FAILOVER_STEPS = [
+export const FAILOVER_PLAN = runPlan([
   { id: "verify_dead", label: "Re-verify that the source is dead, from replscope and from its replicas" },
   { id: "stop_receivers", label: "Stop the replicas' receivers" },
   { id: "catch_up", label: "Bring the candidate level with the most advanced replica" },
@@ -10,13 +11,10 @@ export const FAILOVER_STEPS = [
   { id: "promote", label: "Promote the candidate: RESET REPLICA ALL, read_only off (point of no return)" },
   { id: "repoint", label: "Repoint the other replicas to it by GTID and check they replicate" },
   { id: "report", label: "Report what each server had and what may have been lost" },
-] as const;
+], "promote");
 
 /** A step id. */
-export type FailoverStepId = (typeof FAILOVER_STEPS)[number]["id"];
-
-/** From this step on nothing is undone. */
-export const FAILOVER_POINT_OF_NO_RETURN: FailoverStepId = "promote";
+export type FailoverStepId = (typeof FAILOVER_PLAN.steps)[number]["id"];
 
 /** One replica in the report. */
 export interface ReportReplica {

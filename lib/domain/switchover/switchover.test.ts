@@ -5,7 +5,8 @@ import { normaliseReplicaRow } from "../replica-status";
 import type { ServerFacts } from "../server-facts";
 import { parseServerVersion } from "../dialect";
 import type { NodeView } from "../operations/types";
-import { appliedUpTo, followerStatement, followMode, oldSourceStatements, pastNoReturn } from "./plan";
+import { followerStatement, oldSourceStatements } from "../operations/follow";
+import { appliedUpTo, followMode, SWITCHOVER_PLAN } from "./plan";
 import { assessCandidate } from "./readiness";
 
 const facts = (f: Partial<ServerFacts> = {}): ServerFacts => ({
@@ -47,9 +48,9 @@ describe("readiness", () => {
 
 describe("switchover statements", () => {
   it("promote is the point of no return", () => {
-    expect(pastNoReturn("stop_replicas")).toBe(false);
-    expect(pastNoReturn("promote")).toBe(true);
-    expect(pastNoReturn("verify")).toBe(true);
+    expect(SWITCHOVER_PLAN.pastNoReturn("stop_replicas")).toBe(false);
+    expect(SWITCHOVER_PLAN.pastNoReturn("promote")).toBe(true);
+    expect(SWITCHOVER_PLAN.pastNoReturn("verify")).toBe(true);
   });
   it("followers by GTID when possible, else at the candidate's coordinates", () => {
     const cand = node("a", "10.0.0.2", {}, [ch()]);

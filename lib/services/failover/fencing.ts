@@ -10,7 +10,7 @@ import { noControlChars } from "@/lib/domain/control-chars";
 import { errantByOrigin, errantText } from "@/lib/domain/failover/errant";
 import type { Problem } from "@/lib/domain/problems";
 import type { ServerStatus } from "@/lib/domain/server-status";
-import { oldSourceStatements } from "@/lib/domain/switchover/plan";
+import { oldSourceStatements } from "@/lib/domain/operations/follow";
 import { auditedExec, type Caller, loadLive, onServer } from "../live-server";
 import { snapshotNode } from "../operations/node";
 import type { Outcome } from "../servers";

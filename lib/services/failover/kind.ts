@@ -6,11 +6,12 @@ import * as store from "@/lib/data/failover";
 import { failoverStore } from "@/lib/data/runs";
 import { updateServerRow } from "@/lib/data/servers";
 import { latestStatuses } from "@/lib/data/status";
-import { changeSourceStatement, startReplicaStatement, stopReplicaStatement } from "@/lib/domain/dialect";
+import { startReplicaStatement, stopReplicaStatement } from "@/lib/domain/dialect";
 import { hookBody } from "@/lib/domain/failover/hooks";
-import { FAILOVER_POINT_OF_NO_RETURN, FAILOVER_STEPS, type FailoverStepId } from "@/lib/domain/failover/plan";
+import { followerStatement } from "@/lib/domain/operations/follow";
+import { FAILOVER_PLAN, type FailoverStepId } from "@/lib/domain/failover/plan";
 import { loadLive } from "../live-server";
-import type { RunKind } from "../runs/kind";
+import { planSteps, type RunKind } from "../runs/kind";
 import { type FailoverContext, failoverContext, type FailoverPrepared } from "./context";
 import { deadView } from "./group";
 import { notifyFailover } from "./hooks";
@@ -26,7 +27,7 @@ async function undoCatchUp(ctx: FailoverContext) {
   if (!ctx.state.candidatePointedAt) return;
   const v = ctx.candidate.version;
   await ctx.exec(ctx.candidate, stopReplicaStatement(v)).catch(() => {});
-  await ctx.exec(ctx.candidate, changeSourceStatement(v, { host: ctx.dead.host, port: ctx.dead.port, start: { kind: "gtid" } }));
+  await ctx.exec(ctx.candidate, followerStatement(v, ctx.dead.host, ctx.dead.port, { kind: "gtid" }));
 }
 
 const UNDO: Partial<Record<FailoverStepId, (ctx: FailoverContext) => Promise<void>>> = { stop_receivers: undoStopReceivers, catch_up: undoCatchUp };
@@ -46,7 +47,7 @@ export const FAILOVER: RunKind<FailoverContext, FailoverPrepared> = {
   policy: "undo",
   queryTimeoutMs: 180_000,
   undoneMarksSteps: true,
-  steps: FAILOVER_STEPS.map((s) => ({ id: s.id, label: s.label, run: FAILOVER_STEP_FNS[s.id], undo: UNDO[s.id], pointOfNoReturn: s.id === FAILOVER_POINT_OF_NO_RETURN })),
+  steps: planSteps(FAILOVER_PLAN, FAILOVER_STEP_FNS, UNDO),
   crossed: (state) => state.promoted === true,
   async prepare(r) {
     const run = (await store.findFailover(r.id))!;

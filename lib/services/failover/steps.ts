@@ -2,11 +2,12 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { saveFailover } from "@/lib/data/failover";
-import { changeSourceStatement, gtidWaitReached, promoteStatements, startReplicaStatement, stopReceiverStatement, stopReplicaStatement, waitForGtidQuery } from "@/lib/domain/dialect";
+import { gtidWaitReached, promoteStatements, startReplicaStatement, stopReceiverStatement, stopReplicaStatement, waitForGtidQuery } from "@/lib/domain/dialect";
 import { type Advancement, advancementOf, gtidContains } from "@/lib/domain/failover/advance";
 import { assessFailoverCandidate, channelFromDead, coordinatesRefusal, mostAdvanced } from "@/lib/domain/failover/candidates";
 import { receiverDown } from "@/lib/domain/failover/detect";
 import { buildReport, type FailoverStepId, type ReportReplica } from "@/lib/domain/failover/plan";
+import { followerStatement, followPosition } from "@/lib/domain/operations/follow";
 import { describeNow } from "@/lib/domain/operations/outcome";
 import type { NodeView } from "@/lib/domain/operations/types";
 import { probeServer } from "@/lib/mysql/probe";
@@ -78,7 +79,7 @@ async function catchUp(ctx: FailoverContext) {
   await waitApplied(ctx, best, theirs.retrieved);
   const v = ctx.candidate.version;
   await ctx.exec(ctx.candidate, stopReplicaStatement(v));
-  await ctx.exec(ctx.candidate, changeSourceStatement(v, { host: best.record.host, port: best.record.port, start: { kind: "gtid" } }));
+  await ctx.exec(ctx.candidate, followerStatement(v, best.record.host, best.record.port, { kind: "gtid" }));
   ctx.state.candidatePointedAt = best.record.id;
   await ctx.exec(ctx.candidate, startReplicaStatement(v));
   await waitApplied(ctx, ctx.candidate, theirs.retrieved);
@@ -120,7 +121,7 @@ async function repoint(ctx: FailoverContext) {
   const at = ctx.state.candidateAt as { file: string; position: number } | undefined;
   for (const r of ctx.others) {
     await ctx.exec(r, stopReplicaStatement(r.version));
-    await ctx.exec(r, changeSourceStatement(r.version, { host: to.host, port: to.port, start: ctx.state.gtid || !at ? { kind: "gtid" } : { kind: "file", file: at.file, position: at.position } }));
+    await ctx.exec(r, followerStatement(r.version, to.host, to.port, followPosition(Boolean(ctx.state.gtid), at)));
     await ctx.exec(r, startReplicaStatement(r.version));
   }
   let problems: string[] = [];

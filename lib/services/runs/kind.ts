@@ -3,6 +3,7 @@ import "server-only";
 import type { RunStore } from "@/lib/data/runs";
 import type { Caller } from "@/lib/domain/auth";
 import type { RunKindName, RunLogLine, StoredRun } from "@/lib/domain/runs/record";
+import type { RunPlan } from "@/lib/domain/runs/plan";
 import type { FailurePolicy, RunStatus } from "@/lib/domain/runs/state";
 import type { TimedConnection } from "@/lib/mysql/connection";
 import type { Live } from "../live-server";
@@ -70,4 +71,9 @@ export interface RunKind<C, P extends Prepared> {
     /** After an execution ended (e.g. audit the outcome, forget a secret). */
     end?: (run: StoredRun, prepared: P | null, caller: Caller) => Promise<void>;
   };
+}
+
+/** A plan's steps as the engine runs them: each one's function and undo, its point of no return marked. */
+export function planSteps<C, Id extends string>(plan: RunPlan<Id>, run: Record<Id, (ctx: C) => Promise<void>>, undo: Partial<Record<Id, (ctx: C) => Promise<void>>>): StepDef<C>[] {
+  return plan.steps.map((s) => ({ id: s.id, label: s.label, run: run[s.id], undo: undo[s.id], pointOfNoReturn: s.id === plan.pointOfNoReturn }));
 }

@@ -3,7 +3,6 @@ import "server-only";
 import { recordMutation } from "@/lib/data/audit";
 import { findServer } from "@/lib/data/servers";
 import * as store from "@/lib/data/switchover";
-import { SWITCHOVER_STEPS } from "@/lib/domain/switchover/plan";
 import type { Caller } from "../live-server";
 import * as engine from "../runs/engine";
 import { SWITCHOVER } from "./kind";
@@ -43,5 +42,3 @@ export async function requestStop(id: string): Promise<{ ok: true } | { ok: fals
 /** Waits until a run finishes (tests and scripts). */
 export const switchoverSettled = engine.settled;
 
-/** The labels of the steps (for pages). */
-export const STEP_LABELS = SWITCHOVER_STEPS;

@@ -6,11 +6,11 @@ import { switchoverStore } from "@/lib/data/runs";
 import { updateServerRow } from "@/lib/data/servers";
 import * as store from "@/lib/data/switchover";
 import { describeNow } from "@/lib/domain/operations/outcome";
-import { POINT_OF_NO_RETURN, SWITCHOVER_STEPS, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
+import { SWITCHOVER_PLAN, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
 import { type Live, loadLive } from "../live-server";
 import { monitor } from "../monitor";
 import { snapshotNode } from "../operations/node";
-import type { RunKind } from "../runs/kind";
+import { planSteps, type RunKind } from "../runs/kind";
 import { stepContext, type SwitchoverContext, type SwitchoverPrepared } from "./context";
 import { SWITCHOVER_STEP_FNS } from "./steps";
 import { undoSourceReadOnly, undoStopReplicas } from "./undo";
@@ -37,7 +37,7 @@ export const SWITCHOVER: RunKind<SwitchoverContext, SwitchoverPrepared> = {
   policy: "undo",
   queryTimeoutMs: 60_000,
   undoneMarksSteps: true,
-  steps: SWITCHOVER_STEPS.map((s) => ({ id: s.id, label: s.label, run: SWITCHOVER_STEP_FNS[s.id], undo: UNDO[s.id], pointOfNoReturn: s.id === POINT_OF_NO_RETURN })),
+  steps: planSteps(SWITCHOVER_PLAN, SWITCHOVER_STEP_FNS, UNDO),
   crossed: (state) => state.promoted === true,
   async prepare(r) {
     const run = (await store.findSwitchover(r.id))!;

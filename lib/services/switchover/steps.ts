@@ -7,7 +7,8 @@ import { describeNow } from "@/lib/domain/operations/outcome";
 import { hasRoles, missingFor, type StatementKind } from "@/lib/domain/operations/privileges";
 import { replicatesFrom } from "@/lib/domain/operations/repoint";
 import type { NodeView } from "@/lib/domain/operations/types";
-import { appliedUpTo, type FollowPosition, followerStatement, followMode, oldSourceStatements, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
+import { followerStatement, followPosition, oldSourceStatements } from "@/lib/domain/operations/follow";
+import { appliedUpTo, followMode, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
 import { assessCandidate } from "@/lib/domain/switchover/readiness";
 import type { Live } from "../live-server";
 import type { SwitchoverContext } from "./context";
@@ -112,7 +113,7 @@ async function promote(ctx: SwitchoverContext) {
   for (const sql of readOnlyStatements(ctx.candidate.version, false)) await ctx.exec(ctx.candidate, sql);
 }
 
-const position = (ctx: SwitchoverContext): FollowPosition => (ctx.state.mode === "gtid" ? { kind: "gtid" } : { kind: "file", ...(ctx.state.candidateAt as { file: string; position: number }) });
+const position = (ctx: SwitchoverContext) => followPosition(ctx.state.mode === "gtid", ctx.state.candidateAt as { file: string; position: number });
 
 async function repointSource(ctx: SwitchoverContext) {
   const to = { host: ctx.candidate.record.host, port: ctx.candidate.record.port, user: ctx.run.options.replUser, password: ctx.password };

@@ -1,7 +1,7 @@
 // Failover from a dead source: how it was confirmed, its replicas ranked as candidates, and the form that starts one.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CandidateTable } from "@/components/failover/candidate-table";
+import { ReadinessTable } from "@/components/runs/readiness-table";
 import { FailoverForm } from "@/components/failover/failover-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listFailovers } from "@/lib/data/failover";
@@ -26,7 +26,7 @@ export default async function FailoverPage({ params }: { params: Promise<{ id: s
         <div className="space-y-6">
           <p data-testid="detection" className="text-sm"><strong>{view.value.detection.code}</strong>: unreachable for {view.value.detection.unreachableFor} polls; confirmed by {view.value.detection.confirmedBy.join(", ")}.</p>
           {view.value.unreadable.map((u) => <p key={u.name} className="text-sm text-amber-800 dark:text-amber-200">⚠ {u.name} did not answer ({u.error}); it is left out.</p>)}
-          <CandidateTable candidates={view.value.candidates} />
+          <ReadinessTable kind="failover" candidates={view.value.candidates} />
           {operator && ready.length > 0 && <FailoverForm sourceId={s.id} sourceName={s.name} candidates={ready.map((c) => ({ id: c.candidateId, name: c.candidateName }))} />}
         </div>
       )}

@@ -1,7 +1,7 @@
 // Planned switchover of a source: its replicas scored for readiness, and the form that starts one.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReadinessTable } from "@/components/switchover/readiness-table";
+import { ReadinessTable } from "@/components/runs/readiness-table";
 import { SwitchoverForm } from "@/components/switchover/switchover-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { findServer } from "@/lib/data/servers";
@@ -24,7 +24,7 @@ export default async function SwitchoverPage({ params }: { params: Promise<{ id:
       {list.ok && (
         <div className="space-y-6">
           {list.value.unreadable.map((u) => <p key={u.name} className="text-sm text-amber-800 dark:text-amber-200">⚠ {u.name} did not answer ({u.error}); it is left out.</p>)}
-          {list.value.candidates.length === 0 ? <p className="text-sm text-slate-500">No registered server replicates from {s.name}.</p> : <ReadinessTable candidates={list.value.candidates} />}
+          {list.value.candidates.length === 0 ? <p className="text-sm text-slate-500">No registered server replicates from {s.name}.</p> : <ReadinessTable kind="switchover" candidates={list.value.candidates} />}
           {operator && list.value.candidates.some((c) => c.ready) && (
             <SwitchoverForm sourceId={s.id} sourceName={s.name} candidates={list.value.candidates.map((c) => ({ id: c.candidateId, name: c.candidateName, ready: c.ready, replUser: c.replUser }))} />
           )}
