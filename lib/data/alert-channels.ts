@@ -60,10 +60,12 @@ export async function recordChannelResult(id: string, ok: boolean, error: string
   await db().alertChannel.updateMany({ where: { id }, data: { lastResult: ok ? "ok" : "error", lastError: error, lastAttemptAt: new Date() } });
 }
 
-/** One notification waiting in the outbox. */
+/** One notification waiting in the outbox: for a channel, or for a failover hook URL of a cluster. */
 export interface OutboxRow {
   id: number;
-  channelId: string;
+  channelId: string | null;
+  hookUrl: string | null;
+  hookCluster: string | null;
   alertId: string;
   idempotencyKey: string;
   payload: string;
@@ -83,7 +85,7 @@ export async function claimDue(nowMs: number, limit: number, leaseMs: number): P
       `UPDATE "Outbox" SET "claimedUntil" = ? WHERE "id" IN (
          SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
            AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ?)
-       RETURNING "id", "channelId", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt"`,
+       RETURNING "id", "channelId", "hookUrl", "hookCluster", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt"`,
       nowMs + leaseMs, nowMs, nowMs, limit,
     ),
   ])) as OutboxRow[][];
@@ -106,7 +108,7 @@ async function claimDueMysql(nowMs: number, limit: number, leaseMs: number): Pro
     await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { claimedUntil: nowMs + leaseMs } });
     return tx.outbox.findMany({
       where: { id: { in: ids } }, orderBy: { nextAttemptAt: "asc" },
-      select: { id: true, channelId: true, alertId: true, idempotencyKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
+      select: { id: true, channelId: true, hookUrl: true, hookCluster: true, alertId: true, idempotencyKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
     });
   });
 }
@@ -129,6 +131,19 @@ export async function markFailed(id: number, nowMs: number, error: string, nextA
 /** Outbox rows of a channel (newest first), for tests and the settings page. */
 export async function outboxOf(channelId: string, limit = 100) {
   return db().outbox.findMany({ where: { channelId }, orderBy: { id: "desc" }, take: limit });
+}
+
+/** A notification to enqueue that no alert transaction carries (a failover's hooks): for a channel or a hook URL. */
+export type OutboxEntry = Pick<OutboxRow, "channelId" | "hookUrl" | "hookCluster" | "alertId" | "idempotencyKey" | "payload" | "nextAttemptAt" | "createdAt">;
+
+/** Enqueues notifications in one transaction (behind the leader fence when run as background work). */
+export async function enqueueOutbox(rows: OutboxEntry[]): Promise<void> {
+  if (rows.length) await fencedBatch([db().outbox.createMany({ data: rows })]);
+}
+
+/** The outbox rows of one alert or one failover (`failover:<id>`), oldest first, for the run page. */
+export async function outboxFor(alertId: string) {
+  return db().outbox.findMany({ where: { alertId }, orderBy: { id: "asc" }, select: { channelId: true, hookUrl: true, idempotencyKey: true, attempts: true, lastError: true, deliveredAt: true, failedAt: true, channel: { select: { name: true } } } });
 }
 
 /** Deletes delivered and failed notifications older than `keepMs` (pending ones are never deleted). */

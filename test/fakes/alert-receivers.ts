@@ -14,6 +14,8 @@ export interface Received {
   body: string;
   json: unknown;
   signatureValid: boolean | null;
+  /** The HTTP status it was answered with. */
+  status: number;
 }
 
 /** How the receiver answers: 200, a status, or never (hang). */
@@ -47,8 +49,9 @@ export class HttpReceiver {
         try {
           json = JSON.parse(body);
         } catch {}
-        this.received.push({ headers: req.headers, body, json, signatureValid: expected ? sig === expected : null });
-        res.writeHead(this.mode.kind === "status" ? this.mode.status : 200).end(this.mode.kind === "status" ? "receiver says no" : "ok");
+        const status = this.mode.kind === "status" ? this.mode.status : 200;
+        this.received.push({ headers: req.headers, body, json, signatureValid: expected ? sig === expected : null, status });
+        res.writeHead(status).end(this.mode.kind === "status" ? "receiver says no" : "ok");
       });
     });
     this.server.on("connection", (s) => {

@@ -2,9 +2,10 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { claimDue, findChannel, markDelivered, markFailed, nextDueAt, type OutboxRow, recordChannelResult } from "@/lib/data/alert-channels";
+import { hookSecret } from "@/lib/data/cluster-settings";
 import { type Backoff, nextAttemptAt } from "@/lib/domain/alerts/delivery";
 import { resolveChannel } from "./channel-admin";
-import { sendTo } from "./channels";
+import { type ResolvedChannel, sendTo } from "./channels";
 
 /** Settings of a worker (defaults from the environment; tests pass short ones). */
 export interface DeliverySettings {
@@ -108,15 +109,27 @@ export class DeliveryWorker {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const id = Number(row.id);
-    const channel = await findChannel(row.channelId);
-    if (!channel) return;
-    const r = await sendTo(resolveChannel(channel), { bodyJson: row.payload, idempotencyKey: row.idempotencyKey, timeoutMs: this.settings.timeoutMs });
+    const target = await outboxTarget(row);
+    if (!target) return;
+    const r = await sendTo(target, { bodyJson: row.payload, idempotencyKey: row.idempotencyKey, timeoutMs: this.settings.timeoutMs });
     const now = Date.now();
     if (r.kind === "delivered") await markDelivered(id, now);
     else await markFailed(id, now, r.detail, nextAttemptAt(r, Number(row.attempts) + 1, Number(row.createdAt), now, this.settings.backoff));
-    await recordChannelResult(channel.id, r.kind === "delivered", r.kind === "delivered" ? null : r.detail);
+    if (row.channelId) await recordChannelResult(row.channelId, r.kind === "delivered", r.kind === "delivered" ? null : r.detail);
   }
 }
+
+/**
+ * Where a row goes: its channel, or a failover hook URL sent as a webhook signed with the cluster's hook secret, read
+ * at send time (the secret is never in the outbox). Null when the channel was deleted meanwhile.
+ */
+async function outboxTarget(row: OutboxRow): Promise<ResolvedChannel | null> {
+  if (row.hookUrl) return { ...HOOK, url: row.hookUrl, secret: (await hookSecret(row.hookCluster ?? "")) || null };
+  const channel = row.channelId ? await findChannel(row.channelId) : null;
+  return channel && resolveChannel(channel);
+}
+
+const HOOK: ResolvedChannel = { id: "", name: "failover hook", kind: "webhook", url: null, secret: null, smtp: null, to: [], minSeverity: "warning", clusters: [] };
 
 const g = globalThis as unknown as { replscopeDelivery?: DeliveryWorker };
 

@@ -1,36 +1,63 @@
-// Pre/post-failover notifications: the alert channels that watch the cluster, and the cluster's signed hook URLs.
+// Pre/post-failover notifications through the alert outbox: one row per hook URL of the cluster and per alert channel
+// watching it; the delivery worker sends them with retries and backoff, hook URLs signed with the cluster's secret
+// when they are sent (the secret is never in the outbox, a log line or the run).
 import "server-only";
-import { createHmac } from "node:crypto";
-import { listChannels } from "@/lib/data/alert-channels";
-import { clusterSetting, hookSecret } from "@/lib/data/cluster-settings";
-import type { AttemptResult } from "@/lib/domain/alerts/delivery";
+import { enqueueOutbox, listChannels, type OutboxEntry, outboxFor } from "@/lib/data/alert-channels";
+import { clusterSetting } from "@/lib/data/cluster-settings";
 import type { FailoverHookBody } from "@/lib/domain/failover/hooks";
 import { resolveChannel } from "../alerts/channel-admin";
-import { sendTo } from "../alerts/channels";
-import { postJson } from "../alerts/channels/http";
+import { hostOf } from "../alerts/channels/http";
+import { deliveryWorker } from "../alerts/delivery";
 
-const TIMEOUT_MS = 5000;
+/** How long a failover waits at most for its pre hooks' first attempt (their answer never stops it). */
+const PRE_WAIT_MS = 5000;
 
-/** X-Replscope-Signature of a hook body: "sha256=" + hex HMAC-SHA256 with the cluster's secret (as the webhook channel). */
-export const hookSignature = (secret: string, body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+const outboxKey = (failoverId: string) => `failover:${failoverId}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Sends the body to every hook URL and matching alert channel; returns one line per destination (never throws). */
-export async function notifyFailover(body: FailoverHookBody): Promise<string[]> {
-  const json = JSON.stringify(body);
-  const key = `${body.failoverId}:${body.event}`;
-  const lines: string[] = [];
+/** The outbox rows of the body: each hook URL of the cluster, each alert channel watching it. */
+async function rowsFor(body: FailoverHookBody): Promise<OutboxEntry[]> {
   const cluster = body.cluster ?? "";
-  const [setting, secret, channels] = await Promise.all([clusterSetting(cluster), hookSecret(cluster).catch(() => ""), listChannels().catch(() => [])]);
-  for (const url of setting.hookUrls) {
-    const headers: Record<string, string> = { "Idempotency-Key": key, ...(secret ? { "X-Replscope-Signature": hookSignature(secret, json) } : {}) };
-    const r = await postJson(url, json, headers, TIMEOUT_MS).catch((e: Error): AttemptResult => ({ kind: "permanent", detail: e.message }));
-    lines.push(`hook ${new URL(url).host}: ${r.kind === "delivered" ? "delivered" : `failed (${r.detail})`}`);
+  const [setting, channels] = await Promise.all([clusterSetting(cluster), listChannels()]);
+  const now = Date.now();
+  const base = { alertId: outboxKey(body.failoverId), idempotencyKey: `${body.failoverId}:${body.event}`, payload: JSON.stringify(body), nextAttemptAt: now, createdAt: now };
+  const watching = channels.map(resolveChannel).filter((c) => !c.clusters.length || c.clusters.includes(cluster));
+  return [
+    ...setting.hookUrls.map((url) => ({ ...base, channelId: null, hookUrl: url, hookCluster: cluster })),
+    ...watching.map((c) => ({ ...base, channelId: c.id, hookUrl: null, hookCluster: null })),
+  ];
+}
+
+/**
+ * Queues the body for every destination and wakes the delivery worker (starting it: hooks go out even with
+ * REPLSCOPE_ALERTS=off). Returns a line for the run when it could not be queued (never throws).
+ */
+export async function notifyFailover(body: FailoverHookBody): Promise<string[]> {
+  try {
+    const rows = await rowsFor(body);
+    await enqueueOutbox(rows);
+    if (rows.length) deliveryWorker().start();
+    return [];
+  } catch (e) {
+    return [`${body.event} notifications could not be queued: ${(e as Error).message}`];
   }
-  for (const row of channels) {
-    const c = resolveChannel(row);
-    if (c.clusters.length && !c.clusters.includes(cluster)) continue;
-    const r = await sendTo(c, { bodyJson: json, idempotencyKey: key, timeoutMs: TIMEOUT_MS }).catch((e: Error): AttemptResult => ({ kind: "permanent", detail: e.message }));
-    lines.push(`channel ${c.name}: ${r.kind === "delivered" ? "delivered" : `failed (${r.detail})`}`);
+}
+
+/** Waits until each pre hook had its first attempt, at most PRE_WAIT_MS: a pre hook informs, it cannot stop the failover. */
+export async function preHooksTried(failoverId: string, maxMs = PRE_WAIT_MS): Promise<void> {
+  const key = `${failoverId}:failover.pre`;
+  for (const end = Date.now() + maxMs; Date.now() < end; await sleep(50)) {
+    const rows = (await outboxFor(outboxKey(failoverId))).filter((r) => r.idempotencyKey === key);
+    if (rows.every((r) => r.attempts > 0)) return;
   }
-  return lines;
+}
+
+/** One line per notification of the failover: which hook or channel, and delivered, retrying, failed or queued. */
+export async function hookLines(failoverId: string): Promise<string[]> {
+  return (await outboxFor(outboxKey(failoverId))).map((r) => {
+    const event = r.idempotencyKey.endsWith(":failover.pre") ? "pre" : "post";
+    const to = r.hookUrl ? `hook ${hostOf(r.hookUrl)}` : `channel ${r.channel?.name ?? "(deleted)"}`;
+    const state = r.deliveredAt ? `delivered${r.attempts > 1 ? ` (attempt ${r.attempts})` : ""}` : r.failedAt ? `failed (${r.lastError})` : r.attempts ? `retrying (${r.attempts} failed: ${r.lastError})` : "queued";
+    return `${event} ${to}: ${state}`;
+  });
 }

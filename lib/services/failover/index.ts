@@ -11,7 +11,7 @@ import * as engine from "../runs/engine";
 import { heldBy } from "../runs/locks";
 import type { Outcome } from "../servers";
 import { readDeadGroup } from "./group";
-import { notifyFailover } from "./hooks";
+import { hookLines, notifyFailover, preHooksTried } from "./hooks";
 import { FAILOVER } from "./kind";
 
 /** What POST /api/servers/:id/failover takes. */
@@ -85,8 +85,9 @@ export async function startFailover(sourceId: string, raw: unknown, caller: Call
   if ("activeId" in created) return refuse(409, `A failover is already running for ${g.source.name}'s cluster (${created.activeId}).`);
   const id = created.run.id;
   await recordMutation({ ...caller, action: "failover.start", what: `failover of dead source ${g.source.name} to ${chosen.candidateName}${opts.auto ? " (automatic)" : ""}`, serverId: sourceId, serverName: g.source.name });
-  const pre = await notifyFailover(hookBody({ event: "failover.pre", id, cluster: g.source.cluster, oldSource: g.source.name, newSource: chosen.candidateName, status: "running", auto: !!opts.auto, report: null, at: new Date() })).catch(() => []);
+  const pre = await notifyFailover(hookBody({ event: "failover.pre", id, cluster: g.source.cluster, oldSource: g.source.name, newSource: chosen.candidateName, status: "running", auto: !!opts.auto, report: null, at: new Date() }));
   if (pre.length) await saveFailover(id, { state: { preHooks: pre } });
+  await preHooksTried(id);
   const started = await engine.startRun(FAILOVER, id, true, caller);
   return started.ok ? { ok: true, value: { id } } : refuse(409, started.error);
 }
@@ -114,7 +115,7 @@ const apiStatus = (s: FailoverRecord["status"]): FailoverResponse["status"] => (
 export async function getFailover(id: string): Promise<Outcome<FailoverResponse>> {
   const r = await findFailover(id);
   if (!r) return { ok: false, status: 404, error: "No such failover." };
-  const hooks = [...((r.state.preHooks as string[]) ?? []), ...((r.state.postHooks as string[]) ?? [])];
+  const hooks = [...((r.state.preHooks as string[]) ?? []), ...((r.state.postHooks as string[]) ?? []), ...(await hookLines(r.id))];
   return {
     ok: true,
     value: {

@@ -65,7 +65,7 @@ export const FAILOVER: RunKind<FailoverContext, FailoverPrepared> = {
       if (run.status === "done") await recordMutation({ ...caller, action: "failover.done", what: `${candidate} replaced the dead source ${source}${run.auto ? " (automatic)" : ""}`, serverId: run.candidateId, serverName: candidate });
       else await recordMutation({ ...caller, action: "failover.failed", what: `failover of ${source} to ${candidate}`, serverId: run.sourceId, serverName: source, error: run.error, secrets: p?.secrets });
       const body = hookBody({ event: "failover.post", id: run.id, cluster: run.cluster, oldSource: source, newSource: candidate, status: run.status, auto: run.auto, report: run.report, at: new Date() });
-      const lines = await notifyFailover(body).catch((e: Error) => [`notifications failed: ${e.message}`]);
+      const lines = await notifyFailover(body);
       if (lines.length) await store.saveFailover(run.id, { state: { ...run.state, postHooks: lines } });
     },
   },
