@@ -1,5 +1,5 @@
 // Preflight of a new replica: each check passes, warns or fails, with the fix in plain words (pure).
-import { gtidFlavor, isOlderSeries, readsBinlogOf, replicaConfig, sameFamily, type ServerVersion, sourceConfig } from "../dialect";
+import { gtidIsPosition, isOlderSeries, readsBinlogOf, replicaConfig, sameFamily, type ServerVersion, sourceConfig } from "../dialect";
 import type { ServerFacts } from "../server-facts";
 import { missingPrivileges } from "./grants";
 
@@ -88,7 +88,7 @@ function versionCheck(s: ServerVersion, t: ServerVersion): Check {
 }
 
 function gtidCheck(s: Side, t: Side): Check {
-  if (gtidFlavor(s.version) === "mariadb") return { id: "gtid", status: "pass", message: "MariaDB GTIDs are always available; the replica will use gtid_slave_pos." };
+  if (gtidIsPosition(s.version)) return { id: "gtid", status: "pass", message: "MariaDB GTIDs are always available; the replica will use gtid_slave_pos." };
   const on = (f: ServerFacts) => f.gtidMode.toUpperCase() === "ON";
   if (on(s.facts) !== on(t.facts)) return { id: "gtid", status: "fail", message: `gtid_mode differs: ${s.name} ${s.facts.gtidMode}, ${t.name} ${t.facts.gtidMode}.`, fix: "Set the same gtid_mode (and enforce_gtid_consistency) on both." };
   return { id: "gtid", status: "pass", message: `gtid_mode ${s.facts.gtidMode} on both.` };

@@ -27,6 +27,11 @@ describe("capability predicates", () => {
     expect(d.readsBinlogOf(v("8.0.36"), v("10.11.6-MariaDB"))).toBe(false);
     expect(d.readsBinlogOf(v("8.4.3"), v("8.0.36"))).toBe(true);
   });
+  it("GTID state is a position on MariaDB, a set on MySQL; followers use GTID by the family's rule", () => {
+    expect([d.gtidIsPosition(v("10.6.1-MariaDB")), d.gtidIsPosition(v("8.0.36"))]).toEqual([true, false]);
+    expect([d.followsByGtid(v("10.11.6-MariaDB"), true, ["OFF"]), d.followsByGtid(v("10.11.6-MariaDB"), false, ["ON"])]).toEqual([true, false]);
+    expect([d.followsByGtid(v("8.0.36"), false, ["ON", "on"]), d.followsByGtid(v("8.0.36"), true, ["ON", "OFF_PERMISSIVE"])]).toEqual([true, false]);
+  });
 });
 
 describe("privilegesFor", () => {

@@ -65,3 +65,17 @@ export const hasSplitPrivileges = (v: V) => (mariadb(v) ? atLeast(v, 10, 5, 2) :
 
 /** Whether a replica can read the source's binary log across families: MariaDB reads MySQL's (without MySQL GTIDs), MySQL never reads MariaDB's. */
 export const readsBinlogOf = (replica: V, source: V) => replica.flavor === source.flavor || mariadb(replica);
+
+/**
+ * MariaDB's GTID state is a position, the last sequence number per domain (gtid_slave_pos, gtid_io_pos), which a new
+ * source's later writes in the same domain overtake; MySQL's is the set of executed transactions (gtid_executed,
+ * Retrieved_Gtid_Set), always available when gtid_mode is ON.
+ */
+export const gtidIsPosition = (v: V) => mariadb(v);
+
+/**
+ * Followers can position by GTID on a promoted candidate: MariaDB when the candidate logged what it replicated
+ * (log_slave_updates, so its binary log has the old source's GTIDs), MySQL when gtid_mode is ON on every server.
+ */
+export const followsByGtid = (candidate: V, logReplicaUpdates: boolean, gtidModes: string[]) =>
+  gtidIsPosition(candidate) ? logReplicaUpdates : gtidModes.every((m) => m.toUpperCase() === "ON");

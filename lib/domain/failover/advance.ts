@@ -1,5 +1,5 @@
 // How advanced a replica is: the GTIDs (or coordinates) it executed and retrieved from the dead source (pure).
-import { gtidFlavor } from "../dialect";
+import { gtidEnabled, gtidIsPosition } from "../dialect";
 import { gtidSubtract, isMariaPos, mariaAhead, parseGtidSet, parseMariaPos } from "../operations/gtid";
 import type { NodeView } from "../operations/types";
 import type { ChannelStatus } from "../replica-status";
@@ -37,13 +37,13 @@ export interface Advancement {
 
 /** True when the channel positions by GTID (MariaDB Using_Gtid, MySQL auto-position with gtid_mode ON). */
 export function usesGtid(n: NodeView, ch: ChannelStatus): boolean {
-  return gtidFlavor(n.version) === "mariadb" ? ch.usingGtid : ch.usingGtid && n.facts.gtidMode.toUpperCase() === "ON";
+  return ch.usingGtid && gtidEnabled(n.version, n.facts.gtidMode);
 }
 
 /** The replica's executed and retrieved position on `ch`. */
 export function advancementOf(n: NodeView, ch: ChannelStatus): Advancement {
   if (!usesGtid(n, ch)) return { gtid: false, executed: `${ch.relaySourceLogFile}:${ch.execSourceLogPos ?? 0}`, retrieved: `${ch.sourceLogFile}:${ch.readSourceLogPos ?? 0}` };
-  if (gtidFlavor(n.version) === "mariadb") {
+  if (gtidIsPosition(n.version)) {
     const executed = ch.gtidSlavePos || n.facts.gtidExecuted;
     return { gtid: true, executed, retrieved: gtidUnion(executed, ch.gtidIoPos) };
   }

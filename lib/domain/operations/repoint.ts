@@ -1,5 +1,5 @@
 // Repointing a replica to another server of its topology: by GTID when possible, by coordinates only when provably safe.
-import { changeSourceStatement, gtidEnabled, gtidFlavor, namesConnections, sameFamily, type StartPosition, threadStatement } from "../dialect";
+import { changeSourceStatement, gtidEnabled, gtidIsPosition, namesConnections, sameFamily, type StartPosition, threadStatement } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
 import { gtidSubtract, mariaAhead, parseMariaPos } from "./gtid";
 import { pickChannel } from "./threads";
@@ -14,7 +14,7 @@ export function replicatesFrom(ch: ChannelStatus, node: Pick<NodeView, "host" | 
 /** Whether the replica can position by GTID on the target, or why not. */
 function gtidReady(r: NodeView, ch: ChannelStatus, t: NodeView, s: NodeView | null): true | string {
   if (!sameFamily(r.version, t.version)) return "the two servers are of different families (MySQL and MariaDB GTIDs differ)";
-  if (gtidFlavor(r.version) === "mariadb") {
+  if (gtidIsPosition(r.version)) {
     if (!ch.gtidSlavePos) return `${r.name} has no GTID position (gtid_slave_pos is empty)`;
     const ahead = mariaAhead(channelDomains(r, ch, s), t.facts.gtidExecuted);
     return ahead.length ? `${t.name} has not yet got what ${r.name} already applied (${ahead.join(", ")}): wait until it catches up` : true;

@@ -1,5 +1,5 @@
 // The switchover's steps, its point of no return, how the followers position on the new source (pure).
-import { gtidFlavor } from "../dialect";
+import { followsByGtid } from "../dialect";
 import type { ChannelStatus } from "../replica-status";
 import type { NodeView } from "../operations/types";
 import { runPlan } from "../runs/plan";
@@ -21,8 +21,7 @@ export type SwitchoverStepId = (typeof SWITCHOVER_PLAN.steps)[number]["id"];
 
 /** GTID positioning when every server can use it (MariaDB needs the candidate to log what it replicated). */
 export function followMode(candidate: NodeView, others: NodeView[]): "gtid" | "file" {
-  if (gtidFlavor(candidate.version) === "mariadb") return candidate.facts.logReplicaUpdates ? "gtid" : "file";
-  return [candidate, ...others].every((n) => n.facts.gtidMode.toUpperCase() === "ON") ? "gtid" : "file";
+  return followsByGtid(candidate.version, candidate.facts.logReplicaUpdates, [candidate, ...others].map((n) => n.facts.gtidMode)) ? "gtid" : "file";
 }
 
 /** True when the channel has applied the source up to `at` (same binlog file name scheme, so names order). */

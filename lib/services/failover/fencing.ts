@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordMutation } from "@/lib/data/audit";
 import { clusterSetting } from "@/lib/data/cluster-settings";
 import { findFailover, formerSourceList, saveFailover } from "@/lib/data/failover";
-import { fenceStatements, gtidFlavor, hasSuperReadOnly, startReplicaStatement } from "@/lib/domain/dialect";
+import { fenceStatements, gtidIsPosition, hasSuperReadOnly, startReplicaStatement } from "@/lib/domain/dialect";
 import { noControlChars } from "@/lib/domain/control-chars";
 import { errantByOrigin, errantText } from "@/lib/domain/failover/errant";
 import type { Problem } from "@/lib/domain/problems";
@@ -60,7 +60,7 @@ export async function rejoinFormerSource(serverId: string, raw: unknown, caller:
   const [old, neu] = await Promise.all([loadLive(serverId), loadLive(run.newSourceId)]);
   const [o, n] = await Promise.all([snapshotNode(old), snapshotNode(neu)]);
   // MariaDB compares with what the new source had when it was promoted (its own later writes reuse the sequence).
-  const against = gtidFlavor(neu.version) === "mariadb" ? (run.report?.newSourceHas ?? n.facts.gtidExecuted) : n.facts.gtidExecuted;
+  const against = gtidIsPosition(neu.version) ? (run.report?.newSourceHas ?? n.facts.gtidExecuted) : n.facts.gtidExecuted;
   const errant = errantByOrigin(o.facts.gtidExecuted, against, {});
   if (errant.length) return refuse(409, `${o.name} has transactions ${n.name} lacks: ${errant.map((e) => `${e.gtids} (${e.origin})`).join("; ")}. Rejoining would lose them or break replication: rebuild ${o.name} from ${n.name} with the new-replica wizard (a fresh copy), or save what they changed by hand first (${errantText(errant)}).`);
   const to = { host: neu.record.host, port: neu.record.port, user: p.data.replUser, password: p.data.replPassword };
