@@ -89,3 +89,14 @@ export async function waitForCaughtUp(source: Sandbox, replica: Sandbox, timeout
   }
   throw new Error(`replica ${replica.name} did not catch up with ${source.name} in ${timeoutMs} ms`);
 }
+
+/** Wires a caught-up, read-only replica that positions by GTID (MASTER_USE_GTID=slave_pos), as the failover tests use. */
+export async function wireGtidReplica(source: Sandbox, replica: Sandbox): Promise<void> {
+  await wireReplication(source, replica);
+  await waitForCaughtUp(source, replica);
+  await replica.query("STOP SLAVE");
+  await replica.query("CHANGE MASTER TO MASTER_USE_GTID=slave_pos");
+  await replica.query("START SLAVE");
+  await waitForSlave(replica, (x) => x.Slave_IO_Running === "Yes" && x.Slave_SQL_Running === "Yes" && x.Using_Gtid === "Slave_Pos");
+  await replica.query("SET GLOBAL read_only = ON");
+}

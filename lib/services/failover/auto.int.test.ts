@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireReplication } from "@/sandbox";
+import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireGtidReplica } from "@/sandbox";
 
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-autofailover-"));
 process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1000";
@@ -31,15 +31,7 @@ beforeAll(async () => {
   [S, A, B] = await startSandboxes(3);
   await S.query("CREATE DATABASE shop");
   await S.query("CREATE TABLE shop.orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40)) ENGINE=InnoDB");
-  for (const r of [A, B]) {
-    await wireReplication(S, r);
-    await waitForCaughtUp(S, r);
-    await r.query("STOP SLAVE");
-    await r.query("CHANGE MASTER TO MASTER_USE_GTID=slave_pos");
-    await r.query("START SLAVE");
-    await waitForSlave(r, (x) => x.Slave_IO_Running === "Yes" && x.Slave_SQL_Running === "Yes" && x.Using_Gtid === "Slave_Pos");
-    await r.query("SET GLOBAL read_only = ON");
-  }
+  for (const r of [A, B]) await wireGtidReplica(S, r);
   await S.query("INSERT INTO shop.orders (item) VALUES ('before')");
   for (const r of [A, B]) await waitForCaughtUp(S, r);
   for (const [sb, name] of [[S, "au-s"], [A, "au-a"], [B, "au-b"]] as const) {

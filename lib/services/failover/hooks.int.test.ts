@@ -4,21 +4,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireReplication } from "@/sandbox";
+import { type Sandbox, startSandboxes, teardownAll, wireGtidReplica } from "@/sandbox";
 import { HttpReceiver } from "@/test/fakes/alert-receivers";
 
-process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-failover-hooks-"));
-process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = "1000";
-process.env.REPLSCOPE_ALERT_BACKOFF_BASE_MS = "200";
-process.env.REPLSCOPE_ALERT_BACKOFF_MAX_MS = "400";
-process.env.REPLSCOPE_ALERT_TIMEOUT_MS = "2000";
+// Retries every 200–400 ms, so the test sees the backoff at work without waiting the default 5 s.
+Object.assign(process.env, {
+  REPLSCOPE_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "replscope-failover-hooks-")),
+  REPLSCOPE_CONNECT_TIMEOUT_MS: "1000", REPLSCOPE_ALERT_BACKOFF_BASE_MS: "200", REPLSCOPE_ALERT_BACKOFF_MAX_MS: "400", REPLSCOPE_ALERT_TIMEOUT_MS: "2000",
+});
 const { createServer } = await import("../servers");
 const { startFailover, getFailover, failoverSettled } = await import("./index");
 const { updateSetting } = await import("./settings");
 const { serverStatusDetail } = await import("../status");
 const { monitor } = await import("../monitor");
 const { deliveryWorker } = await import("../alerts/delivery");
-const { listAudit } = await import("@/lib/data/audit");
 const { db } = await import("@/lib/data/db");
 
 const SECRET = "hook-signing-secret-7f3a";
@@ -34,13 +33,7 @@ beforeAll(async () => {
   [S, A] = await startSandboxes(2);
   await S.query("CREATE DATABASE shop");
   await S.query("CREATE TABLE shop.orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40)) ENGINE=InnoDB");
-  await wireReplication(S, A);
-  await waitForCaughtUp(S, A);
-  await A.query("STOP SLAVE");
-  await A.query("CHANGE MASTER TO MASTER_USE_GTID=slave_pos");
-  await A.query("START SLAVE");
-  await waitForSlave(A, (x) => x.Slave_IO_Running === "Yes" && x.Slave_SQL_Running === "Yes" && x.Using_Gtid === "Slave_Pos");
-  await A.query("SET GLOBAL read_only = ON");
+  await wireGtidReplica(S, A);
   for (const [sb, name] of [[S, "hk-s"], [A, "hk-a"]] as const) {
     const r = await createServer({ name, host: sb.host, port: sb.port, user: "root", password: "", cluster: "hk" });
     if (!r.ok) throw new Error(r.error);
@@ -91,6 +84,6 @@ it("a failing receiver gets the post hook after a retry, signed, exactly once; t
   expect(run.value.status).toBe("done");
   const host = new URL(receiver.url).host;
   expect(run.value.hooks).toEqual([expect.stringMatching(new RegExp(`^pre hook ${host}: delivered \\(attempt \\d+\\)$`)), expect.stringMatching(new RegExp(`^post hook ${host}: delivered \\(attempt \\d+\\)$`))]);
-  const everywhere = JSON.stringify([run.value, stored, await listAudit({})]);
+  const everywhere = JSON.stringify([run.value, stored, await db().auditEntry.findMany()]);
   expect(everywhere).not.toContain(SECRET);
 }, 240_000);
