@@ -141,9 +141,16 @@ export async function enqueueOutbox(rows: OutboxEntry[]): Promise<void> {
   if (rows.length) await fencedBatch([db().outbox.createMany({ data: rows })]);
 }
 
+const DELIVERY = { alertId: true, hookUrl: true, idempotencyKey: true, attempts: true, lastError: true, createdAt: true, deliveredAt: true, failedAt: true, channel: { select: { name: true } } } as const;
+
 /** The outbox rows of one alert or one failover (`failover:<id>`), oldest first, for the run page. */
 export async function outboxFor(alertId: string) {
-  return db().outbox.findMany({ where: { alertId }, orderBy: { id: "asc" }, select: { channelId: true, hookUrl: true, idempotencyKey: true, attempts: true, lastError: true, deliveredAt: true, failedAt: true, channel: { select: { name: true } } } });
+  return db().outbox.findMany({ where: { alertId }, orderBy: { id: "asc" }, select: DELIVERY });
+}
+
+/** The latest outbox rows of failovers' hooks (any failover), newest first, for the alert channels page. */
+export async function recentFailoverOutbox(limit: number) {
+  return db().outbox.findMany({ where: { alertId: { startsWith: "failover:" } }, orderBy: { id: "desc" }, take: limit, select: DELIVERY });
 }
 
 /** Deletes delivered and failed notifications older than `keepMs` (pending ones are never deleted). */

@@ -18,6 +18,7 @@ const { updateSetting } = await import("./settings");
 const { serverStatusDetail } = await import("../status");
 const { monitor } = await import("../monitor");
 const { deliveryWorker } = await import("../alerts/delivery");
+const { recentHookDeliveries } = await import("./hooks");
 const { db } = await import("@/lib/data/db");
 
 const SECRET = "hook-signing-secret-7f3a";
@@ -84,6 +85,8 @@ it("a failing receiver gets the post hook after a retry, signed, exactly once; t
   expect(run.value.status).toBe("done");
   const host = new URL(receiver.url).host;
   expect(run.value.hooks).toEqual([expect.stringMatching(new RegExp(`^pre hook ${host}: delivered \\(attempt \\d+\\)$`)), expect.stringMatching(new RegExp(`^post hook ${host}: delivered \\(attempt \\d+\\)$`))]);
-  const everywhere = JSON.stringify([run.value, stored, await db().auditEntry.findMany()]);
+  // The alert channels page lists them too, newest first.
+  expect(await recentHookDeliveries()).toEqual(["post", "pre"].map((event) => expect.objectContaining({ failoverId: r.value.id, event, to: `hook ${host}`, state: expect.stringMatching(/^delivered \(attempt \d+\)$/) })));
+  const everywhere = JSON.stringify([run.value, stored, await recentHookDeliveries(), await db().auditEntry.findMany()]);
   expect(everywhere).not.toContain(SECRET);
 }, 240_000);

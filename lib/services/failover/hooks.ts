@@ -2,7 +2,7 @@
 // watching it; the delivery worker sends them with retries and backoff, hook URLs signed with the cluster's secret
 // when they are sent (the secret is never in the outbox, a log line or the run).
 import "server-only";
-import { enqueueOutbox, listChannels, type OutboxEntry, outboxFor } from "@/lib/data/alert-channels";
+import { enqueueOutbox, listChannels, type OutboxEntry, outboxFor, recentFailoverOutbox } from "@/lib/data/alert-channels";
 import { clusterSetting } from "@/lib/data/cluster-settings";
 import type { FailoverHookBody } from "@/lib/domain/failover/hooks";
 import { resolveChannel } from "../alerts/channel-admin";
@@ -52,12 +52,31 @@ export async function preHooksTried(failoverId: string, maxMs = PRE_WAIT_MS): Pr
   }
 }
 
+type OutboxDelivery = Awaited<ReturnType<typeof outboxFor>>[number];
+
+/** One failover notification as pages show it: never its URL's path or query (they can carry tokens), never a secret. */
+export interface HookDelivery {
+  failoverId: string;
+  event: "pre" | "post";
+  to: string;
+  state: string;
+  queuedAt: string;
+}
+
+function delivery(r: OutboxDelivery): HookDelivery {
+  const state = r.deliveredAt ? `delivered${r.attempts > 1 ? ` (attempt ${r.attempts})` : ""}` : r.failedAt ? `failed (${r.lastError})` : r.attempts ? `retrying (${r.attempts} failed: ${r.lastError})` : "queued";
+  return {
+    failoverId: r.alertId.slice("failover:".length), event: r.idempotencyKey.endsWith(":failover.pre") ? "pre" : "post",
+    to: r.hookUrl ? `hook ${hostOf(r.hookUrl)}` : `channel ${r.channel?.name ?? "(deleted)"}`, state, queuedAt: new Date(r.createdAt).toISOString(),
+  };
+}
+
 /** One line per notification of the failover: which hook or channel, and delivered, retrying, failed or queued. */
 export async function hookLines(failoverId: string): Promise<string[]> {
-  return (await outboxFor(outboxKey(failoverId))).map((r) => {
-    const event = r.idempotencyKey.endsWith(":failover.pre") ? "pre" : "post";
-    const to = r.hookUrl ? `hook ${hostOf(r.hookUrl)}` : `channel ${r.channel?.name ?? "(deleted)"}`;
-    const state = r.deliveredAt ? `delivered${r.attempts > 1 ? ` (attempt ${r.attempts})` : ""}` : r.failedAt ? `failed (${r.lastError})` : r.attempts ? `retrying (${r.attempts} failed: ${r.lastError})` : "queued";
-    return `${event} ${to}: ${state}`;
-  });
+  return (await outboxFor(outboxKey(failoverId))).map(delivery).map((d) => `${d.event} ${d.to}: ${d.state}`);
+}
+
+/** The latest failover notifications of every failover, newest first (kept as long as the outbox keeps them). */
+export async function recentHookDeliveries(limit = 20): Promise<HookDelivery[]> {
+  return (await recentFailoverOutbox(limit)).map(delivery);
 }
