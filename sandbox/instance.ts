@@ -16,15 +16,35 @@ export interface SandboxOptions {
 }
 
 
-/** A free TCP port on 127.0.0.1 (asked of the kernel). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
+const realpath = (p: string) => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+};
+
+/** Ports this process has handed out: never handed out twice, so parallel starts cannot pick the same one. */
+const handedOut = new Set<number>();
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * A free TCP port on 127.0.0.1, chosen at random in 20000–31999: below Linux's ephemeral range (no outgoing
+ * connection or `listen(0)` of another process takes it meanwhile) and never one this process handed out before.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    if (await bindable(port)) return port;
+  }
 }
 
 /** A running sandbox with lifecycle controls and fault injection at the process level. */
@@ -88,12 +108,17 @@ export class Sandbox {
 
   private async waitReady() {
     const end = Date.now() + this.startTimeoutMs;
+    let lastError: Error | undefined;
     while (Date.now() < end) {
       try {
         const c = await mysql.createConnection({ ...this.connectionOptions(), connectTimeout: 1000 });
-        await c.end();
-        return;
-      } catch {
+        const [rows] = await c.query("SELECT @@datadir AS d").finally(() => c.end());
+        const answered = realpath(String((rows as { d: string }[])[0].d));
+        if (answered === realpath(this.datadir)) return;
+        lastError = new Error(`port ${this.port} in use by another server (datadir ${answered})`);
+        throw lastError;
+      } catch (e) {
+        if (e === lastError) throw e;
         await new Promise((r) => setTimeout(r, 100));
       }
     }

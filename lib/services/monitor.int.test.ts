@@ -36,7 +36,7 @@ beforeAll(async () => {
     expect(r.value.check.status).toBe("ok");
     ids.set(sb, r.value.server.id);
   }
-});
+}, 240_000); // five sandboxes start slowly on a loaded 2-core machine
 
 afterAll(async () => {
   monitor().stop();
