@@ -6,8 +6,11 @@ import * as servers from "@/lib/data/servers";
 import { instancesView, leaderCheck, startLeadership } from "@/lib/services/leader";
 import { monitor } from "@/lib/services/monitor";
 import { statusReport } from "@/lib/services/status";
+import { createUser, login } from "@/lib/services/auth";
+import { crawl, registerDiscovered } from "@/lib/services/discovery";
 
 
+const OPERATOR = { actor: "olga", address: "192.0.2.9" };
 const json = (res: http.ServerResponse, status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 
 const routes: Record<string, (url: URL) => Promise<[number, unknown]>> = {
@@ -28,6 +31,23 @@ const routes: Record<string, (url: URL) => Promise<[number, unknown]>> = {
     return [201, { id: s.id }];
   },
   "GET /instances": async () => [200, await instancesView()],
+  "POST /users": async (u) => {
+    const r = await createUser({ username: u.searchParams.get("username"), password: u.searchParams.get("password") }, "viewer");
+    return [r.ok ? 201 : 400, r.ok ? { id: r.user.id } : { error: r.error }];
+  },
+  "POST /login": async (u) => {
+    const r = await login(u.searchParams.get("username")!, u.searchParams.get("password")!, u.searchParams.get("address")!);
+    return [r.ok ? 200 : 401, r.ok ? { ok: true } : { ok: false, error: r.error }];
+  },
+  "POST /crawl": async (u) => {
+    const r = await crawl(u.searchParams.get("seed")!, {}, OPERATOR);
+    return r.ok ? [200, r.value.servers.map((d) => `${d.host}:${d.port}`)] : [r.status, { error: r.error }];
+  },
+  "POST /register-found": async (u) => {
+    const [host, port] = [u.searchParams.get("host")!, Number(u.searchParams.get("port"))];
+    const r = await registerDiscovered(u.searchParams.get("seed")!, [{ name: u.searchParams.get("name")!, host, port }], { use: "other", user: "x", password: "x" }, OPERATOR);
+    return r.ok ? [200, r.value] : [r.status, { error: r.error }];
+  },
 };
 
 const server = http.createServer((req, res) => {
