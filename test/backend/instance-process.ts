@@ -8,6 +8,9 @@ import { monitor } from "@/lib/services/monitor";
 import { statusReport } from "@/lib/services/status";
 import { createUser, login } from "@/lib/services/auth";
 import { crawl, registerDiscovered } from "@/lib/services/discovery";
+import { createServer } from "@/lib/services/servers";
+import { claimWaitingRuns } from "@/lib/services/runs/queue";
+import { launchSwitchover } from "@/lib/services/switchover/engine";
 
 
 const OPERATOR = { actor: "olga", address: "192.0.2.9" };
@@ -48,6 +51,15 @@ const routes: Record<string, (url: URL) => Promise<[number, unknown]>> = {
     const r = await registerDiscovered(u.searchParams.get("seed")!, [{ name: u.searchParams.get("name")!, host, port }], { use: "other", user: "x", password: "x" }, OPERATOR);
     return r.ok ? [200, r.value] : [r.status, { error: r.error }];
   },
+  "POST /servers/tested": async (u) => {
+    const r = await createServer({ name: u.searchParams.get("name"), host: "127.0.0.1", port: Number(u.searchParams.get("port")), user: "root", password: "", cluster: "sw" }, OPERATOR);
+    return r.ok ? [201, { id: r.value.server.id, check: r.value.check.status }] : [r.status, { error: r.error }];
+  },
+  "POST /switchover": async (u) => {
+    const [sourceId, candidateId, siblingIds] = [u.searchParams.get("source")!, u.searchParams.get("candidate")!, u.searchParams.getAll("sibling")];
+    const r = await launchSwitchover({ sourceId, candidateId, siblingIds, replUser: "repl", replPassword: "repl-pass" }, OPERATOR);
+    return r.ok ? [201, { id: r.id }] : [409, { error: r.error }];
+  },
 };
 
 const server = http.createServer((req, res) => {
@@ -58,7 +70,7 @@ const server = http.createServer((req, res) => {
 });
 async function main() {
   await prepareDatabase();
-  const lead = startLeadership({ start: () => monitor().start(), stop: () => monitor().stop() });
+  const lead = startLeadership({ start: () => monitor().start(), stop: () => monitor().stop(), tick: async () => void (await claimWaitingRuns(lead.me.id)) });
   server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log(`instance ${lead.me.id} listening`));
   process.once("SIGTERM", () => void lead.stop().finally(() => process.exit(0)));
 }
