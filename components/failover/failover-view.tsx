@@ -2,6 +2,7 @@
 // A failover, live: each step with its statements and log, then the report (what each server had, what may be lost).
 import type { FailoverResponse } from "@/lib/services/failover";
 import { useFailover } from "@/lib/swr/use-failover";
+import { WaitingForLeader } from "../ui/waiting-for-leader";
 
 const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400", undone: "text-amber-700 dark:text-amber-300" };
 
@@ -15,6 +16,7 @@ export function FailoverView({ initial, names }: { initial: FailoverResponse; na
         <span className="font-semibold">{names.source} → {names.candidate}</span> · status <span className="font-semibold">{run.runStatus}</span> · by {run.auto ? "auto" : run.actor}
         {run.error && <span role="alert" className="block text-red-700 dark:text-red-400">{run.error}</span>}
       </p>
+      <WaitingForLeader waiting={run.waitingForLeader} />
       <ol className="space-y-3">
         {run.steps.map((s) => (
           <li key={s.id} data-step={s.id} data-status={s.status} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">

@@ -5,6 +5,7 @@ import { stopSwitchoverAction } from "@/lib/actions/switchover";
 import type { SwitchoverResponse } from "@/lib/services/switchover";
 import { useSwitchover } from "@/lib/swr/use-switchover";
 import { Button } from "../ui/button";
+import { WaitingForLeader } from "../ui/waiting-for-leader";
 
 const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400", undone: "text-amber-700 dark:text-amber-300" };
 const NO_RETURN = "promote";
@@ -27,6 +28,7 @@ export function SwitchoverView({ initial, names, canStop }: { initial: Switchove
         <span className="font-semibold">{names.source} → {names.candidate}</span> · status <span className="font-semibold">{run.status}</span> · by {run.actor}
         {run.error && <span role="alert" className="block text-red-700 dark:text-red-400">{run.error}</span>}
       </p>
+      <WaitingForLeader waiting={run.waitingForLeader} />
       {run.status === "running" && canStop && (beyond ? <p className="text-amber-800 dark:text-amber-200">Past the point of no return: the switchover finishes on its own.</p> : <Button variant="danger" disabled={pending} onClick={stop}>Stop the switchover</Button>)}
       {message && <p role="status" className="rounded-md bg-slate-100 px-3 py-2 dark:bg-slate-800">{message}</p>}
       <ol className="space-y-3">

@@ -81,4 +81,6 @@ export async function planOf(run: store.RunRecord) {
 export interface RunResponse {
   run: store.RunRecord;
   plan: Awaited<ReturnType<typeof planOf>>;
+  /** Requested on another instance and not yet claimed by the leader. */
+  waitingForLeader: boolean;
 }

@@ -109,6 +109,8 @@ export interface FailoverResponse {
   logs: (FailoverRecord["steps"][number]["log"][number] & { step: string })[];
   report: FailoverRecord["report"];
   hooks: string[];
+  /** Requested on another instance and not yet claimed by the leader. */
+  waitingForLeader: boolean;
 }
 
 const apiStatus = (s: FailoverRecord["status"]): FailoverResponse["status"] => (s === "running" || s === "planned" || s === "waiting" ? "running" : s === "done" ? "done" : "failed");
@@ -122,7 +124,7 @@ export async function getFailover(id: string): Promise<Outcome<FailoverResponse>
     ok: true,
     value: {
       id: r.id, status: apiStatus(r.status), runStatus: r.status, sourceId: r.sourceId, candidateId: r.candidateId, newSourceId: r.newSourceId, actor: r.actor, auto: r.auto, error: r.error,
-      steps: r.steps, logs: r.steps.flatMap((s) => s.log.map((l) => ({ ...l, step: s.id }))), report: r.report, hooks,
+      steps: r.steps, logs: r.steps.flatMap((s) => s.log.map((l) => ({ ...l, step: s.id }))), report: r.report, hooks, waitingForLeader: await engine.isQueued(id),
     },
   };
 }

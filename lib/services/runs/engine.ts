@@ -177,10 +177,13 @@ export async function claimQueuedRuns(kinds: Record<string, RunKind<never, Prepa
   return claimed;
 }
 
-/** Asks an executing run to stop before its point of no return; null when accepted, else why not. */
-export async function requestStop<C, P extends Prepared>(k: RunKind<C, P>, runId: string): Promise<"not running" | "past the point of no return" | null> {
+/** Asks an executing run to stop before its point of no return; null when accepted, else why not (`{ leader }`: it
+ *  executes on that instance, or waits for the leader, so it must be stopped there). */
+export async function requestStop<C, P extends Prepared>(k: RunKind<C, P>, runId: string): Promise<"not running" | "past the point of no return" | { leader: string | null } | null> {
   const run = await k.store.load(runId);
   const h = handles.get(runId);
+  const elsewhere = h ? null : await requests.runRequest(runId);
+  if (run && elsewhere) return { leader: elsewhere.claimedBy };
   if (!run || !h) return "not running";
   if (reachedPointOfNoReturn(run.steps, ponrOf(k))) return "past the point of no return";
   h.stop = true;
