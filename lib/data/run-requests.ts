@@ -17,9 +17,10 @@ export interface RunRequestRow {
   requestedBy: string;
   claimedBy: string | null;
   claimedEpoch: number | null;
+  stopRequested: boolean;
 }
 
-type NewRequest = Omit<RunRequestRow, "claimedBy" | "claimedEpoch">;
+type NewRequest = Omit<RunRequestRow, "claimedBy" | "claimedEpoch" | "stopRequested">;
 const isDuplicate = (e: unknown) => /P2002|Unique|Duplicate/i.test(`${(e as { code?: string }).code} ${(e as Error).message}`);
 
 /**
@@ -54,6 +55,16 @@ export async function claimRequest(runId: string, me: string): Promise<boolean> 
 /** The request in flight for a run, or null. */
 export async function runRequest(runId: string): Promise<RunRequestRow | null> {
   return (await db().runRequest.findUnique({ where: { runId } })) as RunRequestRow | null;
+}
+
+/** Asks whoever executes the run (or will) to stop it; false when no request is in flight. */
+export async function askToStop(runId: string): Promise<boolean> {
+  return (await db().runRequest.updateMany({ where: { runId }, data: { stopRequested: true } })).count === 1;
+}
+
+/** Runs claimed by `me` that another instance asked to stop. */
+export async function stopsAskedOf(me: string): Promise<string[]> {
+  return (await db().runRequest.findMany({ where: { claimedBy: me, stopRequested: true }, select: { runId: true } })).map((r) => r.runId);
 }
 
 /** Withdraws a request nobody claimed yet (an abort before the leader took it); true when withdrawn. */

@@ -7,9 +7,9 @@ import { type BackgroundWork, startLeadership } from "./leader";
 /** The leader's background work: the poller (with heartbeats, alerts, retention), unless REPLSCOPE_POLLER=off, and
  *  on every tick the runs other instances stored. */
 async function backgroundWork(): Promise<BackgroundWork> {
-  const { claimWaitingRuns } = await import("./runs/queue");
+  const { leaderRunsTick } = await import("./runs/queue");
   const { instanceIdentity } = await import("@/lib/config/instance");
-  const tick = async () => void (await claimWaitingRuns(instanceIdentity().id));
+  const tick = () => leaderRunsTick(instanceIdentity().id);
   if (env().REPLSCOPE_POLLER === "off") return { start() {}, stop() {}, tick };
   const { monitor } = await import("./monitor");
   return { start: () => monitor().start(), stop: () => monitor().stop(), tick };

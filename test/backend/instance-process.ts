@@ -9,8 +9,8 @@ import { statusReport } from "@/lib/services/status";
 import { createUser, login } from "@/lib/services/auth";
 import { crawl, registerDiscovered } from "@/lib/services/discovery";
 import { createServer } from "@/lib/services/servers";
-import { claimWaitingRuns } from "@/lib/services/runs/queue";
-import { launchSwitchover } from "@/lib/services/switchover/engine";
+import { leaderRunsTick } from "@/lib/services/runs/queue";
+import { launchSwitchover, requestStop } from "@/lib/services/switchover/engine";
 
 
 const OPERATOR = { actor: "olga", address: "192.0.2.9" };
@@ -60,6 +60,10 @@ const routes: Record<string, (url: URL) => Promise<[number, unknown]>> = {
     const r = await launchSwitchover({ sourceId, candidateId, siblingIds, replUser: "repl", replPassword: "repl-pass" }, OPERATOR);
     return r.ok ? [201, { id: r.id }] : [409, { error: r.error }];
   },
+  "POST /switchover-stop": async (u) => {
+    const r = await requestStop(u.searchParams.get("id")!);
+    return r.ok ? [200, r] : [409, r];
+  },
 };
 
 const server = http.createServer((req, res) => {
@@ -70,7 +74,7 @@ const server = http.createServer((req, res) => {
 });
 async function main() {
   await prepareDatabase();
-  const lead = startLeadership({ start: () => monitor().start(), stop: () => monitor().stop(), tick: async () => void (await claimWaitingRuns(lead.me.id)) });
+  const lead = startLeadership({ start: () => monitor().start(), stop: () => monitor().stop(), tick: () => leaderRunsTick(lead.me.id) });
   server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log(`instance ${lead.me.id} listening`));
   process.once("SIGTERM", () => void lead.stop().finally(() => process.exit(0)));
 }

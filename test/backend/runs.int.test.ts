@@ -1,5 +1,6 @@
 // Runs across instances (real instance processes on a real MariaDB backend, real replication sandboxes): a switchover
-// requested on the follower waits for the leader, which claims and executes it exactly once; kill -9 of the leader
+// requested on the follower waits for the leader, which claims and executes it exactly once; a stop sent to the
+// follower reaches the leader executing it; kill -9 of the leader
 // that owns a running switchover → the new leader reports it interrupted and never executes its steps again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, setMasterDelay, startSandbox, startSandboxes, teardownAll, wireReplication } from "@/sandbox";
@@ -53,12 +54,27 @@ describe("runs are executed by the leader", () => {
     expect(follower.log.join("")).not.toContain(id);
   });
 
+  it("a stop sent to the follower stops the leader's switchover before the point of no return, and it is undone", async () => {
+    const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
+    const follower = pair.find((i) => i !== leader)!;
+    await setMasterDelay(B, 60);
+    await A.query("CREATE DATABASE stopped");
+    const started = await call<{ id: string }>(follower, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
+    const id = started.body.id;
+    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
+    expect(await call(follower, `/switchover-stop?id=${id}`, "POST")).toEqual({ status: 200, body: { ok: true } });
+    await waitFor("the switchover to stop", async () => (await runRow(id)).status === "stopped", 30_000);
+    expect(await stepStates(id)).toEqual(expect.arrayContaining(["promote:pending"]));
+    expect((await A.query<{ ro: number }[]>("SELECT @@global.read_only AS ro"))[0].ro).toBe(0);
+    expect(await requests()).toEqual([]);
+    await setMasterDelay(B, 0);
+  });
+
   it("kill -9 of the leader owning a running switchover: the new leader reports it interrupted and never runs it again", async () => {
     const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
     const survivor = pair.find((i) => i !== leader)!;
     await setMasterDelay(B, 60);
-    await A.query("CREATE DATABASE shop");
-    await A.query("CREATE TABLE shop.orders (id INT PRIMARY KEY)");
+    await A.query("CREATE DATABASE interrupted");
     const started = await call<{ id: string }>(survivor, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
     expect(started.status).toBe(201);
     const id = started.body.id;

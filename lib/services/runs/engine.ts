@@ -172,20 +172,28 @@ export async function claimQueuedRuns(kinds: Record<string, RunKind<never, Prepa
     const k = kinds[r.kind];
     if (!k || handles.has(r.runId) || !(await requests.claimRequest(r.runId, me))) continue;
     launch(k, r.runId, r.all, { actor: r.actor, address: r.address });
+    if (r.stopRequested) handles.get(r.runId)!.stop = true;
     claimed.push(r.runId);
   }
   return claimed;
 }
 
-/** Asks an executing run to stop before its point of no return; null when accepted, else why not (`{ leader }`: it
- *  executes on that instance, or waits for the leader, so it must be stopped there). */
-export async function requestStop<C, P extends Prepared>(k: RunKind<C, P>, runId: string): Promise<"not running" | "past the point of no return" | { leader: string | null } | null> {
+/** The leader applies the stops other instances asked for to the runs it executes; returns their ids. */
+export async function applyAskedStops(me: string): Promise<string[]> {
+  const asked = (await requests.stopsAskedOf(me)).filter((id) => handles.has(id));
+  for (const id of asked) handles.get(id)!.stop = true;
+  return asked;
+}
+
+/** Asks a run to stop before its point of no return; null when accepted, else why not. A run executing on another
+ *  instance (the leader) or waiting for it is asked through its request; the leader applies it on its next tick. */
+export async function requestStop<C, P extends Prepared>(k: RunKind<C, P>, runId: string): Promise<"not running" | "past the point of no return" | null> {
   const run = await k.store.load(runId);
   const h = handles.get(runId);
   const elsewhere = h ? null : await requests.runRequest(runId);
-  if (run && elsewhere) return { leader: elsewhere.claimedBy };
-  if (!run || !h) return "not running";
+  if (!run || (!h && !elsewhere)) return "not running";
   if (reachedPointOfNoReturn(run.steps, ponrOf(k))) return "past the point of no return";
+  if (!h) return (await requests.askToStop(runId)) ? null : "not running";
   h.stop = true;
   return null;
 }

@@ -36,7 +36,6 @@ export async function launchSwitchover(req: SwitchoverRequest, caller: Caller): 
 export async function requestStop(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const why = await engine.requestStop(SWITCHOVER, id);
   if (why === "not running") return { ok: false, error: "This switchover is not running." };
-  if (why && typeof why === "object") return { ok: false, error: why.leader ? `This switchover executes on the leader (${why.leader}): send the stop to that instance.` : "This switchover waits for the leader to start it: try again in a few seconds." };
   if (why) return { ok: false, error: "Past the point of no return: the switchover must finish." };
   return { ok: true };
 }
