@@ -30,9 +30,9 @@ export function spawnInstance(id: string, url: string, env: Record<string, strin
   return inst;
 }
 
-/** Calls an instance's route; the JSON answer and its status. */
-export async function call<T = Record<string, unknown>>(i: Instance, route: string, method = "GET", body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`http://127.0.0.1:${i.port}${route}`, { method, signal: AbortSignal.timeout(60_000), body: body === undefined ? undefined : JSON.stringify(body) });
+/** Calls an instance's route (given up after `timeoutMs`); the JSON answer and its status. */
+export async function call<T = Record<string, unknown>>(i: Instance, route: string, method = "GET", timeoutMs = 30_000): Promise<{ status: number; body: T }> {
+  const res = await fetch(`http://127.0.0.1:${i.port}${route}`, { method, signal: AbortSignal.timeout(timeoutMs) });
   return { status: res.status, body: (await res.json()) as T };
 }
 
