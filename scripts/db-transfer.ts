@@ -10,8 +10,10 @@ import { parseModels } from "./prisma-model";
 const [mode, file] = [process.argv[2], process.argv[3]];
 if (!file || (mode !== "export" && mode !== "import")) throw new Error("usage: npm run db:export -- <file> | npm run db:import -- <file>");
 
-// Parents before children (foreign keys); the lease, fence and instance rows belong to the running instances: not moved.
-const models = parseModels(fs.readFileSync("prisma/schema.prisma", "utf8")).filter((m) => !["Lease", "LeaseFence", "Instance"].includes(m.name));
+// Parents before children (foreign keys); the lease, fence and instance rows belong to the running instances, and
+// run requests, sign-in slots and crawl finds are short-lived state of running instances: not moved.
+const TRANSIENT = ["Lease", "LeaseFence", "Instance", "RunRequest", "SignInSlot", "CrawlFind"];
+const models = parseModels(fs.readFileSync("prisma/schema.prisma", "utf8")).filter((m) => !TRANSIENT.includes(m.name));
 const order = ["User", "Server", "BootstrapRun", "AlertChannel"];
 const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
 models.sort((a, b) => rank(a.name) - rank(b.name));

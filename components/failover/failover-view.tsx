@@ -21,7 +21,7 @@ export function FailoverView({ initial, names }: { initial: FailoverResponse; na
   const { data } = useFailover(initial);
   const run = data ?? initial;
   return (
-    <RunView kind="failover" names={names} status={run.status} shownStatus={run.runStatus} by={run.auto ? "auto" : run.actor} error={run.error} steps={run.steps}>
+    <RunView kind="failover" names={names} status={run.status} shownStatus={run.runStatus} by={run.auto ? "auto" : run.actor} error={run.error} steps={run.steps} waitingForLeader={run.waitingForLeader}>
       {run.report && <FailoverReport report={run.report} />}
       {run.hooks.length > 0 && <ul className="text-xs text-slate-500">{run.hooks.map((h, i) => <li key={i}>{h}</li>)}</ul>}
     </RunView>

@@ -2,6 +2,7 @@
 // log, then the kind's own controls and report.
 import type { ReactNode } from "react";
 import type { RunLogLine } from "@/lib/domain/runs/record";
+import { WaitingForLeader } from "../ui/waiting-for-leader";
 
 const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400", undone: "text-amber-700 dark:text-amber-300" };
 
@@ -24,6 +25,8 @@ export interface RunViewProps {
   by: string;
   error: string | null;
   steps: RunViewStep[];
+  /** True while the run, requested on a follower, waits for the leader to claim it. */
+  waitingForLeader?: boolean;
   /** Between the header and the steps (the switchover's stop button). */
   controls?: ReactNode;
   /** After the steps (the report). */
@@ -46,13 +49,14 @@ function StepItem({ s }: { s: RunViewStep }) {
 }
 
 /** The run page's shared part: header (`<kind>-status`), the kind's controls, the steps, the kind's report. */
-export function RunView({ kind, names, status, shownStatus, by, error, steps, controls, children }: RunViewProps) {
+export function RunView({ kind, names, status, shownStatus, by, error, steps, waitingForLeader, controls, children }: RunViewProps) {
   return (
     <div className="space-y-4 text-sm">
       <p data-testid={`${kind}-status`} data-status={status}>
         <span className="font-semibold">{names.source} → {names.candidate}</span> · status <span className="font-semibold">{shownStatus}</span> · by {by}
         {error && <span role="alert" className="block text-red-700 dark:text-red-400">{error}</span>}
       </p>
+      <WaitingForLeader waiting={waitingForLeader} />
       {controls}
       <ol className="space-y-3">{steps.map((s) => <StepItem key={s.id} s={s} />)}</ol>
       {children}

@@ -33,7 +33,7 @@ export function SwitchoverView({ initial, names, canStop }: { initial: Switchove
     </>
   );
   return (
-    <RunView kind="switchover" names={names} status={run.status} shownStatus={run.status} by={run.actor} error={run.error} steps={run.steps} controls={controls}>
+    <RunView kind="switchover" names={names} status={run.status} shownStatus={run.status} by={run.actor} error={run.error} steps={run.steps} waitingForLeader={run.waitingForLeader} controls={controls}>
       {run.report && (
         <section aria-label="Where each server stands">
           <h2 className="mb-2 font-semibold">Where each server stands</h2>

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { abortRunAction, advanceRunAction } from "@/lib/actions/bootstrap";
 import type { RunResponse } from "@/lib/services/bootstrap/runs";
+import { WaitingForLeader } from "../ui/waiting-for-leader";
 import { useRun } from "@/lib/swr/use-run";
 import { Button } from "../ui/button";
 import { CopyProgressBar } from "./copy-progress";
@@ -14,7 +15,7 @@ const BADGE: Record<string, string> = { pending: "text-slate-500", running: "tex
 /** The run page's live part. */
 export function RunView({ initial, names }: { initial: RunResponse; names: { source: string; target: string } }) {
   const { data, mutate } = useRun(initial);
-  const { run, plan } = data ?? initial;
+  const { run, plan, waitingForLeader } = data ?? initial;
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [showRunbook, setShowRunbook] = useState(false);
@@ -23,13 +24,14 @@ export function RunView({ initial, names }: { initial: RunResponse; names: { sou
     setMessage(r.error ?? [...(r.undone ?? []), ...(r.notUndone ?? [])].join(" ") ?? null);
     await mutate();
   });
-  const busy = pending || run.status === "running";
+  const busy = pending || run.status === "running" || waitingForLeader;
   return (
     <div className="space-y-4">
       <p className="text-sm" data-testid="run-status" data-status={run.status}>
         <span className="font-semibold">{names.source} → {names.target}</span> · status <span className="font-semibold">{run.status}</span>
         {run.error && <span className="block text-red-700 dark:text-red-400" role="alert">{run.error}</span>}
       </p>
+      <WaitingForLeader waiting={waitingForLeader} />
       {message && <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">{message}</p>}
       <div className="flex flex-wrap gap-2">
         {(run.status === "planned" || run.status === "waiting") && <>

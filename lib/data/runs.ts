@@ -7,7 +7,7 @@ import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
 import { instanceIdentity } from "@/lib/config/instance";
-import { db } from "./db";
+import { db, sqlFlavor } from "./db";
 import * as failover from "./failover";
 import * as switchover from "./switchover";
 
@@ -120,12 +120,12 @@ export const RUN_STORES: Record<RunKindName, RunStore> = { bootstrap: bootstrapS
  * Runs of every kind left "running" by a stopped instance become "interrupted" (their running step failed): the
  * leader calls it with `orphaned` true for runs whose owner is no live instance (default: every running run).
  */
-export async function markRunsInterrupted(orphaned: (owner: string | null) => boolean = () => true): Promise<Record<RunKindName, number>> {
+export async function markRunsInterrupted(orphaned: (owner: string | null, runId: string) => boolean = () => true): Promise<Record<RunKindName, number>> {
   const counts = { bootstrap: 0, switchover: 0, failover: 0 };
   const at = new Date().toISOString();
   for (const store of Object.values(RUN_STORES)) {
     for (const { id, owner } of await store.running()) {
-      if (!orphaned(owner)) continue;
+      if (!orphaned(owner, id)) continue;
       const run = await store.load(id);
       if (!run) continue;
       const after = interrupt(run.steps, at);
@@ -149,4 +149,33 @@ export async function runHolding(serverIds: string[], opts: { executing?: boolea
     }
   }
   return null;
+}
+
+const local = globalThis as unknown as { replscopeRunsMutex?: Promise<void> };
+
+/**
+ * Runs `fn` (check which runs hold the servers, then create or start one) while no other request of any instance
+ * does the same: a process-wide queue, and on MySQL also GET_LOCK('replscope_runs') held by a transaction's
+ * connection, so one-active-run-per-server holds across instances.
+ */
+export async function underRunsLock<T>(fn: () => Promise<T>): Promise<T> {
+  const prev = local.replscopeRunsMutex ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  local.replscopeRunsMutex = prev.then(() => mine);
+  await prev;
+  try {
+    if (sqlFlavor() === "sqlite") return await fn();
+    return await db().$transaction(async (tx) => {
+      const [row] = await tx.$queryRawUnsafe<{ got: number | bigint | null }[]>("SELECT GET_LOCK('replscope_runs', 30) AS got");
+      if (Number(row?.got) !== 1) throw new Error("Another instance is starting a run; try again.");
+      try {
+        return await fn();
+      } finally {
+        await tx.$queryRawUnsafe("SELECT RELEASE_LOCK('replscope_runs')");
+      }
+    }, { timeout: 120_000 });
+  } finally {
+    release();
+  }
 }

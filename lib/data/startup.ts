@@ -38,5 +38,6 @@ export async function prepareDatabase(): Promise<void> {
   // SQLite is one process's file: whatever a stopped process left running is interrupted, before any request is served.
   const { markRunsInterrupted } = await import("./runs");
   const n = await markRunsInterrupted();
+  await (await import("./run-requests")).dropClaimsOf(() => true);
   for (const [kind, count] of Object.entries(n)) if (count) console.log(`replscope: ${count} ${kind} run(s) were interrupted by the last stop; see their pages`);
 }

@@ -4,16 +4,19 @@ import { logChange } from "./audit-log";
 import { timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { env } from "@/lib/config/env";
-import { allows, credentialsSchema, LoginLimiter, type Principal, type Role } from "@/lib/domain/auth";
+import { allows, credentialsSchema, type Principal, type Role } from "@/lib/domain/auth";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/domain/server-input";
+import * as limits from "@/lib/data/sign-in-limits";
 import * as users from "@/lib/data/users";
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = "replscope_session";
 
-const g = globalThis as unknown as { replscopeLimiters?: { account: LoginLimiter; address: LoginLimiter } };
-/** 5 failures per account, 20 per address (an office behind one NAT is not locked out by one person's typos). */
-const limiters = (g.replscopeLimiters ??= { account: new LoginLimiter(5), address: new LoginLimiter(20) });
+/** 5 failures per account, 20 per address (an office behind one NAT is not locked out by one person's typos); shared
+ *  by every instance through the database. */
+const ACCOUNT: limits.SignInLimit = { scope: "account", max: 5, windowMs: 15 * 60_000 };
+const ADDRESS: limits.SignInLimit = { scope: "address", max: 20, windowMs: 15 * 60_000 };
+const g = globalThis as unknown as { replscopeLimitsPrunedAt?: number };
 
 function envToken(token: string): boolean {
   const expected = env().REPLSCOPE_API_TOKEN;
@@ -50,36 +53,45 @@ export async function login(username: string, password: string, address: string)
   return r;
 }
 
-/** Failure when the account or the address is over its limit; else reserves one attempt on each (no await in between). */
-function reserveAttempt(account: string, address: string, now: number): { ok: false; limited: true; error: string } | null {
-  const wait = Math.max(limiters.account.blockedFor(account, now), limiters.address.blockedFor(address, now));
-  if (wait > 0) return { ok: false, limited: true, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} min.` };
-  limiters.account.reserve(account, now);
-  limiters.address.reserve(address, now);
-  return null;
+const tooMany = (prefix: string, waitMs: number) => `${prefix} Try again in ${Math.ceil(waitMs / 60_000)} min.`;
+
+/** Deletes attempts older than the window, at most once a minute per process. */
+async function pruneNow(now: number) {
+  if (now - (g.replscopeLimitsPrunedAt ?? 0) < 60_000) return;
+  g.replscopeLimitsPrunedAt = now;
+  await limits.pruneAttempts(now, ACCOUNT.windowMs).catch(() => 0);
+}
+
+/** Takes one attempt on the account and one on the address (both in the database), or says how long to wait. */
+async function reserveAttempt(account: string, address: string, now: number): Promise<{ address: limits.Reservation } | { ok: false; limited: true; error: string }> {
+  const a = await limits.reserveAttempt(ACCOUNT, account, now);
+  if ("waitMs" in a) return { ok: false, limited: true, error: tooMany("Too many failed sign-ins.", a.waitMs) };
+  const b = await limits.reserveAttempt(ADDRESS, address, now);
+  if ("reservation" in b) return { address: b.reservation };
+  await limits.releaseAttempt(a.reservation);
+  return { ok: false, limited: true, error: tooMany("Too many failed sign-ins.", b.waitMs) };
 }
 
 /** Checks a user's password under the sign-in limits: the attempt counts before the check and is given back on success. */
 export async function verifyPassword(username: string, password: string, address: string): Promise<{ ok: true; userId: string } | { ok: false; limited: boolean; error: string }> {
-  const [account, now] = [username.toLowerCase(), Date.now()];
-  const refused = reserveAttempt(account, address, now);
-  if (refused) return refused;
+  const [account, now] = [username.toLowerCase(), await limits.limitClock()];
+  await pruneNow(now);
+  const reserved = await reserveAttempt(account, address, now);
+  if (!("address" in reserved)) return reserved;
   const user = await users.findUserForLogin(username);
   const good = user ? await verify(user.passwordHash, password).catch(() => false) : (await hash(password), false);
   if (!user || !good) return { ok: false, limited: false, error: "Wrong user name or password." };
-  limiters.account.succeed(account);
-  limiters.address.release(address, now);
+  await limits.clearAttempts(ACCOUNT, account);
+  await limits.releaseAttempt(reserved.address);
   return { ok: true, userId: user.id };
 }
 
 /** For the setup code: the attempt counts against the address's sign-in limit before the code is checked. */
 export async function underAddressLimit(address: string, check: () => Promise<boolean>): Promise<{ limited: string } | { ok: boolean }> {
-  const now = Date.now();
-  const wait = limiters.address.blockedFor(address, now);
-  if (wait > 0) return { limited: `Too many failed attempts from your address. Try again in ${Math.ceil(wait / 60_000)} min.` };
-  limiters.address.reserve(address, now);
+  const r = await limits.reserveAttempt(ADDRESS, address, await limits.limitClock());
+  if ("waitMs" in r) return { limited: tooMany("Too many failed attempts from your address.", r.waitMs) };
   const ok = await check();
-  if (ok) limiters.address.release(address, now);
+  if (ok) await limits.releaseAttempt(r.reservation);
   return { ok };
 }
 

@@ -5,6 +5,7 @@ import type { Caller } from "@/lib/domain/auth";
 import { env } from "@/lib/config/env";
 import { classifyError, type DriverError } from "@/lib/domain/connection-check";
 import { type Discovered, type Lead, leadKey, leadsFrom, type LeadNote, NOT_CONTACTED, NOT_FOUND_BY_CRAWL, type RegisterCredentials, SEED_PASSWORD_NEEDED } from "@/lib/domain/discovery";
+import { recentCrawlFinds, saveCrawlFinds } from "@/lib/data/crawl-finds";
 import { findServer, listServers, loadTarget, UNSEALABLE } from "@/lib/data/servers";
 import { type ServerTarget, withConnection } from "@/lib/mysql/connection";
 import { inspectServer } from "@/lib/mysql/discovery";
@@ -49,21 +50,14 @@ export function seedTargetFor(seed: ServerTarget, host: string, port: number): S
 
 /** How long the servers a crawl found may be registered from it. */
 const FINDS_TTL_MS = 30 * 60_000;
-type CrawlFinds = Map<string, { keys: Set<string>; expires: number }>;
-const g = globalThis as unknown as { replscopeCrawlFinds?: CrawlFinds };
-const finds = (): CrawlFinds => (g.replscopeCrawlFinds ??= new Map() as CrawlFinds);
-
-/** Remembers (server side) what a crawl from `seedId` found: only those can be registered from it. */
-function rememberFinds(seedId: string, servers: Discovered[]) {
-  const now = Date.now();
-  for (const [k, v] of finds()) if (v.expires <= now) finds().delete(k);
-  finds().set(seedId, { keys: new Set(servers.map((d) => leadKey(d.host, d.port))), expires: now + FINDS_TTL_MS });
+/** Remembers (in our database, for every instance) what a crawl from `seedId` found: only those can be registered from it. */
+async function rememberFinds(seedId: string, servers: Discovered[]) {
+  await saveCrawlFinds(seedId, servers.map((d) => leadKey(d.host, d.port)), FINDS_TTL_MS);
 }
 
 /** The chosen hosts that no recent crawl from `seedId` found. */
-function notFoundByCrawl(seedId: string, chosen: ChosenServer[]): ChosenServer[] {
-  const f = finds().get(seedId);
-  const keys = f && f.expires > Date.now() ? f.keys : new Set<string>();
+async function notFoundByCrawl(seedId: string, chosen: ChosenServer[]): Promise<ChosenServer[]> {
+  const keys = await recentCrawlFinds(seedId);
   return chosen.filter((c) => !keys.has(leadKey(c.host, c.port)));
 }
 
@@ -98,7 +92,7 @@ async function visit(d: Discovered, registered: Found | undefined, seed: ServerT
  *  could not be read. The crawl is audited, saying whether the seed's credentials were tried on unregistered servers. */
 export async function crawl(seedId: string, o: CrawlOptions = {}, caller?: Caller): Promise<Outcome<{ servers: Discovered[]; notes: LeadNote[] }>> {
   const r = await crawlFrom(seedId, o);
-  if (r.ok) rememberFinds(seedId, r.value.servers);
+  if (r.ok) await rememberFinds(seedId, r.value.servers);
   const seed = await findServer(seedId);
   const mode = o.trySeedCredentials ? "on" : "off";
   const summary = r.ok ? `: found ${r.value.servers.length}, contacted ${r.value.servers.filter((d) => d.contacted).length}` : "";
@@ -153,7 +147,7 @@ export type RegisterResult = { name: string; ok: boolean; status?: string; error
 export async function registerDiscovered(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, caller?: Caller): Promise<Outcome<RegisterResult>> {
   const [seed, creds] = await Promise.all([findServer(seedId), loadTarget(seedId)]);
   if (!seed || !creds) return { ok: false, status: 404, error: "No such seed server." };
-  const refused = registerRefusal(seedId, chosen, credentials, creds.password);
+  const refused = await registerRefusal(seedId, chosen, credentials, creds.password);
   const whose = credentials.use === "seed" ? `the seed's credentials (${creds.user})` : `other credentials (${credentials.user})`;
   const what = `register ${chosen.map((c) => `${c.name} (${c.host}:${c.port})`).join(", ")} ${refused ? "as if found" : "found"} from ${seed.name}, with ${whose}`;
   await logChange(caller, "discovery.register", what, { serverId: seed.id, serverName: seed.name, error: refused?.error ?? null });
@@ -168,8 +162,8 @@ export async function registerDiscovered(seedId: string, chosen: ChosenServer[],
 }
 
 /** Why a registration is refused (400), or null: hosts no crawl of this seed found; the seed's password not typed. */
-function registerRefusal(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, stored: string | null): Extract<Outcome<never>, { ok: false }> | null {
-  const unknown = notFoundByCrawl(seedId, chosen);
+async function registerRefusal(seedId: string, chosen: ChosenServer[], credentials: RegisterCredentials, stored: string | null): Promise<Extract<Outcome<never>, { ok: false }> | null> {
+  const unknown = await notFoundByCrawl(seedId, chosen);
   if (unknown.length) return { ok: false, status: 400, error: `${unknown.map((c) => `${c.host}:${c.port}`).join(", ")} ${NOT_FOUND_BY_CRAWL}.` };
   if (credentials.use !== "seed") return null;
   if (stored === null) return { ok: false, status: 400, error: UNSEALABLE };

@@ -7,6 +7,7 @@ import { env } from "@/lib/config/env";
 import { instanceIdentity } from "@/lib/config/instance";
 import { runInTerm, type Term } from "@/lib/data/fence";
 import { acquireOrRenew, dbNowMs, ensureLeaseRows, listInstances, pruneInstances, readLease, releaseLease, touchInstance } from "@/lib/data/leadership";
+import { dropClaimsOf, queuedRunIds } from "@/lib/data/run-requests";
 import { markRunsInterrupted } from "@/lib/data/runs";
 
 /** Lease timings (ms): renewed every `renewMs`, taken over `ttlMs` after the last renewal. */
@@ -16,6 +17,8 @@ export const LEASE_TIMING = { renewMs: 2000, ttlMs: 10_000 };
 export interface BackgroundWork {
   start(): void;
   stop(): void;
+  /** Called on every lease tick while leading, inside the term (claiming the runs other instances stored). */
+  tick?(): Promise<void>;
 }
 
 /** What /api/leader-check and the footer show. */
@@ -69,6 +72,7 @@ export class Leadership {
       if (!term) return this.lose("another instance holds the lease");
       this.lastRenewed = Date.now();
       if (this.term?.epoch !== term.epoch) this.win(term);
+      if (this.work.tick) await runInTerm(term, () => this.work.tick!()).catch((e: Error) => console.error("replscope: leader tick failed:", e.message));
     } catch (e) {
       // The database is unreachable: keep leading only while our lease certainly has not run out (a safety margin).
       if (this.term && Date.now() - this.lastRenewed > this.timing.ttlMs - 2 * this.timing.renewMs) this.lose(`lease not renewed: ${(e as Error).message}`);
@@ -101,7 +105,11 @@ export class Leadership {
     alive.add(this.me.id);
     // SQLite is one process's file: a run owned by any other process was left by a stopped one (it may still look alive).
     const single = env().backend.kind === "sqlite";
-    const n = await markRunsInterrupted((owner) => owner === null || (single ? owner !== this.me.id : !alive.has(owner)));
+    const queued = await queuedRunIds();
+    const gone = (owner: string | null) => owner === null || (single ? owner !== this.me.id : !alive.has(owner));
+    // A run waiting for the leader was never executed: it is claimed on this tick, not reported.
+    const n = await markRunsInterrupted((owner, runId) => !queued.has(runId) && gone(owner));
+    await dropClaimsOf(gone);
     if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by a stopped instance; they can be retried or aborted`);
     if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by a stopped instance; check their servers`);
     if (n.failover) console.log(`replscope: ${n.failover} failover(s) were interrupted by a stopped instance; they are not resumed: check their servers`);

@@ -10,6 +10,7 @@ import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers
 import { pruneAudit } from "@/lib/data/audit";
 import { pruneOutbox } from "@/lib/data/alert-channels";
 import { latestStatusesWithSince, saveSweep, thinSamples } from "@/lib/data/status";
+import { runInTerm } from "@/lib/data/fence";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
 import { readStatus } from "@/lib/mysql/status";
@@ -22,6 +23,7 @@ import { deliveryWorker } from "./alerts/delivery";
 import { HeartbeatWriter } from "./heartbeat-writer";
 import { clusterLimits, staleAfterSeconds } from "./status";
 import { recordPollerStart, recordSweepMetrics } from "./metrics";
+import { leadership } from "./leader";
 
 /** Timing of the last completed sweep. */
 export interface SweepInfo {
@@ -199,4 +201,13 @@ const g = globalThis as unknown as { replscopeMonitor?: Monitor };
 export function monitor(): Monitor {
   g.replscopeMonitor ??= new Monitor();
   return g.replscopeMonitor;
+}
+
+/** Asks for a sweep now (after a change): the leader runs it inside its term; another instance leaves it to the
+ *  leader's next poll (a sweep also evaluates alerts and automatic failover: leader-only work). */
+export function sweepSoon(): void {
+  const l = leadership();
+  const run = () => void monitor().sweep().catch(() => {});
+  if (!l) return run();
+  if (l.current) runInTerm(l.current, run);
 }

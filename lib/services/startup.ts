@@ -4,11 +4,15 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { type BackgroundWork, startLeadership } from "./leader";
 
-/** The leader's background work: the poller (with heartbeats, alerts, retention), unless REPLSCOPE_POLLER=off. */
+/** The leader's background work: the poller (with heartbeats, alerts, retention), unless REPLSCOPE_POLLER=off, and
+ *  on every tick the runs other instances stored. */
 async function backgroundWork(): Promise<BackgroundWork> {
-  if (env().REPLSCOPE_POLLER === "off") return { start() {}, stop() {} };
+  const { leaderRunsTick } = await import("./runs/queue");
+  const { instanceIdentity } = await import("@/lib/config/instance");
+  const tick = () => leaderRunsTick(instanceIdentity().id);
+  if (env().REPLSCOPE_POLLER === "off") return { start() {}, stop() {}, tick };
   const { monitor } = await import("./monitor");
-  return { start: () => monitor().start(), stop: () => monitor().stop() };
+  return { start: () => monitor().start(), stop: () => monitor().stop(), tick };
 }
 
 /** Runs once when the Node.js server starts (called from instrumentation.ts). */

@@ -1,63 +1,23 @@
 // Several replscope instances on one MariaDB backend (real processes on a real sandbox): migrations applied once by
 // concurrent starts, exactly one leader, shared registry, fail-over after kill -9, a paused-then-resumed old leader
 // writes nothing, and a restarted backend is reconnected to without restarting the instances.
-import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMigrations } from "@/lib/data/migrate";
 import { type Sandbox, startSandbox } from "@/sandbox";
+import { call as callAs, type Instance, spawnInstance as spawnOn, waitFor } from "./harness";
 
-const SECRET = "ab".repeat(32);
 const POLL_MS = 1000;
 let backend: Sandbox;
 let url: string;
-let nextPort = 21_000 + (process.pid % 2000) * 4;
-
-interface Instance {
-  id: string;
-  port: number;
-  child: ChildProcess;
-  log: string[];
-}
 const instances: Instance[] = [];
 
-function spawnInstance(id: string): Instance {
-  const port = nextPort++;
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/backend/instance-process.ts"], {
-    env: {
-      ...process.env, REPLSCOPE_DATABASE_URL: url, REPLSCOPE_SECRET_KEY: SECRET, REPLSCOPE_INSTANCE_ID: id, PORT: String(port),
-      REPLSCOPE_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `replscope-${id}-`)), REPLSCOPE_POLL_INTERVAL_MS: String(POLL_MS), REPLSCOPE_ALERTS: "off",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const inst = { id, port, child, log: [] as string[] };
-  child.stdout.on("data", (d: Buffer) => inst.log.push(d.toString()));
-  child.stderr.on("data", (d: Buffer) => inst.log.push(d.toString()));
-  instances.push(inst);
-  return inst;
-}
-
-async function call(i: Instance, route: string, method = "GET"): Promise<{ status: number; body: Record<string, unknown> & unknown[] & { checkedAt?: string | null } }> {
-  const res = await fetch(`http://127.0.0.1:${i.port}${route}`, { method, signal: AbortSignal.timeout(3000) });
-  return { status: res.status, body: await res.json() };
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ""}`);
-}
+const spawnInstance = (id: string) => {
+  const i = spawnOn(id, url);
+  instances.push(i);
+  return i;
+};
+const call = (i: Instance, route: string, method = "GET") => callAs<Record<string, unknown> & unknown[] & { checkedAt?: string | null }>(i, route, method, 3000);
 
 const leaderOf = async (pair: Instance[]) => {
   const checks = await Promise.all(pair.map((i) => call(i, "/leader-check").catch(() => null)));

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { SwitchoverView } from "@/components/switchover/switchover-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { findServer } from "@/lib/data/servers";
-import { findSwitchover } from "@/lib/data/switchover";
 import { may } from "@/lib/services/session";
+import { getSwitchover } from "@/lib/services/switchover";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Switchover" };
@@ -12,8 +12,9 @@ export const metadata = { title: "Switchover" };
 /** The run's steps, logs and report. */
 export default async function SwitchoverRunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const run = await findSwitchover(id);
-  if (!run) notFound();
+  const found = await getSwitchover(id);
+  if (!found.ok) notFound();
+  const run = found.value;
   const [source, candidate, operator] = await Promise.all([findServer(run.sourceId), findServer(run.candidateId), may("operator")]);
   return (
     <>

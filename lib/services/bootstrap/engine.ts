@@ -6,6 +6,7 @@ import type { Outcome } from "../servers";
 import type { Caller } from "@/lib/domain/auth";
 import { failureText, logChange } from "../audit-log";
 import * as engine from "../runs/engine";
+import { underRunsLock } from "@/lib/data/runs";
 import { heldBy } from "../runs/locks";
 import { BOOTSTRAP } from "./kind";
 
@@ -22,12 +23,13 @@ export async function act(runId: string, action: "advance" | "retry", all = fals
 async function startStep(runId: string, action: "advance" | "retry", all: boolean, caller: Caller): Promise<Outcome<store.RunRecord>> {
   const run = await store.findRun(runId);
   if (!run) return { ok: false, status: 404, error: "No such run." };
-  const why = engine.isExecuting(runId) ? "A step is running; wait for it or abort the run." : refusal(run.status, action);
+  const why = (await engine.isInFlight(runId)) ? "A step is running or waiting for the leader; wait for it or abort the run." : refusal(run.status, action);
   if (why) return { ok: false, status: 409, error: why };
   if (!nextStep(run.steps)) return { ok: false, status: 409, error: "This run is complete." };
-  const busy = await heldBy([run.targetId], runId);
-  if (busy) return { ok: false, status: 409, error: busy };
-  const started = await engine.startRun(BOOTSTRAP, runId, all, caller);
+  const started = await underRunsLock(async () => {
+    const busy = await heldBy([run.targetId], runId);
+    return busy ? { ok: false as const, status: 409 as const, error: busy } : engine.startRun(BOOTSTRAP, runId, all, caller);
+  });
   if (!started.ok) return started;
   await new Promise((r) => setTimeout(r, 50));
   return { ok: true, value: (await store.findRun(runId))! };

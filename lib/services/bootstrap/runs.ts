@@ -14,6 +14,7 @@ import { noControlChars } from "@/lib/domain/control-chars";
 import { fieldErrorsOf } from "@/lib/domain/server-input";
 import { versionOf } from "@/lib/domain/dialect";
 import type { Outcome } from "../servers";
+import { underRunsLock } from "@/lib/data/runs";
 import { heldBy } from "../runs/locks";
 
 /** What starting a run takes (UI form and JSON API alike). */
@@ -53,9 +54,11 @@ async function validateAndStore(raw: unknown): Promise<Outcome<store.RunRecord>>
   const startAt = i.startGtid ? { gtid: i.startGtid } : i.startFile && i.startPos ? { file: i.startFile, position: i.startPos } : undefined;
   if (i.copyMode === "existing" && !startAt) return { ok: false, status: 400, error: "Enter where the target's data stands: a binlog file and position, or a GTID set.", fieldErrors: { startFile: ["Enter a binlog file and position, or a GTID set"] } };
   const options: store.RunOptions = { replUser: i.replUser, replHost: i.replHost ?? target.host, reuseUser: i.reuseUser, copyMode: i.copyMode, overwriteTarget: i.overwriteTarget, resetTarget: i.resetTarget, startAt, useGtid: i.useGtid || (!!startAt && "gtid" in startAt) };
-  const busy = await heldBy([target.id]);
-  if (busy) return { ok: false, status: 409, error: `${target.name}: ${busy}` };
-  const r = await store.createRun(source.id, target.id, options, i.replPassword || generatePassword());
+  const r = await underRunsLock(async () => {
+    const busy = await heldBy([target.id]);
+    return busy ? { busy } : store.createRun(source.id, target.id, options, i.replPassword || generatePassword());
+  });
+  if ("busy" in r) return { ok: false, status: 409, error: `${target.name}: ${r.busy}` };
   if ("activeRunId" in r) return { ok: false, status: 409, error: `${target.name} already has a run in progress (${r.activeRunId}); finish or abort it first.` };
   return { ok: true, value: r.run };
 }
@@ -78,4 +81,6 @@ export async function planOf(run: store.RunRecord) {
 export interface RunResponse {
   run: store.RunRecord;
   plan: Awaited<ReturnType<typeof planOf>>;
+  /** Requested on another instance and not yet claimed by the leader. */
+  waitingForLeader: boolean;
 }

@@ -12,7 +12,7 @@ import { copyData } from "@/lib/mysql/copy";
 import { listBinaryLogs, readBinlogGtidPos, readChannels, readGtidPosition } from "@/lib/mysql/replication";
 import { countNonTransactionalTables } from "@/lib/mysql/schemas";
 import { updateServerRow } from "@/lib/data/servers";
-import { monitor } from "../monitor";
+import { sweepSoon } from "../monitor";
 import type { StepContext } from "./context";
 import { cloneCopy } from "./clone-step";
 import { runPreflight } from "./preflight-step";
@@ -129,7 +129,7 @@ async function verify(ctx: StepContext) {
 
 async function register(ctx: StepContext) {
   await updateServerRow(ctx.target.record.id, { cluster: ctx.source.record.cluster ?? ctx.source.record.name });
-  void monitor().sweep().catch(() => {});
+  sweepSoon();
 }
 
 /** Every step by id. */

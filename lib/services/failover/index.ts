@@ -8,6 +8,7 @@ import { failoverAllowed } from "@/lib/domain/failover/detect";
 import { hookBody } from "@/lib/domain/failover/hooks";
 import type { Caller } from "../live-server";
 import * as engine from "../runs/engine";
+import { underRunsLock } from "@/lib/data/runs";
 import { heldBy } from "../runs/locks";
 import type { Outcome } from "../servers";
 import { readDeadGroup } from "./group";
@@ -79,9 +80,11 @@ export async function startFailover(sourceId: string, raw: unknown, caller: Call
   if (!chosen) return refuse(409, p.data.candidateId === "auto" ? "No candidate is ready." : "That server is not a replica of the dead source.");
   if (!chosen.ready) return refuse(409, `${chosen.candidateName} is not ready: ${chosen.checks.filter((c) => !c.ok && c.blocking).map((c) => `${c.label} (${c.detail})`).join(", ")}.`);
   const replicaIds = g.replicas.map((r) => r.live.record.id).filter((id) => id !== chosen.candidateId);
-  const busy = await heldBy([sourceId, chosen.candidateId, ...replicaIds]);
-  if (busy) return refuse(409, busy);
-  const created = await createFailover({ sourceId, candidateId: chosen.candidateId, actor: caller.actor, auto: !!opts.auto, cluster: g.source.cluster, options: { replicaIds, sourceName: g.source.name, candidateName: chosen.candidateName } });
+  const created = await underRunsLock(async () => {
+    const busy = await heldBy([sourceId, chosen.candidateId, ...replicaIds]);
+    return busy ? { busy } : createFailover({ sourceId, candidateId: chosen.candidateId, actor: caller.actor, auto: !!opts.auto, cluster: g.source.cluster, options: { replicaIds, sourceName: g.source.name, candidateName: chosen.candidateName } });
+  });
+  if ("busy" in created) return refuse(409, created.busy);
   if ("activeId" in created) return refuse(409, `A failover is already running for ${g.source.name}'s cluster (${created.activeId}).`);
   const id = created.run.id;
   await recordMutation({ ...caller, action: "failover.start", what: `failover of dead source ${g.source.name} to ${chosen.candidateName}${opts.auto ? " (automatic)" : ""}`, serverId: sourceId, serverName: g.source.name });
@@ -107,6 +110,8 @@ export interface FailoverResponse {
   logs: (FailoverRecord["steps"][number]["log"][number] & { step: string })[];
   report: FailoverRecord["report"];
   hooks: string[];
+  /** Requested on another instance and not yet claimed by the leader. */
+  waitingForLeader: boolean;
 }
 
 const apiStatus = (s: FailoverRecord["status"]): FailoverResponse["status"] => (s === "running" || s === "planned" || s === "waiting" ? "running" : s === "done" ? "done" : "failed");
@@ -120,7 +125,7 @@ export async function getFailover(id: string): Promise<Outcome<FailoverResponse>
     ok: true,
     value: {
       id: r.id, status: apiStatus(r.status), runStatus: r.status, sourceId: r.sourceId, candidateId: r.candidateId, newSourceId: r.newSourceId, actor: r.actor, auto: r.auto, error: r.error,
-      steps: r.steps, logs: r.steps.flatMap((s) => s.log.map((l) => ({ ...l, step: s.id }))), report: r.report, hooks,
+      steps: r.steps, logs: r.steps.flatMap((s) => s.log.map((l) => ({ ...l, step: s.id }))), report: r.report, hooks, waitingForLeader: await engine.isQueued(id),
     },
   };
 }

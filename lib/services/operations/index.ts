@@ -10,7 +10,7 @@ import type { NodeView } from "@/lib/domain/operations/types";
 import { readGrants } from "@/lib/mysql/accounts";
 import type { Outcome } from "../servers";
 import { executingOn } from "../runs/locks";
-import { monitor } from "../monitor";
+import { sweepSoon } from "../monitor";
 import { downstreamIds } from "../status";
 import { auditedExec, type Caller, loadLive, type Live, onServer } from "../live-server";
 import { readNode, registeredSourceOf, snapshotNode } from "./node";
@@ -98,7 +98,7 @@ export async function runOperation(id: string, op: Operation, confirm: { serverN
       return settledState(preview.plan, async () => readNode(live, c));
     });
     await recordMutation({ ...caller, action, what: `${preview.operation} on ${preview.serverName}: ${after.text}`, serverId: id, serverName: preview.serverName, durationMs: Date.now() - started, error: after.settled ? null : after.text });
-    void monitor().sweep().catch(() => {});
+    sweepSoon();
     return { ok: true, value: { ...preview, ran, after: after.text, settled: after.settled } };
   } catch (e) {
     const left = preview.plan.statements.slice(ran.length);

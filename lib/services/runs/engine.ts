@@ -4,6 +4,11 @@ import "server-only";
 import type { Caller } from "@/lib/domain/auth";
 import type { StoredRun, StoredStep } from "@/lib/domain/runs/record";
 import { firstUndone, pastPointOfNoReturn, reachedPointOfNoReturn, stepsToUndo } from "@/lib/domain/runs/state";
+import { env } from "@/lib/config/env";
+import { instanceIdentity } from "@/lib/config/instance";
+import { currentTerm, FencedError, runInTerm } from "@/lib/data/fence";
+import * as requests from "@/lib/data/run-requests";
+import { leadership } from "../leader";
 import type { Outcome } from "../servers";
 import { baseContext, type UndoNote } from "./context";
 import type { Prepared, RunKind, StepDef } from "./kind";
@@ -114,27 +119,81 @@ async function execute<C, P extends Prepared>(k: RunKind<C, P>, runId: string, a
     await w.flush().catch(() => {});
     await k.hooks?.end?.(run, prepared.p, caller);
     await k.store.forgetSecret(runId, run.status).catch(() => {});
+    await requests.finishRequest(runId, instanceIdentity().id).catch(() => {});
   }
 }
 
-/** Starts the run's next step (with `all`, every remaining one) in the background; refuses a run that is executing. */
-export async function startRun<C, P extends Prepared>(k: RunKind<C, P>, runId: string, all: boolean, caller: Caller): Promise<Outcome<StoredRun>> {
+/** Executes a run in this process (inside `term` when given: the leader's background work). */
+function launch<C, P extends Prepared>(k: RunKind<C, P>, runId: string, all: boolean, caller: Caller) {
+  const h: Handle = { stop: false, abort: new AbortController(), done: Promise.resolve() };
+  h.done = execute(k, runId, all, h, caller).finally(() => handles.delete(runId));
+  handles.set(runId, h);
+}
+
+/** Who executes runs requested here: this process (the leader, inside its term; SQLite or no lease loop: always), or
+ *  nobody yet (another instance leads: the request waits for it). */
+function executor(): { me: string } | null {
+  const l = leadership();
+  if (!l || env().backend.kind === "sqlite") return { me: instanceIdentity().id };
+  return l.current && currentTerm()?.epoch === l.current.epoch ? { me: l.me.id } : null;
+}
+
+/**
+ * Starts the run's next step (with `all`, every remaining one) in the background; refuses a run that is executing
+ * or waiting. On the leader (and on SQLite) it starts now; on another instance it is stored for the leader, which
+ * claims it within one lease tick (`queued`: true).
+ */
+export async function startRun<C, P extends Prepared>(k: RunKind<C, P>, runId: string, all: boolean, caller: Caller): Promise<Outcome<StoredRun> & { queued?: boolean }> {
   const run = await k.store.load(runId);
   if (!run) return { ok: false, status: 404, error: "No such run." };
   if (handles.has(runId)) return { ok: false, status: 409, error: "A step is running; wait for it or abort the run." };
   if (!nextDef(k, run)) return { ok: false, status: 409, error: "This run is complete." };
-  const h: Handle = { stop: false, abort: new AbortController(), done: Promise.resolve() };
-  h.done = execute(k, runId, all, h, caller).finally(() => handles.delete(runId));
-  handles.set(runId, h);
-  return { ok: true, value: run };
+  const l = leadership();
+  const term = l && env().backend.kind === "mysql" ? l.current : null;
+  const start = async () => {
+    const self = executor();
+    const stored = await requests.storeRunRequest({ runId, kind: k.kind, all, actor: caller.actor, address: caller.address, requestedBy: instanceIdentity().id }, self?.me ?? null);
+    if (!stored) return { ok: false as const, status: 409 as const, error: "A step is running or waiting for the leader; wait for it or abort the run." };
+    if (self) launch(k, runId, all, caller);
+    return { ok: true as const, value: run, queued: !self };
+  };
+  try {
+    return await (term ? runInTerm(term, start) : start());
+  } catch (e) {
+    if (e instanceof FencedError) return { ok: false, status: 409, error: "This instance stopped leading while starting the run; try again." };
+    throw e;
+  }
 }
 
-/** Asks an executing run to stop before its point of no return; null when accepted, else why not. */
+/** The leader (inside its term) claims the runs other instances stored and executes each here; returns their ids. */
+export async function claimQueuedRuns(kinds: Record<string, RunKind<never, Prepared>>, me: string): Promise<string[]> {
+  const claimed: string[] = [];
+  for (const r of await requests.unclaimedRequests()) {
+    const k = kinds[r.kind];
+    if (!k || handles.has(r.runId) || !(await requests.claimRequest(r.runId, me))) continue;
+    launch(k, r.runId, r.all, { actor: r.actor, address: r.address });
+    if (r.stopRequested) handles.get(r.runId)!.stop = true;
+    claimed.push(r.runId);
+  }
+  return claimed;
+}
+
+/** The leader applies the stops other instances asked for to the runs it executes; returns their ids. */
+export async function applyAskedStops(me: string): Promise<string[]> {
+  const asked = (await requests.stopsAskedOf(me)).filter((id) => handles.has(id));
+  for (const id of asked) handles.get(id)!.stop = true;
+  return asked;
+}
+
+/** Asks a run to stop before its point of no return; null when accepted, else why not. A run executing on another
+ *  instance (the leader) or waiting for it is asked through its request; the leader applies it on its next tick. */
 export async function requestStop<C, P extends Prepared>(k: RunKind<C, P>, runId: string): Promise<"not running" | "past the point of no return" | null> {
   const run = await k.store.load(runId);
   const h = handles.get(runId);
-  if (!run || !h) return "not running";
+  const elsewhere = h ? null : await requests.runRequest(runId);
+  if (!run || (!h && !elsewhere)) return "not running";
   if (reachedPointOfNoReturn(run.steps, ponrOf(k))) return "past the point of no return";
+  if (!h) return (await requests.askToStop(runId)) ? null : "not running";
   h.stop = true;
   return null;
 }
@@ -145,6 +204,9 @@ export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: s
   if (!before) return { ok: false, status: 404, error: "No such run." };
   if (before.status === "done" || before.status === "aborted" || before.status === "stopped") return { ok: false, status: 409, error: before.status === "done" ? "This run is complete." : "This run was aborted; start a new one." };
   const h = handles.get(runId);
+  const elsewhere = h ? null : await requests.runRequest(runId);
+  if (elsewhere?.claimedBy && elsewhere.claimedBy !== instanceIdentity().id) return { ok: false, status: 409, error: `This run executes on the leader (${elsewhere.claimedBy}); abort it there.` };
+  if (elsewhere && !(await requests.withdrawUnclaimed(runId))) return { ok: false, status: 409, error: "The leader has just taken this run; abort it again on the leader." };
   if (h) {
     h.stop = true;
     h.abort.abort();
@@ -168,6 +230,12 @@ export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: s
 
 /** True while the run executes in this process. */
 export const isExecuting = (runId: string) => handles.has(runId);
+
+/** True while the run executes on any instance or waits for the leader. */
+export const isInFlight = async (runId: string) => handles.has(runId) || !!(await requests.runRequest(runId));
+
+/** True while the run waits for the leader to claim it (requested on another instance). */
+export const isQueued = async (runId: string) => !handles.has(runId) && (await requests.runRequest(runId))?.claimedBy === null;
 
 /** Waits until the run stops executing in this process (tests and scripts). */
 export async function settled(runId: string): Promise<void> {

@@ -7,6 +7,8 @@ import { type FieldErrors, fieldErrorsOf } from "@/lib/domain/server-input";
 import { findSwitchover, type SwitchoverRecord } from "@/lib/data/switchover";
 import type { Readiness } from "@/lib/domain/switchover/readiness";
 import type { Caller } from "../live-server";
+import { underRunsLock } from "@/lib/data/runs";
+import { isQueued } from "../runs/engine";
 import { heldBy } from "../runs/locks";
 import type { Outcome } from "../servers";
 import { rankCandidates, readSourceGroup } from "./candidates";
@@ -60,19 +62,21 @@ export async function startSwitchover(sourceId: string, raw: unknown, caller: Ca
   if (!ranked) return refuse(409, "That server is not a replica of this source.");
   if (!ranked.ready) return refuse(409, `${ranked.candidateName} is not ready: ${ranked.checks.filter((c) => !c.ok && c.blocking).map((c) => `${c.label} (${c.detail})`).join(", ")}.`);
   const siblingIds = g.replicas.map((r) => r.node.id).filter((id) => id !== p.data.candidateId);
-  const busy = await heldBy([sourceId, p.data.candidateId, ...siblingIds]);
-  if (busy) return refuse(409, busy);
-  const r = await launchSwitchover({ sourceId, candidateId: p.data.candidateId, siblingIds, replUser: p.data.replUser, replPassword: p.data.replPassword, catchUpSeconds: p.data.catchUpSeconds, verifyCredentials: !p.data.skipCredentialCheck }, caller);
+  const r = await underRunsLock(async () => {
+    const busy = await heldBy([sourceId, p.data.candidateId, ...siblingIds]);
+    if (busy) return { ok: false as const, error: busy };
+    return launchSwitchover({ sourceId, candidateId: p.data.candidateId, siblingIds, replUser: p.data.replUser, replPassword: p.data.replPassword, catchUpSeconds: p.data.catchUpSeconds, verifyCredentials: !p.data.skipCredentialCheck }, caller);
+  });
   return r.ok ? { ok: true, value: { id: r.id } } : refuse(409, r.error);
 }
 
 /** What GET /api/switchovers/:id returns (and the switchover page starts from): the run, no secrets. */
-export type SwitchoverResponse = SwitchoverRecord;
+export type SwitchoverResponse = SwitchoverRecord & { waitingForLeader: boolean };
 
-/** One run (404 when unknown). */
-export async function getSwitchover(id: string): Promise<Outcome<SwitchoverRecord>> {
+/** One run (404 when unknown), and whether it waits for the leader to claim it. */
+export async function getSwitchover(id: string): Promise<Outcome<SwitchoverResponse>> {
   const r = await findSwitchover(id);
-  return r ? { ok: true, value: r } : { ok: false, status: 404, error: "No such switchover." };
+  return r ? { ok: true, value: { ...r, waitingForLeader: await isQueued(id) } } : { ok: false, status: 404, error: "No such switchover." };
 }
 
 /** Asks a run to stop before the point of no return (the request is audited either way). */

@@ -8,7 +8,7 @@ import * as store from "@/lib/data/switchover";
 import { describeNow } from "@/lib/domain/operations/outcome";
 import { SWITCHOVER_PLAN, type SwitchoverStepId } from "@/lib/domain/switchover/plan";
 import { type Live, loadLive } from "../live-server";
-import { monitor } from "../monitor";
+import { monitor, sweepSoon } from "../monitor";
 import { snapshotNode } from "../operations/node";
 import { planSteps, type RunKind } from "../runs/kind";
 import { stepContext, type SwitchoverContext, type SwitchoverPrepared } from "./context";
@@ -57,7 +57,7 @@ export const SWITCHOVER: RunKind<SwitchoverContext, SwitchoverPrepared> = {
       else await recordMutation({ ...caller, action: "switchover.failed", what: `switchover of ${source ?? run.sourceId}`, serverId: run.sourceId, serverName: source, error: run.error, secrets: p?.secrets });
       await store.forgetSwitchoverSecret(run.id).catch(() => {});
       monitor().heartbeat.paused.delete(run.sourceId);
-      void monitor().sweep().catch(() => {});
+      sweepSoon();
     },
   },
 };

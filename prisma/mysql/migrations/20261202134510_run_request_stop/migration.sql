@@ -1,0 +1,1 @@
+ALTER TABLE `RunRequest` ADD COLUMN `stopRequested` BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,96 @@
+// Runs across instances (real instance processes on a real MariaDB backend, real replication sandboxes): a switchover
+// requested on the follower waits for the leader, which claims and executes it exactly once; a stop sent to the
+// follower reaches the leader executing it; kill -9 of the leader
+// that owns a running switchover → the new leader reports it interrupted and never executes its steps again.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, setMasterDelay, startSandbox, startSandboxes, teardownAll, wireReplication } from "@/sandbox";
+import { call, type Instance, leaderOf, spawnInstance, waitFor } from "./harness";
+
+let backend: Sandbox;
+let S: Sandbox, A: Sandbox, B: Sandbox;
+let url: string;
+const pair: Instance[] = [];
+const ids = new Map<Sandbox, string>();
+
+type RunRow = { status: string; owner: string | null; steps: string; error: string | null };
+const runRow = async (id: string) => (await backend.query<RunRow[]>("SELECT status, owner, steps, error FROM replscope.SwitchoverRun WHERE id = ?", [id]))[0];
+const stepStates = async (id: string) => (JSON.parse((await runRow(id)).steps) as { id: string; status: string }[]).map((s) => `${s.id}:${s.status}`);
+const audited = async (id: string) => (await backend.query<{ statement: string; serverId: string }[]>("SELECT statement, serverId FROM replscope.AuditEntry WHERE action = ? AND kind = 'statement' ORDER BY id", [`switchover:${id}`]));
+const requests = () => backend.query<{ runId: string; requestedBy: string; claimedBy: string | null }[]>("SELECT runId, requestedBy, claimedBy FROM replscope.RunRequest");
+
+beforeAll(async () => {
+  backend = await startSandbox({ name: "replscope-backend", logBin: false });
+  await backend.query("CREATE DATABASE replscope");
+  url = `mysql://root@127.0.0.1:${backend.port}/replscope`;
+  [S, A, B] = await startSandboxes(3);
+  await wireReplication(S, A);
+  await wireReplication(S, B);
+  pair.push(spawnInstance("runs-a", url, { REPLSCOPE_CONNECT_TIMEOUT_MS: "1500" }), spawnInstance("runs-b", url, { REPLSCOPE_CONNECT_TIMEOUT_MS: "1500" }));
+  await Promise.all(pair.map((i) => waitFor(`${i.id} to answer`, () => call(i, "/leader-check"), 60_000)));
+  for (const [sb, name] of [[S, "sw-s"], [A, "sw-a"], [B, "sw-b"]] as const) ids.set(sb, (await call<{ id: string }>(pair[0], `/servers/tested?name=${name}&port=${sb.port}`, "POST")).body.id);
+}, 240_000);
+
+afterAll(async () => {
+  for (const i of pair) i.child.kill("SIGKILL");
+  await teardownAll();
+  await backend?.destroy();
+});
+
+describe("runs are executed by the leader", () => {
+  it("a switchover requested on the follower waits for the leader, which executes it exactly once", async () => {
+    const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
+    const follower = pair.find((i) => i !== leader)!;
+    const started = await call<{ id: string }>(follower, `/switchover?source=${ids.get(S)}&candidate=${ids.get(A)}&sibling=${ids.get(B)}`, "POST");
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    await waitFor("the switchover to finish", async () => ["done", "failed", "stopped"].includes((await runRow(id)).status), 90_000);
+    const row = await runRow(id);
+    expect(row, row.error ?? "").toMatchObject({ status: "done", owner: leader.id });
+    expect(await stepStates(id)).toEqual(expect.arrayContaining(["promote:done", "verify:done"]));
+    const statements = await audited(id);
+    const promotes = statements.filter((s) => s.serverId === ids.get(A) && /read_only\s*=\s*(0|OFF)/i.test(s.statement));
+    expect(promotes).toHaveLength(1);
+    expect(await requests()).toEqual([]);
+    expect(follower.log.join("")).not.toContain(id);
+  });
+
+  it("a stop sent to the follower stops the leader's switchover before the point of no return, and it is undone", async () => {
+    const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
+    const follower = pair.find((i) => i !== leader)!;
+    await setMasterDelay(B, 60);
+    await A.query("CREATE DATABASE stopped");
+    const started = await call<{ id: string }>(follower, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
+    const id = started.body.id;
+    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
+    expect(await call(follower, `/switchover-stop?id=${id}`, "POST")).toEqual({ status: 200, body: { ok: true } });
+    await waitFor("the switchover to stop", async () => (await runRow(id)).status === "stopped", 30_000);
+    expect(await stepStates(id)).toEqual(expect.arrayContaining(["promote:pending"]));
+    expect((await A.query<{ ro: number }[]>("SELECT @@global.read_only AS ro"))[0].ro).toBe(0);
+    expect(await requests()).toEqual([]);
+    await setMasterDelay(B, 0);
+  });
+
+  it("kill -9 of the leader owning a running switchover: the new leader reports it interrupted and never runs it again", async () => {
+    const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
+    const survivor = pair.find((i) => i !== leader)!;
+    await setMasterDelay(B, 60);
+    await A.query("CREATE DATABASE interrupted");
+    const started = await call<{ id: string }>(survivor, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
+    expect((await runRow(id)).owner).toBe(leader.id);
+    const before = await audited(id);
+    leader.child.kill("SIGKILL");
+    await waitFor("the survivor to lead", async () => (await call(survivor, "/leader-check")).status === 200, 20_000);
+    await waitFor("the run to be reported interrupted", async () => (await runRow(id)).status === "interrupted", 20_000);
+    const steps = await stepStates(id);
+    expect(steps).toEqual(expect.arrayContaining(["catch_up:failed", "stop_replicas:pending", "promote:pending"]));
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(await stepStates(id)).toEqual(steps);
+    expect(await audited(id)).toEqual(before);
+    expect((await runRow(id)).status).toBe("interrupted");
+    expect(await requests()).toEqual([]);
+    await setMasterDelay(B, 0);
+  });
+});
