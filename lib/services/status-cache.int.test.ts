@@ -1,5 +1,5 @@
 // GET /api/status's cached report (real SQLite): a registered, renamed or removed server shows at once (the registry
-// stamp changes); new poll results show once the report is older than half a poll interval.
+// stamp changes); new poll results show once the report is older than half a poll interval; nobody waits for a rebuild.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,5 +35,19 @@ describe("cachedStatusReport", () => {
     const snapshot = { state: "ok", lagSeconds: 0, lagSource: "seconds_behind", error: null, facts: null, source: null, channels: [], checkedAt: now, reachedAt: now };
     await saveSweep([{ serverId: id, state: "ok", lagSeconds: 0, lagSource: "seconds_behind", snapshot: JSON.stringify(snapshot), checkedAt: now, reachedAt: now, stateSince: now }], []);
     await expect.poll(async () => (await cachedStatusReport()).servers[0].state, { timeout: 5000, interval: 100 }).toBe("ok");
+  });
+
+  it("serves the last report at once while a rebuild is still running, and the rebuilt one after", async () => {
+    const state = globalThis as unknown as { replscopeStatusCache: { builtAt: number; report: unknown }; replscopeStatusBuild: Promise<unknown> | null };
+    const last = await cachedStatusReport();
+    let finish!: () => void;
+    state.replscopeStatusBuild = new Promise<void>((r) => (finish = r)).then(() => state.replscopeStatusCache);
+    state.replscopeStatusCache.builtAt = Date.now() - 2 * 400;
+    expect(await cachedStatusReport()).toBe(last);
+    expect(JSON.parse(await cachedStatusBody()).servers).toHaveLength(1);
+    finish();
+    await state.replscopeStatusBuild;
+    state.replscopeStatusBuild = null;
+    await expect.poll(async () => (await cachedStatusReport()) !== last, { timeout: 5000, interval: 100 }).toBe(true);
   });
 });
