@@ -126,15 +126,16 @@ export async function thinSamples(now: number, keepSeconds: number, tiers: { old
   return removed;
 }
 
-/** Every server's lag in [from, from + buckets × bucketSeconds), the worst per bucket over its channels (null: no known
- * value in that bucket), from ONE grouped query — the overview's sparklines, however many servers. */
-export async function lagSparklines(from: number, bucketSeconds: number, buckets: number): Promise<Map<string, (number | null)[]>> {
-  const rows = await db().$queryRawUnsafe<{ serverId: string; b: bigint | number; lag: number | null }[]>(
-    `SELECT "serverId", CAST(("at" - ?) / ? AS INTEGER) AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ? GROUP BY "serverId", b`,
-    from, bucketSeconds, from, from + buckets * bucketSeconds,
-  );
+/** Every server's lag (or only `ids`'s) in [from, from + buckets × bucketSeconds), the worst per bucket over its channels
+ * (null: no known value in that bucket), from one grouped query per 500 ids — the overview's sparklines. */
+export async function lagSparklines(from: number, bucketSeconds: number, buckets: number, ids?: string[]): Promise<Map<string, (number | null)[]>> {
+  const sql = (n: number | null) =>
+    `SELECT "serverId", CAST(("at" - ?) / ? AS INTEGER) AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ?${n === null ? "" : ` AND "serverId" IN (${Array<string>(n).fill("?").join(", ")})`} GROUP BY "serverId", b`;
+  const args = [from, bucketSeconds, from, from + buckets * bucketSeconds];
+  type Row = { serverId: string; b: bigint | number; lag: number | null };
+  const parts = ids ? chunks(ids).map((part) => db().$queryRawUnsafe<Row[]>(sql(part.length), ...args, ...part)) : [db().$queryRawUnsafe<Row[]>(sql(null), ...args)];
   const out = new Map<string, (number | null)[]>();
-  for (const r of rows) {
+  for (const r of (await Promise.all(parts)).flat()) {
     let series = out.get(r.serverId);
     if (!series) out.set(r.serverId, (series = Array<number | null>(buckets).fill(null)));
     const b = Number(r.b);

@@ -309,11 +309,11 @@ export interface SparklinesResponse {
   series: Record<string, (number | null)[]>;
 }
 
-/** The overview's sparklines, from one grouped query over every server's samples. */
-export async function overviewSparklines(minutes = 15): Promise<SparklinesResponse> {
+/** The overview's sparklines (of `ids` only when given: the rows drawn), from grouped queries over the samples. */
+export async function overviewSparklines(minutes = 15, ids?: string[]): Promise<SparklinesResponse> {
   const bucketSeconds = 60;
   const from = Math.floor(Date.now() / 1000 / bucketSeconds) * bucketSeconds - (minutes - 1) * bucketSeconds;
-  return { from, bucketSeconds, series: Object.fromEntries(await lagSparklines(from, bucketSeconds, minutes)) };
+  return { from, bucketSeconds, series: Object.fromEntries(await lagSparklines(from, bucketSeconds, minutes, ids)) };
 }
 
 /** What GET /api/status/summary returns: servers per state, how many are stale, the newest check (tab title, favicon). */
