@@ -27,13 +27,14 @@ export function overviewRow(s: ServerReport): OverviewRow {
 
 /** Pages answered per report, kept for the dashboards polling the same filters (oldest dropped first). */
 const PAGES_PER_REPORT = 32;
-const memo = new WeakMap<object, Map<string, { data: OverviewResponse; body?: string }>>();
+type Entry = { data: OverviewResponse; body?: string };
+const memo = new WeakMap<object, Map<string, Entry>>();
 
 type Report = { checkedAt: string | null; servers: ServerReport[]; staleAfterSeconds: number };
 
 function entry(report: Report, r: PageRequest) {
   let pages = memo.get(report);
-  if (!pages) memo.set(report, (pages = new Map()));
+  if (!pages) memo.set(report, (pages = new Map<string, Entry>()));
   const key = pageRequestQuery(r);
   let e = pages.get(key);
   if (!e) {

@@ -28,7 +28,9 @@ async function fetchSparklines([, joined]: [string, string]): Promise<Sparklines
     Array.from({ length: Math.ceil(ids.length / IDS_PER_REQUEST) }, (_, i) =>
       fetchJson<SparklinesResponse>(`/api/status/sparklines?ids=${ids.slice(i * IDS_PER_REQUEST, (i + 1) * IDS_PER_REQUEST).map(encodeURIComponent).join(",")}`)),
   );
-  return { ...parts[0], series: Object.assign({}, ...parts.map((p) => p.series)) };
+  const series: SparklinesResponse["series"] = {};
+  for (const p of parts) Object.assign(series, p.series);
+  return { ...parts[0], series };
 }
 
 /** The 15-minute lag sparklines of the drawn rows `ids` only, refreshed every 30 s (none asked for when nothing is drawn). */
