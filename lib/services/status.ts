@@ -258,6 +258,11 @@ export async function cachedStatusReport(): Promise<Report> {
   return (await current()).report;
 }
 
+/** Rebuilds the cached report now as the background refresh does (registry read once per stamp; body serialised when it was before): bench:api times it. */
+export async function refreshStatusReport(): Promise<Report> {
+  return (await rebuild(await registryStamp())).report;
+}
+
 /** The body of GET /api/status ({ checkedAt, servers, staleAfterSeconds } as JSON), from cachedStatusReport's report, serialised once. */
 export async function cachedStatusBody(): Promise<string> {
   const c = await current();
