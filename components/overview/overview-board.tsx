@@ -52,7 +52,7 @@ export function OverviewBoard({ initial, initialFilter }: { initial: OverviewRes
           </label>
         </div>
         <StateChips counts={data.counts} selected={filter.states} onToggle={(s) => setFilter(toggleState(filter, s))} />
-        <p aria-live="polite" data-testid="shown-count" className="text-sm text-slate-600 dark:text-slate-400">
+        <p aria-live="polite" data-testid="shown-count" data-q={data.q} className="text-sm text-slate-600 dark:text-slate-400">
           Showing {data.shown} of {data.total} server{data.total === 1 ? "" : "s"}
           {filter.q || filter.states.length ? <> · <button type="button" className="underline" onClick={() => setFilter({ q: "", states: [], problemsFirst: filter.problemsFirst })}>clear filter</button></> : null}
         </p>

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-status-cache-"));
 process.env.REPLSCOPE_POLL_INTERVAL_MS = "400";
 const { insertServer, updateServerRow, deleteServerRow } = await import("@/lib/data/servers");
-const { saveSweep } = await import("@/lib/data/status");
+const { latestStatuses, saveSweep } = await import("@/lib/data/status");
 const { cachedStatusBody, cachedStatusReport } = await import("./status");
 
 let port = 5001;
@@ -49,5 +49,16 @@ describe("cachedStatusReport", () => {
     await state.replscopeStatusBuild;
     state.replscopeStatusBuild = null;
     await expect.poll(async () => (await cachedStatusReport()) !== last, { timeout: 5000, interval: 100 }).toBe(true);
+  });
+
+  it("reads and parses a stored snapshot once per write", async () => {
+    const [{ id }] = (await cachedStatusReport()).servers;
+    const write = (state: string, at: number) => saveSweep([{ serverId: id, state, lagSeconds: 5, lagSource: "seconds_behind", snapshot: JSON.stringify({ state, lagSeconds: 5, lagSource: "seconds_behind", error: null, facts: null, source: null, channels: [], checkedAt: at, reachedAt: at }), checkedAt: at, reachedAt: at, stateSince: at }], []);
+    await write("lagging", 1000);
+    const first = (await latestStatuses()).get(id);
+    expect(first?.state).toBe("lagging");
+    expect((await latestStatuses()).get(id)).toBe(first);
+    await write("ok", 1001);
+    expect((await latestStatuses()).get(id)).toMatchObject({ state: "ok", checkedAt: 1001 });
   });
 });

@@ -28,7 +28,7 @@ describe("one page of the overview", () => {
   it("filters by search and state before paging; chips count the search only", () => {
     const page = overviewPage(fleet, { filter: { q: "b", states: ["broken"], problemsFirst: true }, toggled: [], limit: PAGE_ROWS }, (s) => s.name);
     expect(page.groups).toHaveLength(1);
-    expect(page.flat).toBe(true);
+    expect(page).toMatchObject({ flat: true, q: "b" });
     expect(page.groups[0].rows).toEqual(["b1"]);
     expect(page).toMatchObject({ shown: 1, total: 62, counts: { broken: 1, ok: 1 } });
   });

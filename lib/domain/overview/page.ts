@@ -29,6 +29,8 @@ export interface PageGroup<R> {
 
 /** The overview for one request: chip counts, how many match, the fleet's size and stale count, the drawn groups. */
 export interface OverviewPage<R> {
+  /** The search this page answers (the board marks which search its rows are for). */
+  q: string;
   /** Problems first: one group of every matching server, no cluster headers. */
   flat: boolean;
   counts: Partial<Record<HealthState, number>>;
@@ -66,7 +68,7 @@ export function overviewPage<T extends GroupableServer & { stale: boolean }, R>(
   let stale = 0;
   for (const s of servers) if (s.stale) stale++;
   return {
-    flat: r.filter.problemsFirst, counts: view.counts, shown: view.shown, total: servers.length, stale, hidden: paged.hidden,
+    q: r.filter.q, flat: r.filter.problemsFirst, counts: view.counts, shown: view.shown, total: servers.length, stale, hidden: paged.hidden,
     groups: paged.groups.map((g) => ({ key: g.key, cluster: g.cluster, worst: g.worst, counts: g.counts, size: g.servers.length, collapsed: g.collapsed, rows: g.visible.map(toRow) })),
   };
 }
