@@ -1,5 +1,5 @@
 // One cluster in the overview: a header (name, state counts, collapse) and its servers worst first.
-import type { PagedGroup } from "@/lib/domain/overview/groups";
+import type { PageGroup } from "@/lib/domain/overview/page";
 import { HEALTH_LABELS } from "@/lib/domain/format";
 import type { HealthState } from "@/lib/domain/health";
 import type { OverviewRow } from "@/lib/services/overview";
@@ -21,7 +21,7 @@ function ColumnHeader() {
 }
 
 interface Props {
-  group: PagedGroup<OverviewRow>;
+  group: PageGroup<OverviewRow>;
   flat: boolean;
   series: SparklinesResponse["series"];
   onToggle: (key: string) => void;
@@ -47,7 +47,7 @@ export function ClusterGroup({ group, flat, series, onToggle }: Props) {
         <div id={id}>
           <ColumnHeader />
           <ul className="space-y-2 md:space-y-0">
-            {group.visible.map((s) => <ServerRow key={s.id} s={s} series={series[s.id]} showCluster={flat} />)}
+            {group.rows.map((s) => <ServerRow key={s.id} s={s} series={series[s.id]} showCluster={flat} />)}
           </ul>
         </div>
       )}

@@ -66,10 +66,11 @@ export async function latestStates(): Promise<StoredState[]> {
   return db().serverState.findMany();
 }
 
-/** A snapshot as parsed last time: parsing and validating 10,000 of them costs seconds, so each is parsed once per stored text. */
+/** A snapshot as parsed last time: reading, parsing and validating 10,000 of them costs seconds, so each row's snapshot
+ * is read and parsed once per write (the poller writes every row with a new checkedAt). */
 interface ParsedSnapshot {
   checkedAt: number;
-  snapshot: string;
+  state: string;
   status: ServerStatus;
 }
 const parsed = globalThis as unknown as { replscopeParsedSnapshots: Map<string, ParsedSnapshot> };
@@ -80,17 +81,30 @@ export async function latestStatuses(): Promise<Map<string, ServerStatus>> {
   return (await latestStatusesWithSince()).statuses;
 }
 
-/** Latest statuses (as latestStatuses) and since when each server is in its health state (epoch seconds, null when unknown), from one read. */
+/** The full rows of `ids` (snapshots included), by id. */
+async function statesOf(ids: string[]): Promise<Map<string, StoredState>> {
+  const parts = await Promise.all(chunks(ids).map((part) => db().serverState.findMany({ where: { serverId: { in: part } } })));
+  return new Map(parts.flat().map((r) => [r.serverId, r]));
+}
+
+/** Latest statuses (as latestStatuses) and since when each server is in its health state (epoch seconds, null when unknown):
+ * one read of every row without its snapshot, then the snapshots of the rows written since the last read only. */
 export async function latestStatusesWithSince(): Promise<{ statuses: Map<string, ServerStatus>; stateSince: Map<string, number | null> }> {
-  const rows = await latestStates();
+  const heads = await db().serverState.findMany({ select: { serverId: true, checkedAt: true, state: true, stateSince: true } });
   const before = parsed.replscopeParsedSnapshots;
+  const unchanged = (h: (typeof heads)[number]) => { const hit = before.get(h.serverId); return hit?.checkedAt === h.checkedAt && hit.state === h.state; };
+  const fresh = await statesOf(heads.filter((h) => !unchanged(h)).map((h) => h.serverId));
   const now = new Map<string, ParsedSnapshot>();
-  for (const row of rows) {
-    const hit = before.get(row.serverId);
-    now.set(row.serverId, hit && hit.checkedAt === row.checkedAt && hit.snapshot === row.snapshot ? hit : { checkedAt: row.checkedAt, snapshot: row.snapshot, status: parseSnapshot(row) });
+  const stateSince = new Map<string, number | null>();
+  for (const h of heads) {
+    const row = fresh.get(h.serverId);
+    const entry = row ? { checkedAt: row.checkedAt, state: row.state, status: parseSnapshot(row) } : unchanged(h) ? before.get(h.serverId) : undefined;
+    if (!entry) continue;
+    now.set(h.serverId, entry);
+    stateSince.set(h.serverId, (row ?? h).stateSince ?? null);
   }
   parsed.replscopeParsedSnapshots = now;
-  return { statuses: new Map(rows.map((s) => [s.serverId, now.get(s.serverId)!.status])), stateSince: new Map(rows.map((s) => [s.serverId, s.stateSince ?? null])) };
+  return { statuses: new Map([...now].map(([id, p]) => [id, p.status])), stateSince };
 }
 
 /** Lag samples of one server in [from, to], oldest first, at most `limit` rows (evenly thinned when more). */
@@ -126,15 +140,16 @@ export async function thinSamples(now: number, keepSeconds: number, tiers: { old
   return removed;
 }
 
-/** Every server's lag in [from, from + buckets × bucketSeconds), the worst per bucket over its channels (null: no known
- * value in that bucket), from ONE grouped query — the overview's sparklines, however many servers. */
-export async function lagSparklines(from: number, bucketSeconds: number, buckets: number): Promise<Map<string, (number | null)[]>> {
-  const rows = await db().$queryRawUnsafe<{ serverId: string; b: bigint | number; lag: number | null }[]>(
-    `SELECT "serverId", CAST(("at" - ?) / ? AS INTEGER) AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ? GROUP BY "serverId", b`,
-    from, bucketSeconds, from, from + buckets * bucketSeconds,
-  );
+/** Every server's lag (or only `ids`'s) in [from, from + buckets × bucketSeconds), the worst per bucket over its channels
+ * (null: no known value in that bucket), from one grouped query per 500 ids — the overview's sparklines. */
+export async function lagSparklines(from: number, bucketSeconds: number, buckets: number, ids?: string[]): Promise<Map<string, (number | null)[]>> {
+  const sql = (n: number | null) =>
+    `SELECT "serverId", CAST(("at" - ?) / ? AS INTEGER) AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ?${n === null ? "" : ` AND "serverId" IN (${Array<string>(n).fill("?").join(", ")})`} GROUP BY "serverId", b`;
+  const args = [from, bucketSeconds, from, from + buckets * bucketSeconds];
+  type Row = { serverId: string; b: bigint | number; lag: number | null };
+  const parts = ids ? chunks(ids).map((part) => db().$queryRawUnsafe<Row[]>(sql(part.length), ...args, ...part)) : [db().$queryRawUnsafe<Row[]>(sql(null), ...args)];
   const out = new Map<string, (number | null)[]>();
-  for (const r of rows) {
+  for (const r of (await Promise.all(parts)).flat()) {
     let series = out.get(r.serverId);
     if (!series) out.set(r.serverId, (series = Array<number | null>(buckets).fill(null)));
     const b = Number(r.b);

@@ -148,7 +148,7 @@ export function findProblems(servers: ServerForProblems[], now: number, staleAft
 }
 
 /** Groups servers into clusters: linked by replication, or sharing a cluster name. Returns server id → group id. */
-export function clusterOf(servers: ServerForProblems[]): Map<string, string> {
+export function clusterOf(servers: ServerForProblems[], sourceOf = sourceFinder(servers)): Map<string, string> {
   const parent = new Map(servers.map((s) => [s.id, s.id]));
   const find = (id: string): string => {
     let root = id;
@@ -158,7 +158,6 @@ export function clusterOf(servers: ServerForProblems[]): Map<string, string> {
   };
   const union = (a: string, b: string) => parent.set(find(a), find(b));
   const byName = new Map<string, string>();
-  const sourceOf = sourceFinder(servers);
   for (const s of servers) {
     if (s.cluster && byName.has(s.cluster)) union(s.id, byName.get(s.cluster)!);
     else if (s.cluster) byName.set(s.cluster, s.id);
@@ -171,8 +170,8 @@ export function clusterOf(servers: ServerForProblems[]): Map<string, string> {
 }
 
 function sourceProblems(servers: ServerForProblems[], add: (id: string, p: Problem) => void) {
-  const cluster = clusterOf(servers);
   const sourceOf = sourceFinder(servers);
+  const cluster = clusterOf(servers, sourceOf);
   const byServerId = new Map<string, ServerForProblems[]>();
   for (const s of servers) {
     const f = s.status?.facts;

@@ -1,8 +1,9 @@
-// The overview's slim rows keep exactly what a row shows and drop the heavy parts of a report.
+// The overview's slim rows keep exactly what a row shows and drop the heavy parts of a report; a page carries only drawn rows.
 import { describe, expect, it, vi } from "vitest";
+import { EMPTY_FILTER } from "@/lib/domain/overview/filter";
 import type { ServerReport } from "./status";
 
-const report = { checkedAt: "2026-12-02T10:00:00.000Z", staleAfterSeconds: 9, servers: [] as ServerReport[] };
+let report = { checkedAt: "2026-12-02T10:00:00.000Z", staleAfterSeconds: 9, servers: [] as ServerReport[] };
 vi.mock("./status", () => ({ cachedStatusReport: async () => report }));
 const { overviewRow, overviewStatus, overviewStatusBody } = await import("./overview");
 
@@ -27,11 +28,23 @@ describe("overview rows", () => {
     for (const heavy of ["semiSync", "galera", "group", "error", "version", "flavor"]) expect(row).not.toHaveProperty(heavy);
   });
 
-  it("are built once per cached report and serialised once", async () => {
+  it("are built once per cached report and request, and serialised once", async () => {
     report.servers = [server];
-    const a = await overviewStatus();
-    expect(await overviewStatus()).toBe(a);
-    expect(a).toMatchObject({ checkedAt: report.checkedAt, staleAfterSeconds: 9, servers: [{ id: "s1" }] });
-    expect(JSON.parse(await overviewStatusBody())).toEqual(a);
+    const all = { filter: EMPTY_FILTER, toggled: [], limit: 200 };
+    const a = await overviewStatus(all);
+    expect(await overviewStatus({ ...all })).toBe(a);
+    expect(a).toMatchObject({ checkedAt: report.checkedAt, staleAfterSeconds: 9, total: 1, shown: 1, groups: [{ cluster: "pay", rows: [{ id: "s1" }] }] });
+    expect(JSON.parse(await overviewStatusBody(all))).toEqual(a);
+  });
+
+  it("carry only the rows drawn for the request, with every count", async () => {
+    const ok = (i: number) => ({ ...server, id: `ok${i}`, name: `ok${i}`, cluster: "calm", state: "ok", problems: [], channels: [], stale: i === 0 });
+    report = { ...report, servers: [server, ...Array.from({ length: 60 }, (_, i) => ok(i))] as ServerReport[] };
+    const page = await overviewStatus({ filter: EMPTY_FILTER, toggled: [], limit: 200 });
+    expect(page.groups.map((g) => [g.cluster, g.size, g.rows.length])).toEqual([["pay", 1, 1], ["calm", 60, 0]]);
+    expect(page).toMatchObject({ total: 61, stale: 1, counts: { broken: 1, ok: 60 } });
+    const searched = await overviewStatus({ filter: { ...EMPTY_FILTER, q: "ok1" }, toggled: ["calm"], limit: 5 });
+    expect(searched.groups[0].rows.map((r) => r.name)).toEqual(["ok1", "ok10", "ok11", "ok12", "ok13"]);
+    expect(searched).toMatchObject({ shown: 11, hidden: 6 });
   });
 });

@@ -1,6 +1,8 @@
-// The overview's slim rows: only what an overview row shows (no semi-sync, Galera, group, version, error), from the
-// cached status report, serialised once per report — the first payload and every 2-second refresh stay small at 10,000 servers.
+// The overview as the server sends it: counts per state and cluster plus only the rows drawn for the request's filter,
+// each row slim (what an overview row shows), from the cached status report — first render and every 2-second refresh
+// stay small and cheap at 10,000 servers.
 import "server-only";
+import { overviewPage, type OverviewPage, type PageRequest, pageRequestQuery } from "@/lib/domain/overview/page";
 import type { ChannelReport, ProblemReport, ServerReport } from "./status";
 import { cachedStatusReport } from "./status";
 
@@ -10,12 +12,8 @@ export type OverviewRow = Pick<ServerReport, "id" | "name" | "host" | "port" | "
   channels: Pick<ChannelReport, "name" | "sourceHost" | "sourcePort" | "sqlDelay">[];
 };
 
-/** What GET /api/status/overview returns and the overview page starts from. */
-export interface OverviewResponse {
-  checkedAt: string | null;
-  servers: OverviewRow[];
-  staleAfterSeconds: number;
-}
+/** What GET /api/status/overview returns and the overview page starts from: one page of the overview, with freshness. */
+export type OverviewResponse = OverviewPage<OverviewRow> & { checkedAt: string | null; staleAfterSeconds: number };
 
 /** A report cut to what its overview row shows. */
 export function overviewRow(s: ServerReport): OverviewRow {
@@ -27,25 +25,34 @@ export function overviewRow(s: ServerReport): OverviewRow {
   };
 }
 
-const memo = new WeakMap<object, { data: OverviewResponse; body?: string }>();
+/** Pages answered per report, kept for the dashboards polling the same filters (oldest dropped first). */
+const PAGES_PER_REPORT = 32;
+type Entry = { data: OverviewResponse; body?: string };
+const memo = new WeakMap<object, Map<string, Entry>>();
 
-/** The overview rows from the shared cached report (built once per report, whoever asks). */
-export async function overviewStatus(): Promise<OverviewResponse> {
-  return entry(await cachedStatusReport()).data;
-}
+type Report = { checkedAt: string | null; servers: ServerReport[]; staleAfterSeconds: number };
 
-/** The body of GET /api/status/overview, serialised once per report. */
-export async function overviewStatusBody(): Promise<string> {
-  const e = entry(await cachedStatusReport());
-  e.body ??= JSON.stringify(e.data);
-  return e.body;
-}
-
-function entry(report: { checkedAt: string | null; servers: ServerReport[]; staleAfterSeconds: number }) {
-  let e = memo.get(report);
+function entry(report: Report, r: PageRequest) {
+  let pages = memo.get(report);
+  if (!pages) memo.set(report, (pages = new Map<string, Entry>()));
+  const key = pageRequestQuery(r);
+  let e = pages.get(key);
   if (!e) {
-    e = { data: { checkedAt: report.checkedAt, servers: report.servers.map(overviewRow), staleAfterSeconds: report.staleAfterSeconds } };
-    memo.set(report, e);
+    e = { data: { ...overviewPage(report.servers, r, overviewRow), checkedAt: report.checkedAt, staleAfterSeconds: report.staleAfterSeconds } };
+    if (pages.size >= PAGES_PER_REPORT) pages.delete(pages.keys().next().value!);
+    pages.set(key, e);
   }
   return e;
+}
+
+/** One page of the overview from the shared cached report (computed once per report and request, whoever asks). */
+export async function overviewStatus(r: PageRequest): Promise<OverviewResponse> {
+  return entry(await cachedStatusReport(), r).data;
+}
+
+/** The body of GET /api/status/overview for a request, serialised once per report and request. */
+export async function overviewStatusBody(r: PageRequest): Promise<string> {
+  const e = entry(await cachedStatusReport(), r);
+  e.body ??= JSON.stringify(e.data);
+  return e.body;
 }

@@ -9,6 +9,7 @@ import { alertId } from "@/lib/domain/alerts/lifecycle";
 import { galeraMemberRows, type GaleraMemberRow } from "@/lib/domain/cluster-members";
 import type { GaleraState } from "@/lib/domain/galera";
 import type { GroupState } from "@/lib/domain/group-replication";
+import { compareText } from "@/lib/domain/collate";
 import { compareHealth, HEALTH_ORDER, type HealthState, type LagSource } from "@/lib/domain/health";
 import { clusterOf, findProblems, type Problem, type ServerForProblems } from "@/lib/domain/problems";
 import { downstreamOf, repointTargets } from "@/lib/domain/operations/targets";
@@ -163,7 +164,7 @@ export async function statusReport(view?: RegistryView): Promise<StatusResponse 
   const withSince = (id: string) => (problems.get(id) ?? []).map((p) => ({ ...p, since: isoSeconds(since.get(alertId(id, p.channel ?? "", p.code))) }));
   const reports = servers
     .map((r) => report(r, statuses.get(r.id) ?? null, withSince(r.id), now, staleAfter, stateSince.get(r.id) ?? null))
-    .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name));
+    .sort((a, b) => compareHealth(a.state, b.state) || b.problems.length - a.problems.length || compareText(a.name, b.name));
   const latest = Math.max(0, ...[...statuses.values()].map((s) => s.checkedAt));
   return { checkedAt: latest ? new Date(latest * 1000).toISOString() : null, servers: reports, staleAfterSeconds: staleAfter, statuses };
 }
@@ -176,44 +177,96 @@ interface Cached {
   /** The response body, serialised once per report (8 MB at 10,000 servers). */
   body?: string;
 }
-const cache = globalThis as unknown as { replscopeStatusCache?: Cached; replscopeStatusBuild?: Promise<Cached> | null };
+interface CacheState {
+  replscopeStatusCache?: Cached;
+  replscopeStatusBuild?: Promise<Cached> | null;
+  /** The registry as read under a stamp: re-read only when the stamp changes. */
+  replscopeStatusServers?: { stamp: string; servers: Promise<ServerRecord[]> };
+  /** When a caller last asked (the background refresh runs while someone does). */
+  replscopeStatusAskedAt?: number;
+  replscopeStatusTimer?: ReturnType<typeof setTimeout> | null;
+}
+const cache = globalThis as unknown as CacheState;
 
-/** Builds the report once for everyone asking meanwhile, and keeps it with the registry stamp it was built under. */
+/** A report older than this many poll intervals (nobody asked meanwhile) is rebuilt before it is served. */
+const COLD_INTERVALS = 10;
+
+/** The registry under `stamp`, read once per stamp (listing 10,000 servers costs about a second). */
+function serversAt(stamp: string): Promise<ServerRecord[]> {
+  const last = cache.replscopeStatusServers;
+  if (last?.stamp === stamp) return last.servers;
+  const servers = listServers();
+  cache.replscopeStatusServers = { stamp, servers };
+  servers.catch(() => cache.replscopeStatusServers?.servers === servers && delete cache.replscopeStatusServers);
+  return servers;
+}
+
+async function buildUnder(stamp: string): Promise<Report> {
+  const [servers, { statuses, stateSince }] = await Promise.all([serversAt(stamp), latestStatusesWithSince()]);
+  return statusReport({ servers, statuses, stateSince });
+}
+
+const bodyOf = (r: Report) => JSON.stringify({ checkedAt: r.checkedAt, servers: r.servers, staleAfterSeconds: r.staleAfterSeconds } satisfies StatusResponse);
+
+/** Builds the report once for everyone asking meanwhile (serialised with it when the last one was), keeping its registry stamp. */
 function rebuild(stamp: string): Promise<Cached> {
-  cache.replscopeStatusBuild ??= statusReport()
-    .then((report) => (cache.replscopeStatusCache = { stamp, builtAt: Date.now(), report }))
+  cache.replscopeStatusBuild ??= buildUnder(stamp)
+    .then((report) => (cache.replscopeStatusCache = { stamp, builtAt: Date.now(), report, body: cache.replscopeStatusCache?.body === undefined ? undefined : bodyOf(report) }))
     .finally(() => (cache.replscopeStatusBuild = null));
   return cache.replscopeStatusBuild;
 }
 
+/** While someone asked within the cold limit, rebuilds every half interval so a served report stays fresh. */
+function keepWarm(interval: number) {
+  if (cache.replscopeStatusTimer) return;
+  const tick = async () => {
+    cache.replscopeStatusTimer = null;
+    if (Date.now() - (cache.replscopeStatusAskedAt ?? 0) > COLD_INTERVALS * interval) return;
+    const last = cache.replscopeStatusCache;
+    if (last && Date.now() - last.builtAt >= interval / 2) await rebuild(await registryStamp()).catch(() => {});
+    keepWarm(interval);
+  };
+  cache.replscopeStatusTimer = setTimeout(() => void tick(), interval / 2);
+  cache.replscopeStatusTimer.unref?.();
+}
+
 async function current(): Promise<Cached> {
   const stamp = await registryStamp();
+  const interval = env().REPLSCOPE_POLL_INTERVAL_MS;
+  cache.replscopeStatusAskedAt = Date.now();
+  keepWarm(interval);
   const last = cache.replscopeStatusCache;
   if (!last || last.stamp !== stamp) {
     const built = await rebuild(stamp);
-    return built.stamp === stamp ? built : { stamp, builtAt: Date.now(), report: await statusReport() };
+    return built.stamp === stamp ? built : { stamp, builtAt: Date.now(), report: await buildUnder(stamp) };
   }
   const age = Date.now() - last.builtAt;
-  const interval = env().REPLSCOPE_POLL_INTERVAL_MS;
-  if (age > interval) return rebuild(stamp);
-  if (age > interval / 2) void rebuild(stamp).catch(() => {});
+  if (age > COLD_INTERVALS * interval) return rebuild(stamp);
+  if (age >= interval / 2) void rebuild(stamp).catch(() => {});
   return last;
 }
 
 /**
- * statusReport for GET /api/status at 10,000 servers (building it reads and validates every snapshot: seconds): the
- * last report is served while it is younger than half a poll interval; up to a full interval it is still served while
- * a newer one is built in the background; older, callers wait for the new one. A registered, changed or removed
- * server (on any instance: the stamp is read from the database on every call) is never served from an older report.
+ * statusReport for GET /api/status, the overview and the tab title, never making a caller wait for a rebuild while a
+ * report of the current registry exists: it is served as it is, and once it is half a poll interval old one rebuild
+ * starts in the background (also every half interval while anyone asked lately, so what is served stays under about
+ * one interval old). Callers wait only when the registry changed (a registered, changed or removed server shows at
+ * once, on any instance: the stamp is read from the database on every call), for the first report, or when nobody
+ * asked for COLD_INTERVALS poll intervals.
  */
 export async function cachedStatusReport(): Promise<Report> {
   return (await current()).report;
 }
 
+/** Rebuilds the cached report now as the background refresh does (registry read once per stamp; body serialised when it was before): bench:api times it. */
+export async function refreshStatusReport(): Promise<Report> {
+  return (await rebuild(await registryStamp())).report;
+}
+
 /** The body of GET /api/status ({ checkedAt, servers, staleAfterSeconds } as JSON), from cachedStatusReport's report, serialised once. */
 export async function cachedStatusBody(): Promise<string> {
   const c = await current();
-  c.body ??= JSON.stringify({ checkedAt: c.report.checkedAt, servers: c.report.servers, staleAfterSeconds: c.report.staleAfterSeconds } satisfies StatusResponse);
+  c.body ??= bodyOf(c.report);
   return c.body;
 }
 
@@ -235,7 +288,7 @@ const brief = (s: ServerForProblems) => ({ id: s.id, name: s.name });
 
 function peersIn(servers: ServerForProblems[], id: string) {
   const cluster = clusterOf(servers);
-  return servers.filter((r) => r.id !== id && cluster.get(r.id) === cluster.get(id)).map(brief).sort((a, b) => a.name.localeCompare(b.name));
+  return servers.filter((r) => r.id !== id && cluster.get(r.id) === cluster.get(id)).map(brief).sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The other servers of a server's topology (same cluster by replication links or cluster name), e.g. for a switchover. */
@@ -261,11 +314,11 @@ export interface SparklinesResponse {
   series: Record<string, (number | null)[]>;
 }
 
-/** The overview's sparklines, from one grouped query over every server's samples. */
-export async function overviewSparklines(minutes = 15): Promise<SparklinesResponse> {
+/** The overview's sparklines (of `ids` only when given: the rows drawn), from grouped queries over the samples. */
+export async function overviewSparklines(minutes = 15, ids?: string[]): Promise<SparklinesResponse> {
   const bucketSeconds = 60;
   const from = Math.floor(Date.now() / 1000 / bucketSeconds) * bucketSeconds - (minutes - 1) * bucketSeconds;
-  return { from, bucketSeconds, series: Object.fromEntries(await lagSparklines(from, bucketSeconds, minutes)) };
+  return { from, bucketSeconds, series: Object.fromEntries(await lagSparklines(from, bucketSeconds, minutes, ids)) };
 }
 
 /** What GET /api/status/summary returns: servers per state, how many are stale, the newest check (tab title, favicon). */

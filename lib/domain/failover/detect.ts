@@ -26,6 +26,24 @@ export function channelFrom(c: Pick<ChannelView, "sourceHost" | "sourcePort" | "
   return c.sourceServerId !== null && c.sourceServerId > 0 && c.sourceServerId === s.status?.facts?.serverId;
 }
 
+/** A lookup giving, like `servers.find((s) => s.id !== exceptId && channelFrom(c, s))`, the first such server, from
+ * indexes built once (by host:port and by server_id): linear where one find per replica was quadratic. */
+export function channelSourceFinder<T extends DetectServer>(servers: T[]): (c: Pick<ChannelView, "sourceHost" | "sourcePort" | "sourceServerId">, exceptId: string) => T | undefined {
+  const byAddress = new Map<string, number[]>();
+  const byServerId = new Map<number, number[]>();
+  const push = <K>(m: Map<K, number[]>, k: K, i: number) => { const l = m.get(k); if (l) l.push(i); else m.set(k, [i]); };
+  servers.forEach((s, i) => {
+    push(byAddress, `${s.host.toLowerCase()}:${s.port}`, i);
+    const id = s.status?.facts?.serverId;
+    if (id) push(byServerId, id, i);
+  });
+  return (c, exceptId) => {
+    const byId = c.sourceServerId !== null && c.sourceServerId > 0 ? (byServerId.get(c.sourceServerId) ?? []) : [];
+    const first = [...(byAddress.get(`${c.sourceHost.toLowerCase()}:${c.sourcePort}`) ?? []), ...byId].filter((i) => servers[i].id !== exceptId).sort((a, b) => a - b)[0];
+    return first === undefined ? undefined : servers[first];
+  };
+}
+
 /** True when a replica's receiver is not connected: connecting, or stopped with a connection error. */
 export const receiverDown = (c: Pick<ChannelView, "ioThread" | "lastIoErrno">) => c.ioThread === "connecting" || (c.ioThread === "stopped" && c.lastIoErrno !== 0);
 

@@ -1,6 +1,6 @@
 // The failover problem codes for findProblems: dead / unreachable sources, returned former sources, errant GTIDs (pure).
 import type { Problem, ServerForProblems } from "../problems";
-import { channelFrom, judgeSources } from "./detect";
+import { channelSourceFinder, judgeSources } from "./detect";
 import { errantByOrigin, errantText } from "./errant";
 
 /** The old source of a finished failover that has not been rejoined yet. */
@@ -26,8 +26,9 @@ function deadSources(servers: ServerForProblems[], add: Add) {
 
 /** Adds FormerSourceReturned on an old source that answers again. */
 function formerSources(servers: ServerForProblems[], former: FormerSource[], add: Add) {
+  const byId = new Map(servers.map((s) => [s.id, s]));
   for (const f of former) {
-    const s = servers.find((x) => x.id === f.serverId);
+    const s = byId.get(f.serverId);
     if (!s?.status || s.status.state === "unreachable") continue;
     const ro = s.status.facts?.readOnly;
     add(s.id, { code: "FormerSourceReturned", severity: "critical", detail: { failoverId: f.failoverId, readOnly: ro ?? null }, message: `The former source is back after the failover to ${f.newSourceName}; it is ${ro ? "read-only (fenced)" : "WRITABLE: applications still pointing at it split the data"}. Rejoin it as a replica, or rebuild it.` });
@@ -36,10 +37,11 @@ function formerSources(servers: ServerForProblems[], former: FormerSource[], add
 
 /** Adds ErrantTransactions on replicas that executed GTIDs their (reachable) source lacks. */
 function errantReplicas(servers: ServerForProblems[], add: Add) {
+  const sourceOf = channelSourceFinder(servers);
   for (const r of servers) {
     const f = r.status?.facts;
     if (!f || r.status!.state === "unreachable" || r.status!.channels.length !== 1) continue;
-    const src = servers.find((s) => s.id !== r.id && channelFrom(r.status!.channels[0], s));
+    const src = sourceOf(r.status!.channels[0], r.id);
     const sf = src?.status?.facts;
     if (!src || !sf || src.status!.state === "unreachable" || !sf.gtidExecuted) continue;
     const errant = errantByOrigin(f.gtidExecuted, sf.gtidExecuted, { uuid: sf.serverUuid, serverId: sf.serverId });

@@ -1,4 +1,5 @@
 // The overview's grouping (pure): clusters worst first with their state counts, or every server worst first.
+import { compareText } from "../collate";
 import { compareHealth, HEALTH_ORDER, type HealthState, worstHealth } from "../health";
 import { matchesSearch, type OverviewFilter, type Searchable, searchTerms } from "./filter";
 
@@ -23,7 +24,7 @@ export const NO_CLUSTER = "no cluster";
 
 /** Worst state first, then more problems, then by name. */
 export function compareServers(a: GroupableServer, b: GroupableServer): number {
-  return compareHealth(a.state, b.state) || b.problems.length - a.problems.length || a.name.localeCompare(b.name);
+  return compareHealth(a.state, b.state) || b.problems.length - a.problems.length || compareText(a.name, b.name);
 }
 
 /** Servers per state, in HEALTH_ORDER (only states present). */
@@ -49,7 +50,7 @@ export function groupByCluster<T extends GroupableServer>(servers: T[]): Cluster
       const sorted = [...list].sort(compareServers);
       return { key, cluster: key || null, worst: worstHealth(sorted.map((s) => s.state)), counts: stateCounts(sorted), servers: sorted };
     })
-    .sort((a, b) => compareHealth(a.worst, b.worst) || unhealthy(b.counts) - unhealthy(a.counts) || (a.key === "" ? 1 : 0) - (b.key === "" ? 1 : 0) || a.key.localeCompare(b.key));
+    .sort((a, b) => compareHealth(a.worst, b.worst) || unhealthy(b.counts) - unhealthy(a.counts) || (a.key === "" ? 1 : 0) - (b.key === "" ? 1 : 0) || compareText(a.key, b.key));
 }
 
 /** What the overview shows for a filter: counts for the chips (after the search, before the state filter) and the rows. */
