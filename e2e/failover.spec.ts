@@ -1,7 +1,7 @@
 // Failover in Chromium on real MariaDB sandboxes with GTID: kill -9 the source; its page and its alert link to the
 // failover page, which lists the replicas as candidates; the run page shows the steps live, then the report.
 import { expect, test } from "@playwright/test";
-import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireReplication } from "../sandbox";
+import { type Sandbox, slaveStatus, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireGtidReplica } from "../sandbox";
 
 let S: Sandbox, A: Sandbox, B: Sandbox;
 const ids: Record<string, string> = {};
@@ -12,15 +12,7 @@ test.beforeAll(async ({ request }) => {
   [S, A, B] = await startSandboxes(3);
   await S.query("CREATE DATABASE shop");
   await S.query("CREATE TABLE shop.orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40)) ENGINE=InnoDB");
-  for (const r of [A, B]) await wireReplication(S, r);
-  for (const r of [A, B]) {
-    await waitForCaughtUp(S, r);
-    await r.query("STOP SLAVE");
-    await r.query("CHANGE MASTER TO MASTER_USE_GTID=slave_pos");
-    await r.query("START SLAVE");
-    await waitForSlave(r, (x) => x.Slave_IO_Running === "Yes" && x.Slave_SQL_Running === "Yes" && x.Using_Gtid === "Slave_Pos");
-    await r.query("SET GLOBAL read_only = ON");
-  }
+  for (const r of [A, B]) await wireGtidReplica(S, r);
   await S.query("INSERT INTO shop.orders (item) VALUES ('before the kill')");
   for (const r of [A, B]) await waitForCaughtUp(S, r);
   for (const [sb, name] of [[S, "fe-s"], [A, "fe-a"], [B, "fe-b"]] as const) {
