@@ -258,7 +258,8 @@ function print(results: Result[]) {
     ["load average (1 min) start → end", (r) => `${r.loadAverage[0].toFixed(1)} → ${r.loadAverage[1].toFixed(1)}`],
   ];
   const width = Math.max(...rows.map(([l]) => l.length)) + 2;
-  for (const [label, cell] of rows) console.log(label.padEnd(width) + results.map((r) => cell(r).padEnd(28)).join(""));
+  const cellWidth = Math.max(...rows.flatMap(([, cell]) => results.map((r) => cell(r).length))) + 3;
+  for (const [label, cell] of rows) console.log(label.padEnd(width) + results.map((r) => cell(r).padEnd(cellWidth)).join(""));
   console.log(`targets: ratio ≤ 1.2×; sweep ≤ ${servers > 2000 ? "5,000 ms (2.5 poll intervals)" : "1,000 ms"}; with hung servers ≤ connect timeout (${CONNECT_TIMEOUT} ms) + 200 ms at 1,000`);
 }
 
