@@ -1,7 +1,7 @@
 // Reads one server's replication state with its dialect's statements; rows go to the domain untouched.
 import "server-only";
 import { dialectFor, foldRefusal, parseServerVersion, type PollPlan, pollPlan, type ServerVersion } from "@/lib/domain/dialect";
-import { foldedGroupMembers, foldedVariableRows } from "@/lib/domain/folded-poll";
+import { foldedGroupMembers, foldedTableServes, foldedVariableRows } from "@/lib/domain/folded-poll";
 import { semiSyncEnabled } from "@/lib/domain/semi-sync";
 import { galeraEnabled, galeraReady } from "@/lib/domain/galera";
 import { allowDirtyReads, readGaleraStatus, readGroupRows, readWsrepVariables } from "./clusters";
@@ -65,6 +65,10 @@ async function readFolded(c: TimedConnection, plan: PollPlan): Promise<Head | nu
     const refusal = foldRefusal(e);
     if (!refusal) throw e;
     if (refusal === "for good") refusedFold.add(c.raw);
+    return null;
+  }
+  if (plan.tableCheck && !foldedTableServes(factsRow)) {
+    refusedFold.add(c.raw);
     return null;
   }
   const wsrepOn = foldedVariableRows(factsRow, plan.galeraVariables);

@@ -18,6 +18,8 @@ export interface FakeScenario {
   pluginVariables?: Record<string, string | number>;
   /** Status counters beside the semi-sync ones (e.g. wsrep_* on a Galera node). */
   status?: Record<string, string | number>;
+  /** performance_schema.global_variables lists nothing (a server where it does not serve SHOW VARIABLES). */
+  variablesTableEmpty?: boolean;
   /** Variables this build lacks although its family has them (e.g. MariaDB compiled without wsrep): SELECT says 1193. */
   without?: string[];
   /** Further statements this fake answers: an OK packet, rows, or an error. */
@@ -92,6 +94,7 @@ function groupMemberCount(s: FakeScenario): number {
 type Asked = { at: number; label: string; value: () => Cell | undefined };
 const VARIABLE_ITEM = /(@@(?:(?:global|session|local)\.)?(\w+))(?:\s+AS\s+`?(\w+)`?)?/gi;
 const TABLE_ITEM = /\(SELECT VARIABLE_VALUE FROM performance_schema\.global_variables WHERE VARIABLE_NAME = '(\w+)'\) AS (\w+)/gi;
+const TABLE_COUNT_ITEM = /\(SELECT COUNT\(\*\) FROM performance_schema\.global_variables WHERE VARIABLE_NAME = '(\w+)'\) AS (\w+)/gi;
 const GROUP_COUNT_ITEM = /\(SELECT COUNT\(\*\) FROM performance_schema\.replication_group_members WHERE MEMBER_ID <> ''\) AS (\w+)/gi;
 
 /**
@@ -107,7 +110,8 @@ function selectVariables(conn: Conn, sql: string, rules: FamilyRules, s: FakeSce
   const valueOf = (name: string) => selected(raw(name));
   const asked: (Asked & { name?: string })[] = [
     ...[...sql.matchAll(VARIABLE_ITEM)].map((m) => ({ at: m.index, name: m[2].toLowerCase(), label: m[3] ?? m[1], value: () => valueOf(m[2].toLowerCase()) })),
-    ...[...sql.matchAll(TABLE_ITEM)].map((m) => ({ at: m.index, label: m[2], value: () => (has(m[1]) ? String(raw(m[1])) : null) })),
+    ...[...sql.matchAll(TABLE_ITEM)].map((m) => ({ at: m.index, label: m[2], value: () => (has(m[1]) && !s.variablesTableEmpty ? String(raw(m[1])) : null) })),
+    ...[...sql.matchAll(TABLE_COUNT_ITEM)].map((m) => ({ at: m.index, label: m[2], value: () => (has(m[1]) && !s.variablesTableEmpty ? 1 : 0) })),
     ...[...sql.matchAll(GROUP_COUNT_ITEM)].map((m) => ({ at: m.index, label: m[1], value: () => groupMemberCount(s) })),
   ].sort((a, b) => a.at - b.at);
   const missing = asked.find((a) => a.name !== undefined && !has(a.name));

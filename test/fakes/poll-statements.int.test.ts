@@ -91,6 +91,21 @@ describe("servers read statement by statement", () => {
   });
 });
 
+describe("MySQL 8.0 whose variables table is empty", () => {
+  it("is read the long way (its NULLs would hide semi-sync and wsrep), and on that connection never folded again", async () => {
+    const v = parseServerVersion("8.0.36")!;
+    const d = dialectFor(v);
+    await on("8.0.36", { ...healthyReplica, variablesTableEmpty: true }, async (c, fake) => {
+      const raw = await readStatus(c, v, []);
+      expect(fake.queries.slice(0, 2)).toEqual([pollPlan(v)!.factsQuery, galeraVariablesQuery]);
+      expect(reshapePoll(raw)).toMatchObject({ facts: { semiSync: { replicaEnabled: true } } });
+      fake.queries.length = 0;
+      await readStatus(c, v, []);
+      expect(fake.queries[0]).toBe(galeraVariablesQuery);
+    });
+  });
+});
+
 describe("clusters on MySQL", () => {
   it("Percona XtraDB Cluster (wsrep_on in the folded SELECT) reads its wsrep variables and status, plain MySQL never", async () => {
     const v = parseServerVersion("8.0.36")!;

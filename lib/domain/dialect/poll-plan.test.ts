@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldedGroupMembers, foldedVariableRows } from "../folded-poll";
+import { foldedGroupMembers, foldedTableServes, foldedVariableRows } from "../folded-poll";
 import { dialectFor } from "./dialect";
 import { foldRefusal, pollPlan } from "./poll-plan";
 import { parseServerVersion } from "./version";
@@ -27,7 +27,8 @@ describe("pollPlan", () => {
     expect(p.factsQuery).toContain("VARIABLE_NAME = 'wsrep_on') AS wsrep_on");
     expect(p.factsQuery).toContain("VARIABLE_NAME = 'rpl_semi_sync_source_enabled') AS rpl_semi_sync_source_enabled");
     expect(p.factsQuery).toContain("FROM performance_schema.replication_group_members WHERE MEMBER_ID <> '') AS group_members");
-    expect(p).toMatchObject({ galeraVariables: ["wsrep_on"], groupCheck: true });
+    expect(p.factsQuery).toContain("(SELECT COUNT(*) FROM performance_schema.global_variables WHERE VARIABLE_NAME = 'server_id') AS variables_table");
+    expect(p).toMatchObject({ galeraVariables: ["wsrep_on"], groupCheck: true, tableCheck: true });
     expect(pollPlan(v("8.0.21"))!.semiSyncVariables).toEqual(["rpl_semi_sync_master_enabled", "rpl_semi_sync_slave_enabled"]);
     expect(pollPlan(v("5.7.44"))).toBeNull();
   });
@@ -44,6 +45,7 @@ describe("folded values", () => {
   it("become SHOW VARIABLES rows, a NULL (absent variable) left out", () => {
     expect(foldedVariableRows({ server_id: 1, wsrep_on: 0, rpl_semi_sync_source_enabled: null, rpl_semi_sync_master_enabled: "ON" }, ["wsrep_on", "rpl_semi_sync_source_enabled", "rpl_semi_sync_master_enabled"]))
       .toEqual([{ Variable_name: "wsrep_on", Value: "0" }, { Variable_name: "rpl_semi_sync_master_enabled", Value: "ON" }]);
+    expect([foldedTableServes({ variables_table: 1 }), foldedTableServes({ variables_table: 0 })]).toEqual([true, false]);
     expect([foldedGroupMembers({ group_members: 3 }), foldedGroupMembers({ group_members: "0" }), foldedGroupMembers({})]).toEqual([true, false, false]);
   });
 });

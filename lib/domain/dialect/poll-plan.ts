@@ -15,16 +15,22 @@ export interface PollPlan {
   semiSyncVariables: readonly string[];
   /** The SELECT counts Group Replication members (column GROUP_MEMBERS_COLUMN): the group tables are read only when > 0. */
   groupCheck: boolean;
+  /** The SELECT counts server_id in performance_schema.global_variables (column VARIABLES_TABLE_COLUMN): 0 means the table does not serve variables here, so its NULLs say nothing. */
+  tableCheck: boolean;
 }
 
 /** Column of the folded SELECT holding the number of Group Replication members this server lists. */
 export const GROUP_MEMBERS_COLUMN = "group_members";
+
+/** Column of the folded SELECT: 1 when performance_schema.global_variables lists server_id (it serves variables). */
+export const VARIABLES_TABLE_COLUMN = "variables_table";
 
 /** Global values (wsrep_on has a session value too, frozen when a kept connection started). */
 const selectItems = (names: readonly string[]) => names.map((n) => `, @@GLOBAL.${n} AS ${n}`).join("");
 /** A variable that may not exist (a plugin's): NULL instead of error 1193. MySQL ≥ 8.0 serves SHOW VARIABLES from this table. */
 const tableItems = (names: readonly string[]) =>
   names.map((n) => `, (SELECT VARIABLE_VALUE FROM performance_schema.global_variables WHERE VARIABLE_NAME = '${n}') AS ${n}`).join("");
+const TABLE_CHECK = `, (SELECT COUNT(*) FROM performance_schema.global_variables WHERE VARIABLE_NAME = 'server_id') AS ${VARIABLES_TABLE_COLUMN}`;
 const GROUP_COUNT = `, (SELECT COUNT(*) FROM performance_schema.replication_group_members WHERE MEMBER_ID <> '') AS ${GROUP_MEMBERS_COLUMN}`;
 
 /** wsrep variables exist in every MariaDB server build from 10.1 (wsrep_on OFF without a provider). */
@@ -38,15 +44,15 @@ function mariadbPlan(v: ServerVersion): PollPlan | null {
   if (!hasWsrepVariables(v)) return null;
   const semiSyncVariables = hasBuiltinSemiSync(v) ? semiSyncVariableNames(v) : [];
   const factsQuery = dialectFor(v).factsQuery + selectItems(GALERA_VARIABLE_NAMES) + selectItems(semiSyncVariables);
-  return { factsQuery, galeraVariables: GALERA_VARIABLE_NAMES, semiSyncVariables, groupCheck: false };
+  return { factsQuery, galeraVariables: GALERA_VARIABLE_NAMES, semiSyncVariables, groupCheck: false, tableCheck: false };
 }
 
 function mysqlPlan(v: ServerVersion): PollPlan | null {
   if (!hasVariableTable(v)) return null;
   const semiSyncVariables = semiSyncVariableNames(v);
   const groupCheck = hasGroupReplication(v);
-  const factsQuery = dialectFor(v).factsQuery + tableItems(["wsrep_on", ...semiSyncVariables]) + (groupCheck ? GROUP_COUNT : "");
-  return { factsQuery, galeraVariables: ["wsrep_on"], semiSyncVariables, groupCheck };
+  const factsQuery = dialectFor(v).factsQuery + TABLE_CHECK + tableItems(["wsrep_on", ...semiSyncVariables]) + (groupCheck ? GROUP_COUNT : "");
+  return { factsQuery, galeraVariables: ["wsrep_on"], semiSyncVariables, groupCheck, tableCheck: true };
 }
 
 /** The folded poll for this version, or null: MySQL < 8.0 and MariaDB < 10.1 are read statement by statement. */
