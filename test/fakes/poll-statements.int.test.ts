@@ -98,6 +98,7 @@ describe("MySQL 8.0 whose variables table is empty", () => {
     await on("8.0.36", { ...healthyReplica, variablesTableEmpty: true }, async (c, fake) => {
       const raw = await readStatus(c, v, []);
       expect(fake.queries.slice(0, 2)).toEqual([pollPlan(v)!.factsQuery, galeraVariablesQuery]);
+      expect(fake.queries).toContain(d.semiSyncQuery);
       expect(reshapePoll(raw)).toMatchObject({ facts: { semiSync: { replicaEnabled: true } } });
       fake.queries.length = 0;
       await readStatus(c, v, []);
