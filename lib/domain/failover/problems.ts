@@ -1,6 +1,6 @@
 // The failover problem codes for findProblems: dead / unreachable sources, returned former sources, errant GTIDs (pure).
 import type { Problem, ServerForProblems } from "../problems";
-import { channelFrom, judgeSources } from "./detect";
+import { judgeSources, sourceFinder } from "./detect";
 import { errantByOrigin, errantText } from "./errant";
 
 /** The old source of a finished failover that has not been rejoined yet. */
@@ -36,10 +36,11 @@ function formerSources(servers: ServerForProblems[], former: FormerSource[], add
 
 /** Adds ErrantTransactions on replicas that executed GTIDs their (reachable) source lacks. */
 function errantReplicas(servers: ServerForProblems[], add: Add) {
+  const sourceOf = sourceFinder(servers);
   for (const r of servers) {
     const f = r.status?.facts;
     if (!f || r.status!.state === "unreachable" || r.status!.channels.length !== 1) continue;
-    const src = servers.find((s) => s.id !== r.id && channelFrom(r.status!.channels[0], s));
+    const src = sourceOf(r.status!.channels[0], r.id);
     const sf = src?.status?.facts;
     if (!src || !sf || src.status!.state === "unreachable" || !sf.gtidExecuted) continue;
     const errant = errantByOrigin(f.gtidExecuted, sf.gtidExecuted, { uuid: sf.serverUuid, serverId: sf.serverId });
