@@ -82,8 +82,9 @@ function showStatus(conn: Conn, sql: string, s: FakeScenario) {
   writeRows(conn, ["Variable_name", "Value"], Object.entries({ ...s.semiSyncStatus, ...s.status }).filter(([k]) => wanted(k)).map(([k, v]) => ({ Variable_name: k, Value: String(v) })));
 }
 
-/** Boolean variables read with SELECT come back as 1/0 (SHOW says ON/OFF). */
-const selected = (v: string | number) => (v === "ON" ? 1 : v === "OFF" ? 0 : v);
+/** Boolean variables (wsrep_on, wsrep_desync, rpl_semi_sync_*_enabled) read with SELECT come back as 1/0 (SHOW says ON/OFF). */
+const BOOLEAN = /^(wsrep_on|wsrep_desync|rpl_semi_sync_\w+_enabled)$/;
+const selected = (name: string, v: string | number) => (!BOOLEAN.test(name) ? v : v === "ON" ? 1 : v === "OFF" ? 0 : v);
 
 /** Group members this fake lists (a group simulation answers the members table through `extra`). */
 function groupMemberCount(s: FakeScenario): number {
@@ -107,7 +108,7 @@ function selectVariables(conn: Conn, sql: string, rules: FamilyRules, s: FakeSce
   const plugins = { ...s.semiSync, ...s.pluginVariables };
   const has = (name: string) => (rules.variables.has(name) && !s.without?.includes(name)) || name in plugins;
   const raw = (name: string) => s.variables[name] ?? plugins[name] ?? builtin[name] ?? 0;
-  const valueOf = (name: string) => selected(raw(name));
+  const valueOf = (name: string) => selected(name, raw(name));
   const asked: (Asked & { name?: string })[] = [
     ...[...sql.matchAll(VARIABLE_ITEM)].map((m) => ({ at: m.index, name: m[2].toLowerCase(), label: m[3] ?? m[1], value: () => valueOf(m[2].toLowerCase()) })),
     ...[...sql.matchAll(TABLE_ITEM)].map((m) => ({ at: m.index, label: m[2], value: () => (has(m[1]) && !s.variablesTableEmpty ? String(raw(m[1])) : null) })),
