@@ -1,12 +1,14 @@
 // `npm run bench:sweep`: BENCH_SERVERS (default 1,000) protocol-level fakes (8 ms per query) swept by the real poller
 // vs a bare mysql2 loop sending the same statements over kept connections, alternated round by round in one run.
-// Backend: REPLSCOPE_DATABASE_URL (unset: SQLite in a temporary data dir); BENCH_BACKENDS="sqlite mysql://…" runs
-// the bench once per backend (each in its own process) and prints the rows side by side.
+// Backends: BENCH_BACKENDS (default "sqlite mysql": SQLite in a temporary data dir, and replscope's own database on a
+// MariaDB sandbox the bench starts; or any mysql://… URL), one process each, printed side by side. Every MySQL-backend
+// run stores into a fresh database (created, migrated, dropped), so no run sees servers another run registered.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync, fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import { Session } from "node:inspector/promises";
+import { randomBytes } from "node:crypto";
 import mysql, { type Connection } from "mysql2/promise";
 import { type FleetCommand, fakeVersion } from "./fake-fleet";
 
@@ -101,6 +103,25 @@ async function connectBare(port: number, attempt = 1): Promise<Connection> {
   }
 }
 
+/** REPLSCOPE_DATABASE_URL, when it names a MySQL/MariaDB server: a fresh, migrated database on it for this run only. */
+async function freshDatabase(): Promise<() => Promise<void>> {
+  const url = process.env.REPLSCOPE_DATABASE_URL;
+  if (backendLabel(url) === "sqlite") return async () => {};
+  const base = new URL(url!);
+  const name = `replscope_bench_${randomBytes(4).toString("hex")}`;
+  const admin = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+  await admin.query(`CREATE DATABASE ${name}`);
+  base.pathname = `/${name}`;
+  process.env.REPLSCOPE_DATABASE_URL = base.toString();
+  const { applyMysqlMigrations } = await import("../lib/data/mysql-backend");
+  await applyMysqlMigrations(process.env.REPLSCOPE_DATABASE_URL);
+  log(`stores into fresh database ${name}`);
+  return async () => {
+    await admin.query(`DROP DATABASE ${name}`).catch(() => {});
+    await admin.end();
+  };
+}
+
 interface Result {
   backend: string;
   servers: number;
@@ -112,12 +133,16 @@ interface Result {
   evalMs: number[];
   sweepCpu: number[];
   bareCpu: number[];
+  statementCounts: [number, number][];
+  loadAverage: [number, number];
 }
 
 async function measure(): Promise<Result> {
   process.env.REPLSCOPE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "replscope-bench-"));
   process.env.REPLSCOPE_POLL_CONCURRENCY = String(CONCURRENCY);
   process.env.REPLSCOPE_CONNECT_TIMEOUT_MS = String(CONNECT_TIMEOUT);
+  const dropDatabase = await freshDatabase();
+  const loadAtStart = os.loadavg()[0];
   const { insertServers } = await import("../lib/data/servers");
   const { Monitor } = await import("../lib/services/monitor");
   const { mapLimit } = await import("../lib/mysql/limit");
@@ -129,6 +154,8 @@ async function measure(): Promise<Result> {
   try {
     log(`registering ${N} servers (${backendLabel()})`);
     const versions = fleet.ports.map((_, i) => parseServerVersion(fakeVersion(i))!);
+    // Every fake listens on its own port for the whole run and the database is fresh: (host, port) cannot collide.
+    if (new Set(fleet.ports).size !== fleet.ports.length) throw new Error("two fakes report one port");
     const t0 = performance.now();
     await insertServers(
       fleet.ports.map((port, i) => ({ name: `fake-${i}`, host: "127.0.0.1", port, user: "bench", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope", flavor: versions[i].flavor, version: versions[i].text })),
@@ -204,9 +231,12 @@ async function measure(): Promise<Result> {
     for (const list of statements ?? []) counts.set(list.length, (counts.get(list.length) ?? 0) + 1);
     log(`statements per server (count: servers): ${[...counts].map(([k, v]) => `${k}: ${v}`).join(", ")}`);
     const ratios = sweepMs.map((s, i) => s / bareMs[i]);
-    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu };
+    const statementCounts = [...counts].sort((a, b) => a[0] - b[0]);
+    const loadAverage: [number, number] = [loadAtStart, os.loadavg()[0]];
+    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu, statementCounts, loadAverage };
   } finally {
     fleet.stop();
+    await dropDatabase();
     fs.rmSync(process.env.REPLSCOPE_DATA_DIR, { recursive: true, force: true });
   }
 }
@@ -224,27 +254,52 @@ function print(results: Result[]) {
     ["bare loop process CPU (ms)", (r) => `${median(r.bareCpu).toFixed(0)} (${range(r.bareCpu)})`],
     ["alert evaluation after it (ms)", (r) => `${median(r.evalMs).toFixed(0)} (${range(r.evalMs)})`],
     [`sweep, ${HUNG} hung (5 %) (ms)`, (r) => `${median(r.hungMs).toFixed(0)} (${range(r.hungMs)})`],
+    ["statements per server (n: servers)", (r) => r.statementCounts.map(([k, v]) => `${k}: ${v}`).join(", ")],
+    ["load average (1 min) start → end", (r) => `${r.loadAverage[0].toFixed(1)} → ${r.loadAverage[1].toFixed(1)}`],
   ];
   const width = Math.max(...rows.map(([l]) => l.length)) + 2;
-  for (const [label, cell] of rows) console.log(label.padEnd(width) + results.map((r) => cell(r).padEnd(28)).join(""));
+  const cellWidth = Math.max(...rows.flatMap(([, cell]) => results.map((r) => cell(r).length))) + 3;
+  for (const [label, cell] of rows) console.log(label.padEnd(width) + results.map((r) => cell(r).padEnd(cellWidth)).join(""));
   console.log(`targets: ratio ≤ 1.2×; sweep ≤ ${servers > 2000 ? "5,000 ms (2.5 poll intervals)" : "1,000 ms"}; with hung servers ≤ connect timeout (${CONNECT_TIMEOUT} ms) + 200 ms at 1,000`);
 }
 
+/** "mysql"/"mariadb" in BENCH_BACKENDS: a MariaDB sandbox started for this bench (the harness's, torn down at the end). */
+async function sandboxUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { startSandbox, teardownAll } = await import("../sandbox");
+  const sb = await startSandbox({ name: "replscope-bench-backend", logBin: false, extraArgs: ["--innodb-flush-log-at-trx-commit=2", "--innodb-buffer-pool-size=256M"] });
+  return { url: `mysql://root@127.0.0.1:${sb.port}`, stop: () => teardownAll() };
+}
+
+/** One backend's run in its own process (asynchronously: the sandbox server is this process's child). */
+function runChild(env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]], { env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`bench child exited (${code})`))));
+  });
+}
+
 async function main() {
-  const backends = process.env.BENCH_BACKENDS?.split(/[\s,]+/).filter(Boolean);
-  if (!backends || process.env.BENCH_CHILD) {
-    const result = await measure();
-    if (process.env.BENCH_CHILD) console.log(RESULT + JSON.stringify(result));
-    else print([result]);
+  if (process.env.BENCH_CHILD) {
+    console.log(RESULT + JSON.stringify(await measure()));
     return;
   }
-  const results = backends.map((url) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, BENCH_CHILD: "1", REPLSCOPE_DATABASE_URL: url };
-    if (url === "sqlite") delete env.REPLSCOPE_DATABASE_URL;
-    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1]], { env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-    return JSON.parse(out.split("\n").find((l) => l.startsWith(RESULT))!.slice(RESULT.length)) as Result;
-  });
-  print(results);
+  const backends = (process.env.BENCH_BACKENDS ?? "sqlite mysql").split(/[\s,]+/).filter(Boolean);
+  const sandbox = backends.some((b) => b === "mysql" || b === "mariadb") ? await sandboxUrl() : null;
+  try {
+    const results: Result[] = [];
+    for (const backend of backends) {
+      const url = backend === "mysql" || backend === "mariadb" ? sandbox!.url : backend;
+      const env: NodeJS.ProcessEnv = { ...process.env, BENCH_CHILD: "1", REPLSCOPE_DATABASE_URL: url };
+      if (url === "sqlite") delete env.REPLSCOPE_DATABASE_URL;
+      const out = await runChild(env);
+      results.push(JSON.parse(out.split("\n").find((l) => l.startsWith(RESULT))!.slice(RESULT.length)) as Result);
+    }
+    print(results);
+  } finally {
+    await sandbox?.stop();
+  }
 }
 
 main().then(

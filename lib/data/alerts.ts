@@ -19,6 +19,10 @@ export interface OutboxInsert {
   createdAt: number;
 }
 
+/** Ids per `IN (…)`: one list of 10,000 servers' alerts exceeds the database's bound-parameter limit. */
+const IDS_PER_DELETE = 500;
+const slices = (ids: string[]) => Array.from({ length: Math.ceil(ids.length / IDS_PER_DELETE) }, (_, i) => ids.slice(i * IDS_PER_DELETE, (i + 1) * IDS_PER_DELETE));
+
 /** Writes changed alerts, forgets removed ones and enqueues notifications, all in one transaction (idempotent on the outbox key; behind the leader fence). */
 export async function saveAlertChanges(changed: AlertState[], removed: string[], outbox: OutboxInsert[]): Promise<void> {
   if (!changed.length && !removed.length && !outbox.length) return;
@@ -26,7 +30,7 @@ export async function saveAlertChanges(changed: AlertState[], removed: string[],
   const [insert, conflict] = sqlFlavor() === "mysql" ? ["INSERT", ` ON DUPLICATE KEY UPDATE "id" = "id"`] : ["INSERT", ` ON CONFLICT("channelId", "idempotencyKey") DO NOTHING`];
   await fencedBatch([
     ...changed.map((a) => client.alert.upsert({ where: { id: a.id }, create: a, update: a })),
-    ...(removed.length ? [client.alert.deleteMany({ where: { id: { in: removed } } })] : []),
+    ...slices(removed).map((ids) => client.alert.deleteMany({ where: { id: { in: ids } } })),
     ...outbox.map((o) =>
       client.$executeRawUnsafe(
         `${insert} INTO "Outbox" ("channelId", "alertId", "idempotencyKey", "payload", "nextAttemptAt", "createdAt", "attempts") VALUES (?, ?, ?, ?, ?, ?, 0)${conflict}`,

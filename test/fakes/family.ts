@@ -28,6 +28,15 @@ export interface FamilyRules {
 
 const MYSQL_VARS = ["server_id", "server_uuid", "read_only", "log_bin", "binlog_format", "gtid_mode", "gtid_executed", "gtid_purged", "auto_increment_increment", "auto_increment_offset", "log_slave_updates", "slave_parallel_workers", "version", "version_comment"];
 const MARIADB_VARS = ["server_id", "read_only", "log_bin", "binlog_format", "gtid_strict_mode", "gtid_current_pos", "gtid_binlog_pos", "gtid_slave_pos", "gtid_domain_id", "log_slave_updates", "slave_parallel_threads", "auto_increment_increment", "auto_increment_offset", "version", "version_comment"];
+/** Every MariaDB server build has the wsrep variables from 10.1 (wsrep_on OFF without a provider). */
+const MARIADB_WSREP_VARS = ["wsrep_on", "wsrep_desync", "wsrep_node_name", "wsrep_cluster_name"];
+/** Semi-sync is built into MariaDB from 10.3.3 (OFF unless enabled). */
+const MARIADB_SEMI_SYNC_VARS = ["rpl_semi_sync_master_enabled", "rpl_semi_sync_slave_enabled"];
+
+/** What those variables are on a server that does not configure them (SHOW and SELECT both report them). */
+export const BUILTIN_DEFAULTS: Record<string, string> = {
+  wsrep_on: "OFF", wsrep_desync: "OFF", wsrep_node_name: "fake", wsrep_cluster_name: "my_wsrep_cluster", rpl_semi_sync_master_enabled: "OFF", rpl_semi_sync_slave_enabled: "OFF",
+};
 
 const CONTROL = /^(START|STOP|RESET|CHANGE) /;
 const SOURCE_OPTION = /\bSOURCE_\w+\s*=/;
@@ -64,7 +73,7 @@ function mariadbRules(v: ServerVersion): FamilyRules {
     replicaStatus: { "SHOW ALL SLAVES STATUS": all, "SHOW ALL REPLICAS STATUS": replica ? all : null, "SHOW SLAVE STATUS": plain, "SHOW REPLICA STATUS": replica ? plain : null },
     sourceStatus: { "SHOW MASTER STATUS": MARIADB_BINLOG_STATUS, "SHOW BINLOG STATUS": atLeast(v, 10, 5, 2) ? MARIADB_BINLOG_STATUS : null, "SHOW BINARY LOG STATUS": null },
     replicaHosts: { "SHOW SLAVE HOSTS": MARIADB_SLAVE_HOSTS, "SHOW REPLICA HOSTS": replica ? MARIADB_SLAVE_HOSTS : null, "SHOW REPLICAS": null },
-    variables: new Set(MARIADB_VARS),
+    variables: new Set([...MARIADB_VARS, ...(atLeast(v, 10, 1) ? MARIADB_WSREP_VARS : []), ...(atLeast(v, 10, 3, 3) ? MARIADB_SEMI_SYNC_VARS : [])]),
     accepts: (stmt) => mariadbAccepts(v, stmt),
   };
 }

@@ -1,7 +1,7 @@
 // Group Replication through protocol-level fakes of MySQL 8.0.26, 8.0.36 and 8.4 (exact column lists): the readers,
 // parsing, problems and the group box with its primary, end to end from the wire.
 import { afterAll, describe, expect, it } from "vitest";
-import { parseServerVersion } from "@/lib/domain/dialect";
+import { groupMemberStatsQuery, groupMembersQuery, groupVariablesQuery, parseServerVersion, pollPlan } from "@/lib/domain/dialect";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/health";
 import { reshapePoll } from "@/lib/domain/poll";
 import { findProblems, type ServerForProblems } from "@/lib/domain/problems";
@@ -30,6 +30,8 @@ describe.each(["8.0.26", "8.0.36", "8.4.3"])("Group Replication on MySQL %s (fak
     const ports = sim.members.map((m) => m.fake.port);
 
     let servers = await pollAll(version, ports);
+    // The folded SELECT counted members, so the group's three tables/variables were read.
+    expect(sim.members[1].fake.queries.filter((q) => /group_replication|replication_group/.test(q))).toEqual([pollPlan(parseServerVersion(version)!)!.factsQuery, groupMembersQuery, groupMemberStatsQuery, groupVariablesQuery]);
     expect(servers[1].status!.group).toMatchObject({ groupName: sim.groupName, singlePrimary: true, localMemberId: sim.members[1].uuid });
     expect(servers[1].status!.group!.members.map((m) => [m.port, m.state, m.role])).toEqual(ports.map((p, i) => [p, "ONLINE", i ? "SECONDARY" : "PRIMARY"]));
     expect(servers[1].status!.group!.members[0]).toMatchObject({ applierQueue: 0, certifyQueue: 0, conflicts: 2, version });
@@ -66,4 +68,6 @@ it("a MySQL server without Group Replication has no group (the fake rejects the 
   const [s] = await pollAll("8.0.36", [fake.port]);
   expect(s.status!.group).toBeNull();
   expect(s.status!.galera).toBeNull();
+  // No member counted in the folded SELECT: the group tables are never asked for.
+  expect(fake.queries.filter((q) => /replication_group/.test(q))).toEqual([pollPlan(parseServerVersion("8.0.36")!)!.factsQuery]);
 });

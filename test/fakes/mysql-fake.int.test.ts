@@ -1,7 +1,7 @@
 // Every MySQL family through protocol-level fakes: statements per dialect, the 1064 fallback, one shape for all.
 import { afterAll, describe, expect, it } from "vitest";
 import mysql from "mysql2/promise";
-import { dialectFor, fallbackDialect } from "@/lib/domain/dialect";
+import { dialectFor, fallbackDialect, pollPlan } from "@/lib/domain/dialect";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/health";
 import { reshapePoll } from "@/lib/domain/poll";
 import { evaluateServer } from "@/lib/domain/server-status";
@@ -68,8 +68,9 @@ describe("dialect fallbacks and MySQL specifics", () => {
     const wrongGuess = parseServerVersion("8.0.21")!;
     const target = { host: "127.0.0.1", port: fake.port, user: "u", password: "p", tlsMode: "disabled" as const };
     const raw = await withConnection(target, { connectTimeoutMs: 2000, queryTimeoutMs: 2000 }, (c) => readStatus(c, wrongGuess, []));
-    // The wsrep variables are read first (a non-Primary Galera node refuses other reads); then the terminology fallback.
-    expect(fake.queries[0]).toMatch(/^SHOW GLOBAL VARIABLES WHERE Variable_name IN \('wsrep_on'/);
+    // The facts SELECT carrying wsrep_on is read first (a non-Primary Galera node refuses other reads); then the terminology fallback.
+    expect(fake.queries[0]).toBe(pollPlan(wrongGuess)!.factsQuery);
+    expect(fake.queries[0]).toContain("'wsrep_on'");
     expect(fake.queries.slice(1, 3)).toEqual(["SHOW SLAVE STATUS", "SHOW REPLICA STATUS"]);
     expect(reshapePoll(raw)).toMatchObject({ ok: true, channels: [{ secondsBehind: 3 }] });
   });

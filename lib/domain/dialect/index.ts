@@ -14,3 +14,4 @@ export * from "./semi-sync";
 export * from "./sql-mode";
 export * from "./version";
 export * from "./clusters";
+export * from "./poll-plan";

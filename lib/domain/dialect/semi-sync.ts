@@ -29,6 +29,9 @@ function names(v: ServerVersion, table: Record<string, readonly [string, string]
   return Object.values(table).flatMap(([n, o]) => (both ? [n, o] : [o]));
 }
 
+/** The semi-sync switches this version may have (both plugins' names from 8.0.26). */
+export const semiSyncVariableNames = (v: ServerVersion) => names(v, SEMI_SYNC_VARIABLES);
+
 const inList = (xs: string[]) => xs.map((x) => `'${x}'`).join(",");
 
 /** SHOW GLOBAL VARIABLES for the semi-sync switches (never fails on a name whose plugin is absent). */

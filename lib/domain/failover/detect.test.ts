@@ -4,7 +4,7 @@ import { findProblems, type ServerForProblems } from "../problems";
 import { normaliseReplicaRow } from "../replica-status";
 import { normaliseFacts } from "../server-facts";
 import { evaluateServer, type ServerStatus } from "../server-status";
-import { channelFrom, channelSourceFinder, judgeSource } from "./detect";
+import { channelFrom, judgeSource, judgeSources, sourceFinder } from "./detect";
 import { errantByOrigin } from "./errant";
 
 const facts = (o: Record<string, unknown>) =>
@@ -43,6 +43,24 @@ describe("dead source detection", () => {
     expect(judgeSource(all, all[0])).toMatchObject({ code: "DeadSourceAndSomeReplicas", unreachableReplicas: ["b"] });
     expect(judgeSource([all[0], all[2]], all[0])).toBeNull();
   });
+  it("judgeSources (indexed) gives every source the verdict judgeSource gives; replicas found by address (any case) or server_id, in list order", () => {
+    const byId = (o: Record<string, unknown>, host: string, port: number, id: number) => ok(o, [normaliseReplicaRow({ Connection_name: "", Master_Host: host, Master_Port: port, Master_Server_Id: id, Slave_IO_Running: "Connecting", Slave_SQL_Running: "Yes", Last_IO_Errno: 2003, Last_IO_Error: "x", Seconds_Behind_Master: null })]);
+    const other = ok({ server_id: 9, read_only: 0 });
+    const all = [
+      srv("b", 3308, byId({ server_id: 3 }, "10.9.9.9", 3306, 1)), srv("s", 3306, down(source, 2)), srv("x", 3310, down(other, 2)),
+      srv("a", 3307, byId({ server_id: 2 }, "127.0.0.1", 3306, 0)), { ...srv("c", 3309, byId({ server_id: 4 }, "LOCALHOST", 3310, 0)), host: "127.0.0.1" },
+      { ...srv("y", 3310, down(other, 2)), host: "localhost" },
+    ];
+    const verdicts = judgeSources(all);
+    for (const s of all) expect(verdicts.get(s.id) ?? null).toEqual(judgeSource(all, s));
+    expect(verdicts.get("s")).toMatchObject({ code: "DeadSource", confirmedBy: ["b", "a"] });
+    expect(verdicts.get("y")).toMatchObject({ code: "DeadSource", confirmedBy: ["c"] });
+    expect(verdicts.has("x")).toBe(false);
+    const find = sourceFinder(all);
+    expect(find(all[0].status!.channels[0], "b")?.id).toBe("s");
+    expect(find(all[4].status!.channels[0], "c")?.id).toBe("y");
+    expect(find(all[4].status!.channels[0], "y")).toBeUndefined();
+  });
   it("FormerSourceReturned on an old source that answers again, with its read_only state", () => {
     const p = findProblems([srv("s", 3306, source)], 1000, 100, [{ serverId: "s", failoverId: "f1", newSourceName: "a" }]).get("s")!;
     expect(p[0]).toMatchObject({ code: "FormerSourceReturned", severity: "critical" });
@@ -72,12 +90,12 @@ describe("errant transactions", () => {
   });
 });
 
-describe("channelSourceFinder", () => {
+describe("sourceFinder against a scan", () => {
   it("finds what a scan with channelFrom finds: the first match by host:port or server_id, never the replica itself", () => {
     const at = (id: string, host: string, port: number, serverId: number | null) =>
       ({ id, name: id, host, port, status: serverId === null ? null : ({ facts: { serverId } } as unknown as ServerStatus) });
     const servers = [at("a", "DB1", 3306, 7), at("b", "db2", 3306, 1), at("c", "db1", 3306, 2), at("d", "db3", 3307, 1), at("e", "db4", 3306, null)];
-    const find = channelSourceFinder(servers);
+    const find = sourceFinder(servers);
     const channels = [
       { sourceHost: "db1", sourcePort: 3306, sourceServerId: null }, { sourceHost: "db1", sourcePort: 3306, sourceServerId: 1 },
       { sourceHost: "nowhere", sourcePort: 1, sourceServerId: 1 }, { sourceHost: "nowhere", sourcePort: 1, sourceServerId: 0 },

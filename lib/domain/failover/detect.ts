@@ -26,24 +26,6 @@ export function channelFrom(c: Pick<ChannelView, "sourceHost" | "sourcePort" | "
   return c.sourceServerId !== null && c.sourceServerId > 0 && c.sourceServerId === s.status?.facts?.serverId;
 }
 
-/** A lookup giving, like `servers.find((s) => s.id !== exceptId && channelFrom(c, s))`, the first such server, from
- * indexes built once (by host:port and by server_id): linear where one find per replica was quadratic. */
-export function channelSourceFinder<T extends DetectServer>(servers: T[]): (c: Pick<ChannelView, "sourceHost" | "sourcePort" | "sourceServerId">, exceptId: string) => T | undefined {
-  const byAddress = new Map<string, number[]>();
-  const byServerId = new Map<number, number[]>();
-  const push = <K>(m: Map<K, number[]>, k: K, i: number) => { const l = m.get(k); if (l) l.push(i); else m.set(k, [i]); };
-  servers.forEach((s, i) => {
-    push(byAddress, `${s.host.toLowerCase()}:${s.port}`, i);
-    const id = s.status?.facts?.serverId;
-    if (id) push(byServerId, id, i);
-  });
-  return (c, exceptId) => {
-    const byId = c.sourceServerId !== null && c.sourceServerId > 0 ? (byServerId.get(c.sourceServerId) ?? []) : [];
-    const first = [...(byAddress.get(`${c.sourceHost.toLowerCase()}:${c.sourcePort}`) ?? []), ...byId].filter((i) => servers[i].id !== exceptId).sort((a, b) => a - b)[0];
-    return first === undefined ? undefined : servers[first];
-  };
-}
-
 /** True when a replica's receiver is not connected: connecting, or stopped with a connection error. */
 export const receiverDown = (c: Pick<ChannelView, "ioThread" | "lastIoErrno">) => c.ioThread === "connecting" || (c.ioThread === "stopped" && c.lastIoErrno !== 0);
 
@@ -54,9 +36,12 @@ export function replicasOf<T extends DetectServer>(servers: T[], source: DetectS
 
 /** Judges one unreachable source from its replicas; null when it is reachable or has no registered replica. */
 export function judgeSource(servers: DetectServer[], source: DetectServer): SourceVerdict | null {
-  if (source.status?.state !== "unreachable") return null;
-  const replicas = replicasOf(servers, source);
-  if (!replicas.length) return null;
+  return source.status?.state === "unreachable" ? judgeFrom(replicasOf(servers, source), source) : null;
+}
+
+/** The verdict on an unreachable source given its registered replicas. */
+function judgeFrom(replicas: DetectServer[], source: DetectServer): SourceVerdict | null {
+  if (!replicas.length || !source.status) return null;
   const polls = source.status.unreachablePolls ?? 1;
   const reachable = replicas.filter((r) => r.status!.state !== "unreachable");
   const gone = replicas.filter((r) => r.status!.state === "unreachable").map((r) => r.name);
@@ -70,14 +55,56 @@ export function judgeSource(servers: DetectServer[], source: DetectServer): Sour
   return { code: "DeadSource", sourceId: source.id, confirmedBy, unreachablePolls: polls };
 }
 
-/** Every unreachable source's verdict, by source id. */
+const addressKey = (host: string, port: number) => `${host.toLowerCase()}:${port}`;
+
+/** Positions in a server list under keys; each position once per key, in list order. */
+type Positions<K> = Map<K, number[]>;
+function put<K>(m: Positions<K>, k: K, i: number) {
+  const list = m.get(k);
+  if (!list) m.set(k, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** The servers (in list order) at `positions` that pass `keep`. */
+function pick<T>(servers: T[], positions: (number[] | undefined)[], keep: (s: T) => boolean): T[] {
+  const at = [...new Set(positions.flatMap((p) => p ?? []))].sort((a, b) => a - b);
+  return at.map((i) => servers[i]).filter(keep);
+}
+
+/** Every unreachable source's verdict, by source id (replicas found through an index of where channels point: linear in servers). */
 export function judgeSources(servers: DetectServer[]): Map<string, SourceVerdict> {
+  const byAddress: Positions<string> = new Map();
+  const byServerId: Positions<number> = new Map();
+  servers.forEach((s, i) => {
+    for (const c of s.status?.channels ?? []) {
+      put(byAddress, addressKey(c.sourceHost, c.sourcePort), i);
+      if (c.sourceServerId !== null && c.sourceServerId > 0) put(byServerId, c.sourceServerId, i);
+    }
+  });
   const out = new Map<string, SourceVerdict>();
   for (const s of servers) {
-    const v = judgeSource(servers, s);
+    if (s.status?.state !== "unreachable") continue;
+    const id = s.status.facts?.serverId;
+    const near = [byAddress.get(addressKey(s.host, s.port)), id ? byServerId.get(id) : undefined];
+    const v = judgeFrom(pick(servers, near, (r) => r.id !== s.id && !!r.status?.channels.some((c) => channelFrom(c, s))), s);
     if (v) out.set(s.id, v);
   }
   return out;
+}
+
+/** For a channel, the first listed server it replicates from (as channelFrom decides), through an index built once. */
+export function sourceFinder<T extends DetectServer>(servers: T[]): (c: Pick<ChannelView, "sourceHost" | "sourcePort" | "sourceServerId">, notId: string) => T | undefined {
+  const byAddress: Positions<string> = new Map();
+  const byServerId: Positions<number> = new Map();
+  servers.forEach((s, i) => {
+    put(byAddress, addressKey(s.host, s.port), i);
+    const id = s.status?.facts?.serverId;
+    if (id) put(byServerId, id, i);
+  });
+  return (c, notId) => {
+    const near = [byAddress.get(addressKey(c.sourceHost, c.sourcePort)), c.sourceServerId ? byServerId.get(c.sourceServerId) : undefined];
+    return pick(servers, near, (s) => s.id !== notId && channelFrom(c, s))[0];
+  };
 }
 
 /** True when the verdict allows a failover (the source is dead as far as replscope and its replicas can tell). */

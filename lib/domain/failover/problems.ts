@@ -1,6 +1,6 @@
 // The failover problem codes for findProblems: dead / unreachable sources, returned former sources, errant GTIDs (pure).
 import type { Problem, ServerForProblems } from "../problems";
-import { channelSourceFinder, judgeSources } from "./detect";
+import { judgeSources, sourceFinder } from "./detect";
 import { errantByOrigin, errantText } from "./errant";
 
 /** The old source of a finished failover that has not been rejoined yet. */
@@ -37,7 +37,7 @@ function formerSources(servers: ServerForProblems[], former: FormerSource[], add
 
 /** Adds ErrantTransactions on replicas that executed GTIDs their (reachable) source lacks. */
 function errantReplicas(servers: ServerForProblems[], add: Add) {
-  const sourceOf = channelSourceFinder(servers);
+  const sourceOf = sourceFinder(servers);
   for (const r of servers) {
     const f = r.status?.facts;
     if (!f || r.status!.state === "unreachable" || r.status!.channels.length !== 1) continue;
