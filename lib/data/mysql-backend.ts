@@ -9,8 +9,28 @@ import { listMigrations } from "./migrate";
 /** Our SQL quotes identifiers as "x" on both backends: MySQL sessions read them so with ANSI_QUOTES. */
 const INIT_SQL = ["SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',ANSI_QUOTES')", "SET SESSION time_zone = '+00:00'"];
 
+/** True for the connection-level failures of the mariadb driver (a socket closed or reset while it connects). */
+const driverConnectFailure = (e: unknown) => e instanceof mariadb.SqlError && (e as { fatal?: boolean }).fatal === true;
+
+let guarded = false;
+
+/**
+ * mariadb 3.4 rejects a promise nobody awaits when a new connection's first statements fail (the pool still gets the
+ * error through its own path): when the backend restarts, that unhandled rejection would end the process. Installed
+ * once with the first pool; every other unhandled rejection is thrown on, as Node does by default.
+ */
+export function guardDriverRejections() {
+  if (guarded) return;
+  guarded = true;
+  process.on("unhandledRejection", (reason) => {
+    if (!driverConnectFailure(reason)) throw reason;
+    console.warn(`replscope: a connection to the database failed while opening: ${(reason as Error).message}`);
+  });
+}
+
 /** The driver's settings for a mysql:// or mariadb:// URL (password percent-decoded; ?connectionLimit=N honoured). */
 export function mysqlPoolConfig(url: string): PoolConfig {
+  guardDriverRejections();
   const u = new URL(url.replace(/^(mysql|mariadb):/, "http:"));
   const limit = Number(u.searchParams.get("connectionLimit") ?? "10");
   return {

@@ -32,7 +32,10 @@ export function spawnInstance(id: string, url: string, env: Record<string, strin
 
 /** Calls an instance's route (given up after `timeoutMs`); the JSON answer and its status. */
 export async function call<T = Record<string, unknown>>(i: Instance, route: string, method = "GET", timeoutMs = 30_000): Promise<{ status: number; body: T }> {
-  const res = await fetch(`http://127.0.0.1:${i.port}${route}`, { method, signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(`http://127.0.0.1:${i.port}${route}`, { method, signal: AbortSignal.timeout(timeoutMs) }).catch((e: Error) => {
+    const exited = i.child.exitCode !== null || i.child.signalCode ? ` (instance ${i.id} exited: ${i.child.exitCode ?? i.child.signalCode})` : "";
+    throw new Error(`${e.message}${exited}; its last output: ${i.log.join("").slice(-1500)}`);
+  });
   return { status: res.status, body: (await res.json()) as T };
 }
 
