@@ -87,7 +87,7 @@ test("an admin sets a user's password and signs them out everywhere; the audit n
   await signIn(viewer, { ...VIEWER, password: SET_BY_ADMIN });
   await page.reload();
   await expect(row.locator('[data-col="sessions"]')).toHaveText("1 session(s)");
-  await row.getByRole("button", { name: `Sign ${VIEWER.username} out everywhere` }).click();
+  await row.getByRole("button", { name: `Sign out ${VIEWER.username} everywhere` }).click();
   await expect(row.getByRole("status")).toHaveText("Signed out 1 session(s).");
   await viewer.goto("/");
   await expect(viewer).toHaveURL(/\/login/);

@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { createUser, freePort, injectDuplicateKeyConflict, type Sandbox, startSandboxes, teardownAll, wireReplication } from "../sandbox";
 import { E2E_TOKEN } from "../playwright.config";
+import { addUser } from "./accounts";
 
 const PASSWORD = "on'call\\pw";
 let S: Sandbox, R1: Sandbox, R2: Sandbox;
@@ -223,6 +224,13 @@ test("on a 390 px phone no page scrolls sideways, and the header menu works by k
   await ctx.close();
 });
 
+/** A second user, so /settings lists per-user controls (role, password, sign-out) for axe to check. */
+async function ensureUser(page: Page) {
+  await page.goto("/settings");
+  if (await page.locator('tr[data-user="night-nurse"]').count()) return;
+  await addUser(page, { username: "night-nurse", password: "night-nurse-pw-0123" }, "viewer");
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
@@ -239,6 +247,7 @@ for (const scheme of ["light", "dark"] as const) {
       const route = name.startsWith("server") ? `/servers/${ids["oc-r1"]}${name.slice("server".length)}`
         : name.startsWith("source") ? `/servers/${ids["oc-source"]}${name.slice("source".length)}` : name;
       await page.emulateMedia({ colorScheme: scheme });
+      if (name === "/settings") await ensureUser(page); // the users table with its per-user controls, not an empty one
       await settle(page, route);
       expect(await stable(page, () => page.evaluate(() => document.documentElement.classList.contains("dark")))).toBe(scheme === "dark");
       expect(await stable(page, () => seriousViolations(page))).toEqual([]);

@@ -56,7 +56,7 @@ export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
 
 /** Ends every session of a user. */
 export function SignOutUserButton({ id, name, sessions }: { id: string; name: string; sessions: number }) {
-  return <ActionButton run={() => signOutUserAction(id)} disabled={sessions === 0} aria-label={`Sign ${name} out everywhere`}>Sign out</ActionButton>;
+  return <ActionButton run={() => signOutUserAction(id)} disabled={sessions === 0} aria-label={`Sign out ${name} everywhere`}>Sign out</ActionButton>;
 }
 
 /** Creates a token and shows it once. */
