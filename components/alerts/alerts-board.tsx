@@ -24,7 +24,7 @@ function AckButton({ alert, onDone }: { alert: AlertView; onDone: () => void }) 
         setError(r.error ?? null);
         onDone();
       })}>Acknowledge</Button>
-      {error && <span role="alert" className="text-sm text-red-600">{error}</span>}
+      {error && <span role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</span>}
     </span>
   );
 }

@@ -71,7 +71,7 @@ export function ChannelForm({ channel, onDone }: { channel?: ChannelView; onDone
       <Button type="submit" disabled={pending}>{channel ? "Save channel" : "Add channel"}</Button>
       {onDone && <Button type="button" variant="secondary" onClick={onDone}>Close</Button>}
       {state.done && <p role="status" className="w-full text-sm text-emerald-700 dark:text-emerald-400">{state.done}</p>}
-      {state.error && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+      {state.error && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">{state.error}</p>}
     </form>
   );
 }
@@ -85,7 +85,7 @@ export function TestChannelButton({ id, name }: { id: string; name: string }) {
       <Button type="button" variant="secondary" disabled={pending} aria-label={`Send test notification through ${name}`} onClick={() => start(async () => setResult(await testChannelAction(id)))}>
         Send test notification
       </Button>
-      {result && <span role="status" data-ok={result.ok} className={`text-sm ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600"}`}>{result.ok ? "ok" : "failed"}: {result.detail}</span>}
+      {result && <span role="status" data-ok={result.ok} className={`text-sm ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>{result.ok ? "ok" : "failed"}: {result.detail}</span>}
     </span>
   );
 }

@@ -29,8 +29,8 @@ export function ChannelsTable({ channels }: { channels: ChannelView[] }) {
             <td className="py-2 pr-3 text-xs" data-col="last-delivery">
               {c.lastAttemptAt ? (
                 <>
-                  <span className={c.lastResult === "ok" ? "text-emerald-700 dark:text-emerald-400" : "font-semibold text-red-600"}>{c.lastResult === "ok" ? "delivered" : "failed"}</span> <RelativeTime iso={c.lastAttemptAt} />
-                  {c.lastError && <div className="break-all text-red-600">{c.lastError}</div>}
+                  <span className={c.lastResult === "ok" ? "text-emerald-700 dark:text-emerald-400" : "font-semibold text-red-600 dark:text-red-400"}>{c.lastResult === "ok" ? "delivered" : "failed"}</span> <RelativeTime iso={c.lastAttemptAt} />
+                  {c.lastError && <div className="break-all text-red-600 dark:text-red-400">{c.lastError}</div>}
                 </>
               ) : <span className="text-slate-500">nothing sent yet</span>}
             </td>

@@ -16,7 +16,7 @@ export function HookDeliveries({ deliveries }: { deliveries: HookDelivery[] }) {
             <td className="py-2 pr-3"><Link href={`/failovers/${d.failoverId}`} className="underline">{d.failoverId}</Link> <RelativeTime iso={d.queuedAt} /></td>
             <td className="py-2 pr-3">{d.event}</td>
             <td className="py-2 pr-3 font-mono text-xs">{d.to}</td>
-            <td className={`py-2 text-xs ${d.state.startsWith("delivered") ? "text-emerald-700 dark:text-emerald-400" : d.state === "queued" ? "" : "text-red-600"}`}>{d.state}</td>
+            <td className={`py-2 text-xs ${d.state.startsWith("delivered") ? "text-emerald-700 dark:text-emerald-400" : d.state === "queued" ? "" : "text-red-600 dark:text-red-400"}`}>{d.state}</td>
           </tr>
         ))}
       </tbody>

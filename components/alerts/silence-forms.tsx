@@ -14,7 +14,7 @@ function FormMessages({ state }: { state: SilenceFormState }) {
   return (
     <>
       {state.done && <p role="status" className="w-full text-sm text-emerald-700 dark:text-emerald-400">{state.done}</p>}
-      {state.error && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+      {state.error && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">{state.error}</p>}
     </>
   );
 }

@@ -16,7 +16,7 @@ export function ChangePasswordForm() {
       <Field name="confirm" label="New password again" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirm} />
       <div><Button type="submit" disabled={pending}>Change password</Button></div>
       {state.done && <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{state.done}</p>}
-      {state.error && !state.fieldErrors && <p role="alert" className="text-sm text-red-600">{state.error}</p>}
+      {state.error && !state.fieldErrors && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{state.error}</p>}
     </form>
   );
 }

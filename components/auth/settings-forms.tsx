@@ -19,7 +19,7 @@ export function AddUserForm() {
       <Field name="password" label="Password" type="password" autoComplete="new-password" errors={state.fieldErrors?.password} />
       <label className="flex flex-col gap-1 text-sm font-medium">Role<select name="role" className={SELECT} defaultValue="viewer">{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
       <Button type="submit" disabled={pending}>Add user</Button>
-      {state.error && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+      {state.error && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">{state.error}</p>}
     </form>
   );
 }
@@ -49,7 +49,7 @@ export function ResetPasswordForm({ id, name }: { id: string; name: string }) {
       <Button type="submit" disabled={pending}>Set password</Button>
       <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
       {state.done && <p role="status" className="w-full text-sm text-emerald-700 dark:text-emerald-400">{state.done}</p>}
-      {state.error && !state.fieldErrors && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+      {state.error && !state.fieldErrors && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">{state.error}</p>}
     </form>
   );
 }
@@ -68,7 +68,7 @@ export function AddTokenForm() {
       <label className="flex flex-col gap-1 text-sm font-medium">Role<select name="role" className={SELECT} defaultValue="viewer">{ROLES.map((r) => <option key={r}>{r}</option>)}</select></label>
       <Button type="submit" disabled={pending}>Create token</Button>
       {state.token && <p role="status" className="w-full text-sm">Copy it now, it is not shown again: <code data-testid="new-token" className="break-all rounded bg-slate-100 px-1 dark:bg-slate-800">{state.token}</code></p>}
-      {state.error && <p role="alert" className="w-full text-sm text-red-600">{state.error}</p>}
+      {state.error && <p role="alert" className="w-full text-sm text-red-600 dark:text-red-400">{state.error}</p>}
     </form>
   );
 }

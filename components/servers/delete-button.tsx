@@ -15,7 +15,7 @@ export function DeleteButton({ serverId, name }: { serverId: string; name: strin
   return (
     <span className="flex items-center gap-2">
       <Button type="button" variant="danger" onClick={onClick} disabled={pending}>{pending ? "Removing…" : "Remove"}</Button>
-      {error && <span role="alert" className="text-sm text-red-600">{error}</span>}
+      {error && <span role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</span>}
     </span>
   );
 }

@@ -57,7 +57,7 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
             <option key={m} value={m}>{m === "verify" ? "required, verify certificate" : m}</option>
           ))}
         </select>
-        {err.tlsMode && <p className="text-xs text-red-600">{err.tlsMode.join(" ")}</p>}
+        {err.tlsMode && <p className="text-xs text-red-600 dark:text-red-400">{err.tlsMode.join(" ")}</p>}
       </div>
       <div className="grid grid-cols-2 gap-3">
         <Field name="cluster" label="Cluster (optional)" defaultValue={server?.cluster ?? ""} errors={err.cluster} />
@@ -74,7 +74,7 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
           <option value="neutral">neutral</option>
           <option value="must_not">must_not: never promote it (backup, reporting, other data centre)</option>
         </select>
-        {err.promotionRule && <span className="text-xs text-red-600">{err.promotionRule.join(" ")}</span>}
+        {err.promotionRule && <span className="text-xs text-red-600 dark:text-red-400">{err.promotionRule.join(" ")}</span>}
       </div>
       <fieldset className="grid grid-cols-2 items-end gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
         <legend className="px-1 text-sm font-medium">Heartbeat (optional)</legend>
@@ -116,7 +116,7 @@ export function ServerForm({ action, server, prefill }: ServerFormProps) {
               <span className="block text-xs text-slate-500">Off by default: whoever can intercept the connection could hand over a key of its own.</span>
             </span>
           </label>
-          {err.allowPublicKeyRetrieval && <p className="text-xs text-red-600">{err.allowPublicKeyRetrieval.join(" ")}</p>}
+          {err.allowPublicKeyRetrieval && <p className="text-xs text-red-600 dark:text-red-400">{err.allowPublicKeyRetrieval.join(" ")}</p>}
         </div>
       </details>
       <div>

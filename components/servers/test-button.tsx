@@ -16,7 +16,7 @@ export function TestButton({ serverId }: { serverId: string }) {
           <CheckBadge status={state.check.status} /> {state.check.detail}
         </span>
       )}
-      {state.error && <span role="alert" className="text-sm text-red-600">{state.error}</span>}
+      {state.error && <span role="alert" className="text-sm text-red-600 dark:text-red-400">{state.error}</span>}
     </form>
   );
 }

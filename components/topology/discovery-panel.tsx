@@ -38,7 +38,7 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
         <label className="flex items-center gap-2"><input type="checkbox" checked={trySeed} onChange={(e) => setTrySeed(e.target.checked)} /> Try the seed&apos;s credentials on servers not yet registered</label>
         <p className="ml-6 text-xs text-slate-500">Off: registered servers are read with their own credentials; a server nobody registered is listed but not contacted (a server can name any host as its source or replica). On: its password is sent to those hosts too; the audit trail records that it was on.</p>
       </div>
-      {crawlState.error && <p role="alert" className="text-sm text-red-600">{crawlState.error}</p>}
+      {crawlState.error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{crawlState.error}</p>}
       {crawlState.servers && (
         <table className="w-full text-left text-sm" aria-label="Discovered servers">
           <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Register</th><th>Server</th><th>Found via</th><th>Status</th></tr></thead>
@@ -81,7 +81,7 @@ export function DiscoveryPanel({ servers, initialSeed }: { servers: { id: string
           <Button type="button" onClick={register} disabled={pending}>Register {Object.keys(chosen).length} server{Object.keys(chosen).length === 1 ? "" : "s"}</Button>
         </div>
       )}
-      {results.error && <p role="alert" className="text-sm text-red-600">{results.error}</p>}
+      {results.error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{results.error}</p>}
       {results.results && <ul role="status" className="text-sm">{results.results.map((r) => <li key={r.name}>{r.name}: {r.ok ? `registered (connection ${r.status})` : r.error}</li>)}</ul>}
     </div>
   );

@@ -25,7 +25,7 @@ export function RunForm({ servers }: { servers: { id: string; name: string; labe
         {servers.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.label}</option>)}
         {inline && <option value="__new">Register a new server…</option>}
       </select>
-      {err[name] && <span className="text-xs text-red-600">{err[name].join(" ")}</span>}
+      {err[name] && <span className="text-xs text-red-600 dark:text-red-400">{err[name].join(" ")}</span>}
     </div>
   );
   return (
