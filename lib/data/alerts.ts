@@ -1,4 +1,4 @@
-// Alerts, silences and `for` rules in replscope's own database; one transaction per sweep, for changed alerts only.
+// Alerts, silences and `for` rules in replscope's own database; changed alerts only, in transactions of a few hundred.
 import "server-only";
 import type { AlertState, ForRule, SilenceRule } from "@/lib/domain/alerts/types";
 import { db, sqlFlavor } from "./db";
@@ -21,23 +21,52 @@ export interface OutboxInsert {
 
 /** Ids per `IN (…)`: one list of 10,000 servers' alerts exceeds the database's bound-parameter limit. */
 const IDS_PER_DELETE = 500;
-const slices = (ids: string[]) => Array.from({ length: Math.ceil(ids.length / IDS_PER_DELETE) }, (_, i) => ids.slice(i * IDS_PER_DELETE, (i + 1) * IDS_PER_DELETE));
+const slices = <T>(xs: T[], size = IDS_PER_DELETE) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 
-/** Writes changed alerts, forgets removed ones and enqueues notifications, all in one transaction (idempotent on the outbox key; behind the leader fence). */
-export async function saveAlertChanges(changed: AlertState[], removed: string[], outbox: OutboxInsert[]): Promise<void> {
-  if (!changed.length && !removed.length && !outbox.length) return;
-  const client = db();
+/** Alerts per transaction: 10,000 alerts changing at once in one transaction outlasted the MySQL backend's 30 s limit. */
+const ALERTS_PER_TRANSACTION = 250;
+
+const ALERT_COLUMNS = [
+  "id", "serverId", "channel", "code", "severity", "message", "state", "since", "firedAt", "resolvedAt", "missingSince",
+  "silenced", "acknowledgedBy", "acknowledgedAt", "notified", "lastNotifiedAt", "lastFiringNotifiedAt", "seq",
+] as const satisfies readonly (keyof AlertState)[];
+const OUTBOX_COLUMNS = ["channelId", "alertId", "idempotencyKey", "payload", "nextAttemptAt", "createdAt"] as const satisfies readonly (keyof OutboxInsert)[];
+
+const rowsOf = (columns: readonly string[], count: number) => Array<string>(count).fill(`(${columns.map(() => "?").join(", ")})`).join(", ");
+const names = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
+
+/** One multi-row upsert of alerts (every column replaced), in the backend's SQL. */
+function upsertAlerts(alerts: AlertState[]) {
+  const rest = ALERT_COLUMNS.slice(1);
+  const update = sqlFlavor() === "mysql" ? ` ON DUPLICATE KEY UPDATE ${rest.map((c) => `"${c}" = VALUES("${c}")`).join(", ")}` : ` ON CONFLICT("id") DO UPDATE SET ${rest.map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+  const values = alerts.flatMap((a) => ALERT_COLUMNS.map((c) => (c === "silenced" ? (a.silenced ? 1 : 0) : (a[c] ?? null))));
+  return db().$executeRawUnsafe(`INSERT INTO "Alert" (${names(ALERT_COLUMNS)}) VALUES ${rowsOf(ALERT_COLUMNS, alerts.length)}${update}`, ...values);
+}
+
+/** One multi-row insert of outbox rows; a row already queued under its (channel, idempotency key) is left as it is. */
+function insertOutbox(rows: OutboxInsert[]) {
   const [insert, conflict] = sqlFlavor() === "mysql" ? ["INSERT", ` ON DUPLICATE KEY UPDATE "id" = "id"`] : ["INSERT", ` ON CONFLICT("channelId", "idempotencyKey") DO NOTHING`];
-  await fencedBatch([
-    ...changed.map((a) => client.alert.upsert({ where: { id: a.id }, create: a, update: a })),
-    ...slices(removed).map((ids) => client.alert.deleteMany({ where: { id: { in: ids } } })),
-    ...outbox.map((o) =>
-      client.$executeRawUnsafe(
-        `${insert} INTO "Outbox" ("channelId", "alertId", "idempotencyKey", "payload", "nextAttemptAt", "createdAt", "attempts") VALUES (?, ?, ?, ?, ?, ?, 0)${conflict}`,
-        o.channelId, o.alertId, o.idempotencyKey, o.payload, o.nextAttemptAt, o.createdAt,
-      ),
-    ),
-  ]);
+  const values = rows.flatMap((o) => [...OUTBOX_COLUMNS.map((c) => o[c]), 0]);
+  return db().$executeRawUnsafe(`${insert} INTO "Outbox" (${names(OUTBOX_COLUMNS)}, "attempts") VALUES ${rowsOf([...OUTBOX_COLUMNS, "attempts"], rows.length)}${conflict}`, ...values);
+}
+
+/**
+ * Writes changed alerts, forgets removed ones and enqueues notifications, behind the leader fence: a transaction per
+ * ALERTS_PER_TRANSACTION alerts carries those alerts with their own outbox rows, so an alert and its notification land
+ * together (the outbox key makes a repeat harmless; the next evaluation re-reads what landed).
+ */
+export async function saveAlertChanges(changed: AlertState[], removed: string[], outbox: OutboxInsert[]): Promise<void> {
+  const byAlert = new Map<string, OutboxInsert[]>();
+  for (const o of outbox) byAlert.set(o.alertId, [...(byAlert.get(o.alertId) ?? []), o]);
+  const chunks = slices(changed, ALERTS_PER_TRANSACTION);
+  const carried = new Set(changed.map((a) => a.id));
+  const orphans = outbox.filter((o) => !carried.has(o.alertId));
+  for (const [i, alerts] of chunks.entries()) {
+    const rows = [...alerts.flatMap((a) => byAlert.get(a.id) ?? []), ...(i === chunks.length - 1 ? orphans : [])];
+    await fencedBatch([upsertAlerts(alerts), ...slices(rows, ALERTS_PER_TRANSACTION).map(insertOutbox)]);
+  }
+  if (!chunks.length && orphans.length) await fencedBatch(slices(orphans, ALERTS_PER_TRANSACTION).map(insertOutbox));
+  for (const ids of slices(removed)) await fencedBatch([db().alert.deleteMany({ where: { id: { in: ids } } })]);
 }
 
 /** One alert by id. */

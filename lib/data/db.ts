@@ -7,7 +7,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as MysqlPrismaClient } from "@/generated/prisma-mysql/client";
 import { env } from "@/lib/config/env";
 import { applyMigrations } from "./migrate";
-import { mysqlPoolConfig } from "./mysql-backend";
+import { guardDriverRejections, mysqlPoolConfig } from "./mysql-backend";
 
 const globalForDb = globalThis as unknown as { replscopeDb?: PrismaClient };
 
@@ -15,7 +15,10 @@ function createClient(): PrismaClient {
   const { backend } = env();
   // Both clients are generated from schemas with the same models and fields (test/schema-drift.test.ts): one type.
   // A transaction waits up to 10 s for a pooled connection (Prisma's 2 s is short for a busy pool on a small box).
-  if (backend.kind === "mysql") return new MysqlPrismaClient({ adapter: new PrismaMariaDb(mysqlPoolConfig(backend.url)), transactionOptions: { maxWait: 10_000, timeout: 30_000 } }) as unknown as PrismaClient;
+  if (backend.kind === "mysql") {
+    guardDriverRejections();
+    return new MysqlPrismaClient({ adapter: new PrismaMariaDb(mysqlPoolConfig(backend.url)), transactionOptions: { maxWait: 10_000, timeout: 30_000 } }) as unknown as PrismaClient;
+  }
   applyMigrations(backend.file, path.join(process.cwd(), "prisma", "migrations"));
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${backend.file}` }) });
 }

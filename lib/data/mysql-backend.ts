@@ -30,7 +30,6 @@ export function guardDriverRejections() {
 
 /** The driver's settings for a mysql:// or mariadb:// URL (password percent-decoded; ?connectionLimit=N honoured). */
 export function mysqlPoolConfig(url: string): PoolConfig {
-  guardDriverRejections();
   const u = new URL(url.replace(/^(mysql|mariadb):/, "http:"));
   const limit = Number(u.searchParams.get("connectionLimit") ?? "10");
   return {

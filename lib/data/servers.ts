@@ -72,8 +72,14 @@ export async function listServers(): Promise<ServerRecord[]> {
 
 /** A stamp that changes whenever a server is registered, changed or removed (count and newest update): cheap to read. */
 export async function registryStamp(): Promise<string> {
+  return (await registryVersion()).stamp;
+}
+
+/** The stamp and when the newest change was made (epoch ms). */
+async function registryVersion(): Promise<{ stamp: string; newest: number }> {
   const a = await db().server.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
-  return `${a._count._all}/${a._max.updatedAt?.getTime() ?? 0}`;
+  const newest = a._max.updatedAt?.getTime() ?? 0;
+  return { stamp: `${a._count._all}/${newest}`, newest };
 }
 
 /** One server, or null. */
@@ -170,13 +176,35 @@ export interface PollTarget {
   target: { host: string; port: number; user: string; password: string | null; tlsMode: TlsMode; keyPolicy: KeyPolicy };
 }
 
-/** Every server with its connection details, for one sweep. */
+/** Passwords the last listing decrypted, by sealed text: a sweep decrypts only what changed since (the poller's hot path). */
+let lastUnsealed = new Map<string, string | null>();
+
+/** The last listing and the registry stamp it was read at: unchanged registry, same targets (the poller asks every sweep and the heartbeat writer every second). */
+let lastListing: { stamp: string; targets: PollTarget[] } | null = null;
+
+/** Every server with its connection details, for one sweep (re-read only when the registry changed). */
 export async function listPollTargets(): Promise<PollTarget[]> {
+  const { stamp, newest } = await registryVersion();
+  if (lastListing?.stamp === stamp) return lastListing.targets;
+  const targets = await readPollTargets();
+  // A change in the same millisecond as the newest would leave the stamp as it is: a fresh change is never cached.
+  lastListing = Date.now() - newest > 1000 ? { stamp, targets } : null;
+  return targets;
+}
+
+async function readPollTargets(): Promise<PollTarget[]> {
   const rows = await db().server.findMany({ orderBy: { name: "asc" } });
-  return rows.map((row) => ({
+  const unsealed = new Map<string, string | null>();
+  const password = (sealed: string) => {
+    if (!unsealed.has(sealed)) unsealed.set(sealed, lastUnsealed.has(sealed) ? lastUnsealed.get(sealed)! : unseal(sealed));
+    return unsealed.get(sealed)!;
+  };
+  const targets = rows.map((row) => ({
     record: reshapeServer(row),
     heartbeatEnabled: row.heartbeatEnabled,
     heartbeatSchema: row.heartbeatSchema,
-    target: { host: row.host, port: row.port, user: row.user, password: unseal(row.passwordEnc), tlsMode: row.tlsMode as TlsMode, keyPolicy: keyPolicyOf(row) },
+    target: { host: row.host, port: row.port, user: row.user, password: password(row.passwordEnc), tlsMode: row.tlsMode as TlsMode, keyPolicy: keyPolicyOf(row) },
   }));
+  lastUnsealed = unsealed;
+  return targets;
 }

@@ -1,18 +1,21 @@
 // Keeps one open connection per monitored server between sweeps; a connection that errs is destroyed, never reused.
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Connection } from "mysql2/promise";
-import { policyFor } from "@/lib/domain/password-exchange";
+import { borrowedEndpoint, policyFor } from "@/lib/domain/password-exchange";
 import { openConnection, type ServerTarget, timed, type TimedConnection, type Timeouts } from "./connection";
 
 interface Entry {
-  key: string;
+  key: readonly unknown[];
   conn: Connection;
 }
 
-function targetKey(t: ServerTarget): string {
-  return createHash("sha256").update(JSON.stringify([t.host, t.port, t.user, t.password, t.tlsMode, policyFor(t)])).digest("hex");
+/** Everything a connection was opened with: a change to any of it opens a new connection. */
+function targetKey(t: ServerTarget): readonly unknown[] {
+  const p = policyFor(t);
+  return [t.host, t.port, t.user, t.password, t.tlsMode, borrowedEndpoint(t), p !== null, p?.allowPublicKeyRetrieval, p?.serverPublicKey];
 }
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A cache of live connections keyed by server id; changed credentials open a new connection. */
 export class ConnectionCache {
@@ -22,7 +25,7 @@ export class ConnectionCache {
   async use<T>(id: string, target: ServerTarget, timeouts: Timeouts, fn: (c: TimedConnection) => Promise<T>): Promise<T> {
     const key = targetKey(target);
     let entry = this.entries.get(id);
-    if (entry && entry.key !== key) this.drop(id);
+    if (entry && !sameKey(entry.key, key)) this.drop(id);
     entry = this.entries.get(id);
     if (!entry) {
       const conn = await openConnection(target, timeouts.connectTimeoutMs);

@@ -131,6 +131,20 @@ export function leadership(): Leadership | null {
   return g.replscopeLeadership ?? null;
 }
 
+/** Runs background work where it belongs: in this instance's term when it leads, or at once in a process without a
+ *  lease loop (single instance, scripts); never on a follower. Returns whether it ran. */
+export function inLeaderTerm(fn: () => void): boolean {
+  const l = leadership();
+  if (!l) {
+    fn();
+    return true;
+  }
+  const term = l.current;
+  if (!term) return false;
+  runInTerm(term, fn);
+  return true;
+}
+
 /** Creates and starts the process-wide lease loop with the given background work. */
 export function startLeadership(work: BackgroundWork, timing = LEASE_TIMING): Leadership {
   g.replscopeLeadership ??= new Leadership(work, timing);

@@ -10,7 +10,6 @@ import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers
 import { pruneAudit } from "@/lib/data/audit";
 import { pruneOutbox } from "@/lib/data/alert-channels";
 import { latestStatusesWithSince, saveSweep, thinSamples } from "@/lib/data/status";
-import { runInTerm } from "@/lib/data/fence";
 import { ConnectionCache } from "@/lib/mysql/connection-cache";
 import { mapLimit } from "@/lib/mysql/limit";
 import { readStatus } from "@/lib/mysql/status";
@@ -23,7 +22,7 @@ import { deliveryWorker } from "./alerts/delivery";
 import { HeartbeatWriter } from "./heartbeat-writer";
 import { clusterLimits, staleAfterSeconds } from "./status";
 import { recordPollerStart, recordSweepMetrics } from "./metrics";
-import { leadership } from "./leader";
+import { inLeaderTerm } from "./leader";
 
 /** Timing of the last completed sweep. */
 export interface SweepInfo {
@@ -148,11 +147,13 @@ export class Monitor {
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
     const byId = new Map(statuses.map((x) => [x.id, x.status]));
     recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), this.last);
-    const former = await formerSourceList().catch(() => []);
-    const swept = sweepProblems(targets, byId, now, former);
-    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = this.evaluateAlerts(swept, now);
+    // Problems are found after the sweep, off its path: they feed alert evaluation and failover duties, which follow it.
+    const swept = formerSourceList()
+      .catch(() => [])
+      .then((former) => sweepProblems(targets, byId, now, former));
+    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = swept.then((x) => this.evaluateAlerts(x, now), (e) => this.evaluationFailed(e));
     const stateSince = new Map(targets.map((t) => [t.record.id, this.stateSince.get(t.record.id) ?? now]));
-    this.lastFailoverCheck = this.lastFailoverCheck.then(() => afterSweep({ ...swept, stateSince, now })).catch(() => null);
+    this.lastFailoverCheck = this.lastFailoverCheck.then(() => swept).then((x) => afterSweep({ ...x, stateSince, now })).catch(() => null);
     await this.maybeThin(now);
     return this.last;
   }
@@ -161,10 +162,12 @@ export class Monitor {
   private evaluateAlerts(swept: ReturnType<typeof sweepProblems>, now: number): Promise<EvaluationSummary | null> {
     return alertEngine()
       .evaluate(sweepForAlerts(swept), now)
-      .catch((e) => {
-        console.error("replscope: alert evaluation failed:", (e as Error).message);
-        return null;
-      });
+      .catch((e) => this.evaluationFailed(e));
+  }
+
+  private evaluationFailed(e: unknown): null {
+    console.error("replscope: alert evaluation failed:", (e as Error).message);
+    return null;
   }
 
   private async pollOne(t: PollTarget, schemas: string[], timeouts: { connectTimeoutMs: number; queryTimeoutMs: number }) {
@@ -206,8 +209,5 @@ export function monitor(): Monitor {
 /** Asks for a sweep now (after a change): the leader runs it inside its term; another instance leaves it to the
  *  leader's next poll (a sweep also evaluates alerts and automatic failover: leader-only work). */
 export function sweepSoon(): void {
-  const l = leadership();
-  const run = () => void monitor().sweep().catch(() => {});
-  if (!l) return run();
-  if (l.current) runInTerm(l.current, run);
+  inLeaderTerm(() => void monitor().sweep().catch(() => {}));
 }

@@ -1,7 +1,7 @@
 // Which statements to run on a server, by flavor and version (decision rules of the dialect reference).
 import { hasBinaryLogStatus, hasBinlogStatus, hasSuperReadOnly, supportsReplicaTerms, usesReplicaVariables, usesSourceTerms } from "./capabilities";
 import { semiSyncStatusQuery, semiSyncVariablesQuery } from "./semi-sync";
-import type { ServerVersion } from "./version";
+import { perVersion, type ServerVersion } from "./version";
 
 /** The statements replscope runs to read replication state, in one server's dialect. */
 export interface Dialect {
@@ -76,10 +76,10 @@ function mariadbDialect(v: ServerVersion, terms: "replica" | "slave"): Dialect {
 }
 
 /** The preferred dialect: new terms on MySQL ≥ 8.0.22 and MariaDB ≥ 10.5.2, old terms before. */
-export function dialectFor(v: ServerVersion): Dialect {
+export const dialectFor: (v: ServerVersion) => Dialect = perVersion((v) => {
   const terms = supportsReplicaTerms(v) ? "replica" : "slave";
   return v.flavor === "mariadb" ? mariadbDialect(v, terms) : mysqlDialect(v, terms);
-}
+});
 
 /**
  * The same server's other terminology, tried once when the preferred statement is a syntax error: every

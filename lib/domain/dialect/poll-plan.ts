@@ -3,7 +3,7 @@
 import { dialectFor } from "./dialect";
 import { GALERA_VARIABLE_NAMES, hasGroupReplication } from "./clusters";
 import { semiSyncVariableNames } from "./semi-sync";
-import { atLeast, type ServerVersion } from "./version";
+import { atLeast, perVersion, type ServerVersion } from "./version";
 
 /** The folded facts SELECT and what it carries beyond ServerFacts. */
 export interface PollPlan {
@@ -56,7 +56,7 @@ function mysqlPlan(v: ServerVersion): PollPlan | null {
 }
 
 /** The folded poll for this version, or null: MySQL < 8.0 and MariaDB < 10.1 are read statement by statement. */
-export const pollPlan = (v: ServerVersion): PollPlan | null => (v.flavor === "mariadb" ? mariadbPlan(v) : mysqlPlan(v));
+export const pollPlan: (v: ServerVersion) => PollPlan | null = perVersion((v) => (v.flavor === "mariadb" ? mariadbPlan(v) : mysqlPlan(v)));
 
 /**
  * Why the folded SELECT was refused, so the server is read statement by statement: "for good" for 1193 unknown

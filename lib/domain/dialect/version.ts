@@ -68,3 +68,17 @@ export function versionLabel(flavor: string | null | undefined, version: string 
 
 /** "MariaDB 10.11.6" / "MySQL 8.0.36" for a parsed version. */
 export const versionText = (v: ServerVersion) => `${familyName(v.flavor)} ${v.major}.${v.minor}.${v.patch}`;
+
+/** Caches a pure function of a server's flavor and version: the poller asks for the same statements thousands of times a sweep. */
+export function perVersion<T>(build: (v: ServerVersion) => T): (v: ServerVersion) => T {
+  const built = new Map<string, T>();
+  return (v) => {
+    const key = `${v.flavor} ${v.major}.${v.minor}.${v.patch}`;
+    let value = built.get(key);
+    if (value === undefined && !built.has(key)) {
+      value = build(v);
+      built.set(key, typeof value === "object" && value !== null ? Object.freeze(value) : value);
+    }
+    return value as T;
+  };
+}

@@ -4,7 +4,7 @@ import { findProblems, type ServerForProblems } from "../problems";
 import { normaliseReplicaRow } from "../replica-status";
 import { normaliseFacts } from "../server-facts";
 import { evaluateServer, type ServerStatus } from "../server-status";
-import { channelFrom, judgeSource, judgeSources, sourceFinder } from "./detect";
+import { judgeSource, judgeSources } from "./detect";
 import { errantByOrigin } from "./errant";
 
 const facts = (o: Record<string, unknown>) =>
@@ -56,10 +56,6 @@ describe("dead source detection", () => {
     expect(verdicts.get("s")).toMatchObject({ code: "DeadSource", confirmedBy: ["b", "a"] });
     expect(verdicts.get("y")).toMatchObject({ code: "DeadSource", confirmedBy: ["c"] });
     expect(verdicts.has("x")).toBe(false);
-    const find = sourceFinder(all);
-    expect(find(all[0].status!.channels[0], "b")?.id).toBe("s");
-    expect(find(all[4].status!.channels[0], "c")?.id).toBe("y");
-    expect(find(all[4].status!.channels[0], "y")).toBeUndefined();
   });
   it("FormerSourceReturned on an old source that answers again, with its read_only state", () => {
     const p = findProblems([srv("s", 3306, source)], 1000, 100, [{ serverId: "s", failoverId: "f1", newSourceName: "a" }]).get("s")!;
@@ -87,21 +83,5 @@ describe("errant transactions", () => {
     const p = findProblems(all, 1000, 100).get("a")!;
     expect(p.map((x) => x.code)).toEqual(["ErrantTransactions"]);
     expect(p[0].message).toMatch(/0-2-101 \(domain 0, server_id 2, written on this replica\)/);
-  });
-});
-
-describe("sourceFinder against a scan", () => {
-  it("finds what a scan with channelFrom finds: the first match by host:port or server_id, never the replica itself", () => {
-    const at = (id: string, host: string, port: number, serverId: number | null) =>
-      ({ id, name: id, host, port, status: serverId === null ? null : ({ facts: { serverId } } as unknown as ServerStatus) });
-    const servers = [at("a", "DB1", 3306, 7), at("b", "db2", 3306, 1), at("c", "db1", 3306, 2), at("d", "db3", 3307, 1), at("e", "db4", 3306, null)];
-    const find = sourceFinder(servers);
-    const channels = [
-      { sourceHost: "db1", sourcePort: 3306, sourceServerId: null }, { sourceHost: "db1", sourcePort: 3306, sourceServerId: 1 },
-      { sourceHost: "nowhere", sourcePort: 1, sourceServerId: 1 }, { sourceHost: "nowhere", sourcePort: 1, sourceServerId: 0 },
-      { sourceHost: "db4", sourcePort: 3306, sourceServerId: 9 }, { sourceHost: "db3", sourcePort: 3306, sourceServerId: null },
-    ];
-    for (const c of channels)
-      for (const except of ["a", "b", "c", "e", "x"]) expect(find(c, except)?.id).toBe(servers.find((s) => s.id !== except && channelFrom(c, s))?.id);
   });
 });

@@ -92,20 +92,5 @@ export function judgeSources(servers: DetectServer[]): Map<string, SourceVerdict
   return out;
 }
 
-/** For a channel, the first listed server it replicates from (as channelFrom decides), through an index built once. */
-export function sourceFinder<T extends DetectServer>(servers: T[]): (c: Pick<ChannelView, "sourceHost" | "sourcePort" | "sourceServerId">, notId: string) => T | undefined {
-  const byAddress: Positions<string> = new Map();
-  const byServerId: Positions<number> = new Map();
-  servers.forEach((s, i) => {
-    put(byAddress, addressKey(s.host, s.port), i);
-    const id = s.status?.facts?.serverId;
-    if (id) put(byServerId, id, i);
-  });
-  return (c, notId) => {
-    const near = [byAddress.get(addressKey(c.sourceHost, c.sourcePort)), c.sourceServerId ? byServerId.get(c.sourceServerId) : undefined];
-    return pick(servers, near, (s) => s.id !== notId && channelFrom(c, s))[0];
-  };
-}
-
 /** True when the verdict allows a failover (the source is dead as far as replscope and its replicas can tell). */
 export const failoverAllowed = (v: SourceVerdict | null | undefined) => v?.code === "DeadSource" || v?.code === "DeadSourceAndSomeReplicas";

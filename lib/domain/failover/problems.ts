@@ -1,6 +1,7 @@
 // The failover problem codes for findProblems: dead / unreachable sources, returned former sources, errant GTIDs (pure).
 import type { Problem, ServerForProblems } from "../problems";
-import { judgeSources, sourceFinder } from "./detect";
+import { judgeSources } from "./detect";
+import { sourceFinder } from "../source-finder";
 import { errantByOrigin, errantText } from "./errant";
 
 /** The old source of a finished failover that has not been rejoined yet. */
@@ -41,7 +42,7 @@ function errantReplicas(servers: ServerForProblems[], add: Add) {
   for (const r of servers) {
     const f = r.status?.facts;
     if (!f || r.status!.state === "unreachable" || r.status!.channels.length !== 1) continue;
-    const src = sourceOf(r.status!.channels[0], r.id);
+    const src = sourceOf(r.status!.channels[0]);
     const sf = src?.status?.facts;
     if (!src || !sf || src.status!.state === "unreachable" || !sf.gtidExecuted) continue;
     const errant = errantByOrigin(f.gtidExecuted, sf.gtidExecuted, { uuid: sf.serverUuid, serverId: sf.serverId });

@@ -8,6 +8,7 @@ import type { FailoverHookBody } from "@/lib/domain/failover/hooks";
 import { resolveChannel } from "../alerts/channel-admin";
 import { hostOf } from "../alerts/channels/http";
 import { deliveryWorker } from "../alerts/delivery";
+import { inLeaderTerm } from "../leader";
 
 /** How long a failover waits at most for its pre hooks' first attempt (their answer never stops it). */
 const PRE_WAIT_MS = 5000;
@@ -36,7 +37,8 @@ export async function notifyFailover(body: FailoverHookBody): Promise<string[]> 
   try {
     const rows = await rowsFor(body);
     await enqueueOutbox(rows);
-    if (rows.length) deliveryWorker().start();
+    // Delivery is background work: it runs in the leader's term (runs execute on the leader), fenced like the rest.
+    if (rows.length) inLeaderTerm(() => deliveryWorker().start());
     return [];
   } catch (e) {
     return [`${body.event} notifications could not be queued: ${(e as Error).message}`];
