@@ -38,14 +38,14 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** `count` consecutive free ports in 20000–32000 (below the ephemeral range, so no client can self-connect to them). */
+/** `count` consecutive free ports in 28000–29999, a range of their own (below the ephemeral range, so no client can self-connect to them). */
 async function freeLowPorts(count: number): Promise<number[]> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * (12000 - count));
+    const base = 28000 + Math.floor(Math.random() * (2000 - count));
     const ports = Array.from({ length: count }, (_, i) => base + i);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return ports;
   }
-  throw new Error("no free block of loopback ports below 32000");
+  throw new Error("no free block of loopback ports in 28000–29999");
 }
 
 function galeraArgs(dir: string, p: MemberPorts, serverId: number, node: string, cluster: string, peers: string): string[] {

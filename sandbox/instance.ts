@@ -35,12 +35,13 @@ function bindable(port: number): Promise<boolean> {
 }
 
 /**
- * A free TCP port on 127.0.0.1, chosen at random in 20000–31999: below Linux's ephemeral range (no outgoing
+ * A free TCP port on 127.0.0.1, chosen at random in 20000–27999 (Galera blocks take 28000–29999, replscope instances
+ * of the multi-instance tests 30000–32767): below Linux's ephemeral range (no outgoing
  * connection or `listen(0)` of another process takes it meanwhile) and never one this process handed out before.
  */
 export async function freePort(): Promise<number> {
   for (;;) {
-    const port = 20000 + Math.floor(Math.random() * 12000);
+    const port = 20000 + Math.floor(Math.random() * 8000);
     if (handedOut.has(port)) continue;
     handedOut.add(port);
     if (await bindable(port)) return port;

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { RunLogLine } from "@/lib/domain/runs/record";
 import { WaitingForLeader } from "../ui/waiting-for-leader";
+import type { LeaderWait } from "@/lib/domain/runs/leader-wait";
 
 const BADGE: Record<string, string> = { pending: "text-slate-500", running: "text-sky-700 dark:text-sky-300", done: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400", undone: "text-amber-700 dark:text-amber-300" };
 
@@ -26,7 +27,7 @@ export interface RunViewProps {
   error: string | null;
   steps: RunViewStep[];
   /** True while the run, requested on a follower, waits for the leader to claim it. */
-  waitingForLeader?: boolean;
+  waitingForLeader?: LeaderWait | null;
   /** Between the header and the steps (the switchover's stop button). */
   controls?: ReactNode;
   /** After the steps (the report). */
@@ -56,7 +57,7 @@ export function RunView({ kind, names, status, shownStatus, by, error, steps, wa
         <span className="font-semibold">{names.source} → {names.candidate}</span> · status <span className="font-semibold">{shownStatus}</span> · by {by}
         {error && <span role="alert" className="block text-red-700 dark:text-red-400">{error}</span>}
       </p>
-      <WaitingForLeader waiting={waitingForLeader} />
+      <WaitingForLeader wait={waitingForLeader} />
       {controls}
       <ol className="space-y-3">{steps.map((s) => <StepItem key={s.id} s={s} />)}</ol>
       {children}

@@ -24,14 +24,14 @@ export function RunView({ initial, names }: { initial: RunResponse; names: { sou
     setMessage(r.error ?? [...(r.undone ?? []), ...(r.notUndone ?? [])].join(" ") ?? null);
     await mutate();
   });
-  const busy = pending || run.status === "running" || waitingForLeader;
+  const busy = pending || run.status === "running" || !!waitingForLeader;
   return (
     <div className="space-y-4">
       <p className="text-sm" data-testid="run-status" data-status={run.status}>
         <span className="font-semibold">{names.source} → {names.target}</span> · status <span className="font-semibold">{run.status}</span>
         {run.error && <span className="block text-red-700 dark:text-red-400" role="alert">{run.error}</span>}
       </p>
-      <WaitingForLeader waiting={waitingForLeader} />
+      <WaitingForLeader wait={waitingForLeader} />
       {message && <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">{message}</p>}
       <div className="flex flex-wrap gap-2">
         {(run.status === "planned" || run.status === "waiting") && <>

@@ -18,9 +18,11 @@ export interface RunRequestRow {
   claimedBy: string | null;
   claimedEpoch: number | null;
   stopRequested: boolean;
+  /** When it was stored (epoch ms, the storing instance's clock). */
+  createdAt: number;
 }
 
-type NewRequest = Omit<RunRequestRow, "claimedBy" | "claimedEpoch" | "stopRequested">;
+type NewRequest = Omit<RunRequestRow, "claimedBy" | "claimedEpoch" | "stopRequested" | "createdAt">;
 const isDuplicate = (e: unknown) => /P2002|Unique|Duplicate/i.test(`${(e as { code?: string }).code} ${(e as Error).message}`);
 
 /**

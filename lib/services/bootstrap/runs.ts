@@ -1,5 +1,6 @@
 // Creating runs (validated), the dry-run plan and runbook of a run.
 import "server-only";
+import type { LeaderWait } from "@/lib/domain/runs/leader-wait";
 import type { Caller } from "@/lib/domain/auth";
 import { describeInput } from "@/lib/domain/audit-text";
 import { failureText, logChange } from "../audit-log";
@@ -81,6 +82,6 @@ export async function planOf(run: store.RunRecord) {
 export interface RunResponse {
   run: store.RunRecord;
   plan: Awaited<ReturnType<typeof planOf>>;
-  /** Requested on another instance and not yet claimed by the leader. */
-  waitingForLeader: boolean;
+  /** Requested on another instance and not yet claimed by the leader (null otherwise). */
+  waitingForLeader: LeaderWait | null;
 }

@@ -1,5 +1,6 @@
 // Entry points for pages, actions and routes: the dead source's candidates, start (validated), read a run.
 import "server-only";
+import type { LeaderWait } from "@/lib/domain/runs/leader-wait";
 import { z } from "zod";
 import { recordMutation } from "@/lib/data/audit";
 import { createFailover, type FailoverRecord, findFailover, listFailovers, saveFailover } from "@/lib/data/failover";
@@ -110,8 +111,8 @@ export interface FailoverResponse {
   logs: (FailoverRecord["steps"][number]["log"][number] & { step: string })[];
   report: FailoverRecord["report"];
   hooks: string[];
-  /** Requested on another instance and not yet claimed by the leader. */
-  waitingForLeader: boolean;
+  /** Requested on another instance and not yet claimed by the leader (null otherwise). */
+  waitingForLeader: LeaderWait | null;
 }
 
 const apiStatus = (s: FailoverRecord["status"]): FailoverResponse["status"] => (s === "running" || s === "planned" || s === "waiting" ? "running" : s === "done" ? "done" : "failed");
@@ -125,7 +126,7 @@ export async function getFailover(id: string): Promise<Outcome<FailoverResponse>
     ok: true,
     value: {
       id: r.id, status: apiStatus(r.status), runStatus: r.status, sourceId: r.sourceId, candidateId: r.candidateId, newSourceId: r.newSourceId, actor: r.actor, auto: r.auto, error: r.error,
-      steps: r.steps, logs: r.steps.flatMap((s) => s.log.map((l) => ({ ...l, step: s.id }))), report: r.report, hooks, waitingForLeader: await engine.isQueued(id),
+      steps: r.steps, logs: r.steps.flatMap((s) => s.log.map((l) => ({ ...l, step: s.id }))), report: r.report, hooks, waitingForLeader: await engine.leaderWait(id),
     },
   };
 }

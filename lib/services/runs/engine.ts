@@ -8,6 +8,8 @@ import { env } from "@/lib/config/env";
 import { instanceIdentity } from "@/lib/config/instance";
 import { currentTerm, FencedError, runInTerm } from "@/lib/data/fence";
 import * as requests from "@/lib/data/run-requests";
+import { dbNowMs, readLease } from "@/lib/data/leadership";
+import type { LeaderWait } from "@/lib/domain/runs/leader-wait";
 import { leadership } from "../leader";
 import type { Outcome } from "../servers";
 import { baseContext, type UndoNote } from "./context";
@@ -234,8 +236,14 @@ export const isExecuting = (runId: string) => handles.has(runId);
 /** True while the run executes on any instance or waits for the leader. */
 export const isInFlight = async (runId: string) => handles.has(runId) || !!(await requests.runRequest(runId));
 
-/** True while the run waits for the leader to claim it (requested on another instance). */
-export const isQueued = async (runId: string) => !handles.has(runId) && (await requests.runRequest(runId))?.claimedBy === null;
+/** While the run waits for the leader to claim it (requested on another instance): since when, and who leads; else null. */
+export async function leaderWait(runId: string): Promise<LeaderWait | null> {
+  if (handles.has(runId)) return null;
+  const r = await requests.runRequest(runId);
+  if (!r || r.claimedBy !== null) return null;
+  const lease = await readLease(await dbNowMs()).catch(() => null);
+  return { waitingSeconds: Math.max(0, Math.round((Date.now() - r.createdAt) / 1000)), leader: lease?.live ? lease.holder : null };
+}
 
 /** Waits until the run stops executing in this process (tests and scripts). */
 export async function settled(runId: string): Promise<void> {

@@ -8,7 +8,8 @@ import { findSwitchover, type SwitchoverRecord } from "@/lib/data/switchover";
 import type { Readiness } from "@/lib/domain/switchover/readiness";
 import type { Caller } from "../live-server";
 import { underRunsLock } from "@/lib/data/runs";
-import { isQueued } from "../runs/engine";
+import { leaderWait } from "../runs/engine";
+import type { LeaderWait } from "@/lib/domain/runs/leader-wait";
 import { heldBy } from "../runs/locks";
 import type { Outcome } from "../servers";
 import { rankCandidates, readSourceGroup } from "./candidates";
@@ -71,12 +72,12 @@ export async function startSwitchover(sourceId: string, raw: unknown, caller: Ca
 }
 
 /** What GET /api/switchovers/:id returns (and the switchover page starts from): the run, no secrets. */
-export type SwitchoverResponse = SwitchoverRecord & { waitingForLeader: boolean };
+export type SwitchoverResponse = SwitchoverRecord & { waitingForLeader: LeaderWait | null };
 
 /** One run (404 when unknown), and whether it waits for the leader to claim it. */
 export async function getSwitchover(id: string): Promise<Outcome<SwitchoverResponse>> {
   const r = await findSwitchover(id);
-  return r ? { ok: true, value: { ...r, waitingForLeader: await isQueued(id) } } : { ok: false, status: 404, error: "No such switchover." };
+  return r ? { ok: true, value: { ...r, waitingForLeader: await leaderWait(id) } } : { ok: false, status: 404, error: "No such switchover." };
 }
 
 /** Asks a run to stop before the point of no return (the request is audited either way). */

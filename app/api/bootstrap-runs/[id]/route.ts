@@ -2,7 +2,7 @@
 import { withRole } from "@/lib/services/session";
 import { findRun } from "@/lib/data/bootstrap";
 import { planOf, type RunResponse } from "@/lib/services/bootstrap/runs";
-import { isQueued } from "@/lib/services/runs/engine";
+import { leaderWait } from "@/lib/services/runs/engine";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 async function getHandler(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const run = await findRun((await params).id);
   if (!run) return Response.json({ error: "No such run." }, { status: 404 });
-  return Response.json({ run, plan: await planOf(run), waitingForLeader: await isQueued(run.id) } satisfies RunResponse, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ run, plan: await planOf(run), waitingForLeader: await leaderWait(run.id) } satisfies RunResponse, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** GET, for callers with at least the viewer role (401 / 403 otherwise). */

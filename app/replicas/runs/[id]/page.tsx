@@ -5,7 +5,7 @@ import { RunView } from "@/components/wizard/run-view";
 import { findRun } from "@/lib/data/bootstrap";
 import { findServer } from "@/lib/data/servers";
 import { planOf } from "@/lib/services/bootstrap/runs";
-import { isQueued } from "@/lib/services/runs/engine";
+import { leaderWait } from "@/lib/services/runs/engine";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Replica run" };
@@ -14,7 +14,7 @@ export const metadata = { title: "Replica run" };
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const run = await findRun((await params).id);
   if (!run) notFound();
-  const [source, target, plan, waitingForLeader] = await Promise.all([findServer(run.sourceId), findServer(run.targetId), planOf(run), isQueued(run.id)]);
+  const [source, target, plan, waitingForLeader] = await Promise.all([findServer(run.sourceId), findServer(run.targetId), planOf(run), leaderWait(run.id)]);
   const names = { source: source?.name ?? "(removed)", target: target?.name ?? "(removed)" };
   return (
     <>
