@@ -8,6 +8,7 @@ import { PrismaClient as MysqlPrismaClient } from "@/generated/prisma-mysql/clie
 import { env } from "@/lib/config/env";
 import { applyMigrations } from "./migrate";
 import { guardDriverRejections, mysqlPoolConfig } from "./mysql-backend";
+import { closeMysqlSweepWriter } from "./mysql-sweep-writer";
 
 const globalForDb = globalThis as unknown as { replscopeDb?: PrismaClient };
 
@@ -36,6 +37,7 @@ export function sqlFlavor(): "sqlite" | "mysql" {
 
 /** Closes the client (tests and scripts that end their process). */
 export async function closeDb(): Promise<void> {
+  await closeMysqlSweepWriter();
   await globalForDb.replscopeDb?.$disconnect();
   globalForDb.replscopeDb = undefined;
 }

@@ -7,7 +7,15 @@ import mariadb, { type PoolConfig } from "mariadb";
 import { listMigrations } from "./migrate";
 
 /** Our SQL quotes identifiers as "x" on both backends: MySQL sessions read them so with ANSI_QUOTES. */
-const INIT_SQL = ["SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',ANSI_QUOTES')", "SET SESSION time_zone = '+00:00'"];
+/**
+ * Every backend session: ANSI_QUOTES (our SQL quotes identifiers with "), UTC, and no NO_BACKSLASH_ESCAPES: the driver
+ * escapes quotes in values with a backslash, which under that mode is a plain character, so `\'` would end a string
+ * literal early (a replica's error text in a stored snapshot could then write SQL). The rest of the server's mode is kept.
+ */
+const INIT_SQL = [
+  "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ',')), ''), 'ANSI_QUOTES')",
+  "SET SESSION time_zone = '+00:00'",
+];
 
 /** True for the connection-level failures of the mariadb driver (a socket closed or reset while it connects). */
 const driverConnectFailure = (e: unknown) => e instanceof mariadb.SqlError && (e as { fatal?: boolean }).fatal === true;

@@ -5,6 +5,8 @@ import { parseSnapshot } from "@/lib/domain/status-snapshot";
 import { db, sqlFlavor } from "./db";
 import { currentTerm, FencedError, fencedBatch } from "./fence";
 import { insertSamplesSql, placeholders, SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter, upsertStateSql } from "./sweep-writer";
+import { mysqlSweepWriter } from "./mysql-sweep-writer";
+import { env } from "@/lib/config/env";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
 export interface StoredState {
@@ -44,21 +46,21 @@ function stateUpsertSql(values: string): string {
 
 /**
  * Stores poll results in one transaction (the poller's hot path), behind the leader fence when the poller runs as the
- * leader's background work: on SQLite through the sweep writer's prepared statements; on MySQL, or when that
- * connection finds the database busy, as multi-row statements through Prisma.
+ * leader's background work: on SQLite through the sweep writer's prepared statements, on MySQL as multi-row
+ * statements through the driver on a connection of its own; through Prisma when that connection is busy or fails.
  */
 export async function saveSweep(states: StoredState[], samples: (LagPoint & { serverId: string })[]): Promise<void> {
   const client = db();
+  const { backend } = env();
   const term = currentTerm();
-  if (sqlFlavor() !== "mysql") {
-    const r = sweepWriter().save(states, samples, term);
-    if (r === "fenced") throw new FencedError(term!);
-    if (r === "ok") return;
-  }
-  await fencedBatch([
-    ...chunks(states).map((part) => client.$executeRawUnsafe(stateUpsertSql(rows(STATE_COLUMNS, part.length)), ...part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)))),
-    ...chunks(samples).map((part) => client.$executeRawUnsafe(insertSamplesSql(rows(SAMPLE_COLUMNS, part.length)), ...part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])))),
-  ]);
+  const statements = () => [
+    ...chunks(states).map((part) => ({ sql: stateUpsertSql(rows(STATE_COLUMNS, part.length)), values: part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)) })),
+    ...chunks(samples).map((part) => ({ sql: insertSamplesSql(rows(SAMPLE_COLUMNS, part.length)), values: part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])) })),
+  ];
+  const r = backend.kind === "mysql" ? await mysqlSweepWriter(backend.url).save(statements(), term) : sweepWriter().save(states, samples, term);
+  if (r === "fenced") throw new FencedError(term!);
+  if (r === "ok") return;
+  await fencedBatch(statements().map((s) => client.$executeRawUnsafe(s.sql, ...s.values)));
 }
 
 /** The latest stored state of every server that has been polled. */

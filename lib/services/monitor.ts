@@ -119,10 +119,12 @@ export class Monitor {
     this.cache.retain(new Set(targets.map((t) => t.record.id)));
     const schemas = [...new Set(targets.filter((t) => t.heartbeatEnabled).map((t) => t.heartbeatSchema))];
     const pending: { id: string; status: ServerStatus }[] = [];
-    const flush = async () => {
-      const batch = pending.splice(0);
+    const save = async (batch: typeof pending) => {
       if (batch.length) await saveSweep(batch.map(({ id, status }) => toStored(id, status, this.stateSince.get(id) ?? status.checkedAt)), batch.flatMap(({ id, status }) => toSamples(id, status)));
     };
+    // Batches are written one after another, so the sweep ends only once every earlier batch landed too.
+    let written: Promise<void> = Promise.resolve();
+    const flush = () => (written = written.catch(() => {}).then(() => save(pending.splice(0))));
     const flusher = setInterval(() => void flush().catch(() => {}), 250);
     const pollAndEvaluate = async (t: PollTarget) => {
       const poll = await this.pollOne(t, schemas, { connectTimeoutMs, queryTimeoutMs });
