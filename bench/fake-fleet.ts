@@ -19,7 +19,7 @@ async function main() {
   const fakes: FakeServer[] = [];
   for (let i = from; i < to; i += 100) {
     const batch = Array.from({ length: Math.min(100, to - i) }, (_, k) => i + k);
-    fakes.push(...(await Promise.all(batch.map((j) => startFake({ version: fakeVersion(j), scenario: SCENARIOS[j % SCENARIOS.length], latencyMs: latency })))));
+    fakes.push(...(await Promise.all(batch.map((j) => startFake({ version: fakeVersion(j), scenario: SCENARIOS[j % SCENARIOS.length], latencyMs: latency, recordQueries: false })))));
   }
   process.on("message", (m) => {
     const { hangBelow } = m as FleetCommand;

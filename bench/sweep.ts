@@ -20,8 +20,9 @@ const LATENCY = 8;
 /** 64 in flight at 1,000 servers; 10,000 servers at 8 ms × 4 statements need more (64 would take 5 s even bare). */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? (N > 2000 ? 256 : 64));
 const CONNECT_TIMEOUT = 1000;
-/** Fakes per child process: each fake holds a listener and a session, and a process may open 20,000 files here. */
-const SLICE = 4000;
+/** Fakes per child process: each fake holds a listener and a session (a process may open 20,000 files here) and up to
+ *  1 MB of heap under load, so 4,000 per process outgrew Node's default 4 GB heap at 10,000 servers. */
+const SLICE = 2500;
 const HUNG = Math.round(N * 0.05);
 const RESULT = "BENCH_RESULT ";
 
@@ -44,7 +45,7 @@ interface Fleet {
 
 /** Starts fakes [from, to) in a child process. */
 function startSlice(from: number, to: number): Promise<Fleet> {
-  const child = fork(path.join(import.meta.dirname, "fake-fleet.ts"), [String(from), String(to), String(LATENCY)], { execArgv: ["--import", "tsx"] });
+  const child = fork(path.join(import.meta.dirname, "fake-fleet.ts"), [String(from), String(to), String(LATENCY)], { execArgv: ["--import", "tsx", "--max-old-space-size=6144"] });
   const hang = (below: number) =>
     new Promise<void>((done) => {
       child.once("message", () => done());

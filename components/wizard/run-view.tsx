@@ -19,9 +19,9 @@ export function RunView({ initial, names }: { initial: RunResponse; names: { sou
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [showRunbook, setShowRunbook] = useState(false);
-  const doAction = (fn: () => Promise<{ error?: string; undone?: string[]; notUndone?: string[] }>) => start(async () => {
+  const doAction = (fn: () => Promise<{ error?: string; message?: string; undone?: string[]; notUndone?: string[] }>) => start(async () => {
     const r = await fn();
-    setMessage(r.error ?? [...(r.undone ?? []), ...(r.notUndone ?? [])].join(" ") ?? null);
+    setMessage(r.error ?? r.message ?? [...(r.undone ?? []), ...(r.notUndone ?? [])].join(" ") ?? null);
     await mutate();
   });
   const busy = pending || run.status === "running" || !!waitingForLeader;

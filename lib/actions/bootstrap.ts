@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { Caller } from "@/lib/domain/auth";
 import type { FieldErrors } from "@/lib/domain/server-input";
 import { abortRun, act } from "@/lib/services/bootstrap/engine";
+import { forwardedText } from "@/lib/domain/runs/leader-wait";
 import { createRun } from "@/lib/services/bootstrap/runs";
 import { createServer } from "@/lib/services/servers";
 import { callerOf, guard } from "@/lib/services/session";
@@ -61,11 +62,12 @@ export async function advanceRunAction(id: string, mode: "next" | "all" | "retry
   return r.ok ? {} : { error: r.error };
 }
 
-/** Aborts a run and undoes what can be undone. */
-export async function abortRunAction(id: string): Promise<{ error?: string; undone?: string[]; notUndone?: string[] }> {
+/** Aborts a run and undoes what can be undone (a step executing on the leader: the abort is sent to it). */
+export async function abortRunAction(id: string): Promise<{ error?: string; message?: string; undone?: string[]; notUndone?: string[] }> {
   const g = await guard("operator");
   if ("error" in g) return { error: g.error };
   const r = await abortRun(id, callerOf(g));
   revalidatePath(`/replicas/runs/${id}`);
+  if (r.ok && r.value.forwardedTo) return { message: forwardedText(r.value.forwardedTo) };
   return r.ok ? { undone: r.value.undone, notUndone: r.value.notUndone } : { error: r.error };
 }

@@ -18,11 +18,14 @@ export interface RunRequestRow {
   claimedBy: string | null;
   claimedEpoch: number | null;
   stopRequested: boolean;
+  /** Who asked, on another instance, to abort it (cancel its step, undo the run); null when nobody did. */
+  abortBy: string | null;
+  abortAddress: string | null;
   /** When it was stored (epoch ms, the storing instance's clock). */
   createdAt: number;
 }
 
-type NewRequest = Omit<RunRequestRow, "claimedBy" | "claimedEpoch" | "stopRequested" | "createdAt">;
+type NewRequest = Omit<RunRequestRow, "claimedBy" | "claimedEpoch" | "stopRequested" | "abortBy" | "abortAddress" | "createdAt">;
 const isDuplicate = (e: unknown) => /P2002|Unique|Duplicate/i.test(`${(e as { code?: string }).code} ${(e as Error).message}`);
 
 /**
@@ -67,6 +70,18 @@ export async function askToStop(runId: string): Promise<boolean> {
 /** Runs claimed by `me` that another instance asked to stop. */
 export async function stopsAskedOf(me: string): Promise<string[]> {
   return (await db().runRequest.findMany({ where: { claimedBy: me, stopRequested: true }, select: { runId: true } })).map((r) => r.runId);
+}
+
+/** Asks the instance executing the run to abort it for `by` (it also stops); false when no instance executes it now. */
+export async function askToAbort(runId: string, by: { actor: string; address: string | null }): Promise<boolean> {
+  const asked = await db().runRequest.updateMany({ where: { runId, claimedBy: { not: null } }, data: { stopRequested: true, abortBy: by.actor, abortAddress: by.address } });
+  return asked.count === 1;
+}
+
+/** Runs claimed by `me` that another instance asked to abort, with who asked. */
+export async function abortsAskedOf(me: string): Promise<{ runId: string; kind: RunKindName; actor: string; address: string | null }[]> {
+  const rows = await db().runRequest.findMany({ where: { claimedBy: me, abortBy: { not: null } }, select: { runId: true, kind: true, abortBy: true, abortAddress: true } });
+  return rows.map((r) => ({ runId: r.runId, kind: r.kind as RunKindName, actor: r.abortBy!, address: r.abortAddress }));
 }
 
 /** Withdraws a request nobody claimed yet (an abort before the leader took it); true when withdrawn. */

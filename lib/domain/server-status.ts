@@ -30,6 +30,9 @@ export interface ServerStatus {
   galera?: GaleraState | null;
   /** The Group Replication member's view of its group (absent or null when not a member). */
   group?: GroupState | null;
+  /** The leader's last failure writing this server's heartbeat row (absent or null: none), kept with the status so
+   *  every instance's server page shows it, not only the leader's. */
+  heartbeatWriteError?: string | null;
 }
 
 /**

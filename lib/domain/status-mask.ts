@@ -7,6 +7,7 @@ import type { ServerStatus } from "./server-status";
 export function maskStatusErrors(s: ServerStatus, secrets: readonly (string | null | undefined)[] = []): ServerStatus {
   const m = (t: string) => (t ? maskText(t, secrets) : t);
   const channels = s.channels.some((c) => c.lastIoError || c.lastSqlError) ? s.channels.map((c) => (c.lastIoError || c.lastSqlError ? { ...c, lastIoError: m(c.lastIoError), lastSqlError: m(c.lastSqlError) } : c)) : s.channels;
-  if (!s.error && channels === s.channels) return s;
-  return { ...s, error: s.error ? maskText(s.error, secrets) : s.error, channels };
+  if (!s.error && !s.heartbeatWriteError && channels === s.channels) return s;
+  const heartbeat = s.heartbeatWriteError ? { heartbeatWriteError: maskText(s.heartbeatWriteError, secrets) } : {};
+  return { ...s, error: s.error ? maskText(s.error, secrets) : s.error, channels, ...heartbeat };
 }

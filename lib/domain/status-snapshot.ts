@@ -44,7 +44,7 @@ export const serverStatusSchema = z.object({
   state: health, lagSeconds: nullableNumber, lagSource: lagSource.nullable(), error: z.string().nullable(),
   facts: factsSchema.nullable(), source: z.object({ file: z.string(), position: z.number(), gtidExecuted: z.string() }).nullable(),
   channels: z.array(channelSchema), checkedAt: z.number(), reachedAt: nullableNumber, unreachablePolls: z.number().optional(),
-  galera: galeraSchema.nullish(), group: groupSchema.nullish(),
+  galera: galeraSchema.nullish(), group: groupSchema.nullish(), heartbeatWriteError: z.string().nullish(),
 });
 
 type Parsed = z.infer<typeof serverStatusSchema>;

@@ -131,7 +131,9 @@ export class Monitor {
       const r = t.record;
       const before = this.previous.get(r.id) ?? null;
       // Error texts are masked before the status is kept, stored or shown (a replica's error can quote a CREATE USER).
-      const status = maskStatusErrors(evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, before), [t.target.password]);
+      const evaluated = evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, before);
+      const heartbeatWriteError = this.heartbeat.errors.get(r.id);
+      const status = maskStatusErrors(heartbeatWriteError ? { ...evaluated, heartbeatWriteError } : evaluated, [t.target.password]);
       if (!before || before.state !== status.state || !this.stateSince.has(r.id)) this.stateSince.set(r.id, status.checkedAt);
       this.previous.set(r.id, status);
       pending.push({ id: r.id, status });

@@ -276,7 +276,7 @@ export async function serverStatusDetail(id: string, view?: RegistryView): Promi
   const { servers, statuses } = await statusReport(v);
   const report = servers.find((s) => s.id === id);
   const galeraMembers = galeraMemberRows(v.servers.map((r) => ({ ...r, status: statuses.get(r.id) ?? null })), id);
-  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? null, galeraMembers } : null;
+  return report ? { report, status: statuses.get(id) ?? null, heartbeatError: monitor().heartbeat.errors.get(id) ?? statuses.get(id)?.heartbeatWriteError ?? null, galeraMembers } : null;
 }
 
 async function registryWithStatus(view?: RegistryView): Promise<ServerForProblems[]> {

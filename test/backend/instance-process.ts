@@ -11,6 +11,8 @@ import { crawl, registerDiscovered } from "@/lib/services/discovery";
 import { createServer } from "@/lib/services/servers";
 import { leaderRunsTick } from "@/lib/services/runs/queue";
 import { launchSwitchover, requestStop } from "@/lib/services/switchover/engine";
+import { createRun } from "@/lib/services/bootstrap/runs";
+import { abortRun, act } from "@/lib/services/bootstrap/engine";
 
 
 const OPERATOR = { actor: "olga", address: "192.0.2.9" };
@@ -59,6 +61,16 @@ const routes: Record<string, (url: URL) => Promise<[number, unknown]>> = {
     const [sourceId, candidateId, siblingIds] = [u.searchParams.get("source")!, u.searchParams.get("candidate")!, u.searchParams.getAll("sibling")];
     const r = await launchSwitchover({ sourceId, candidateId, siblingIds, replUser: "repl", replPassword: "repl-pass" }, OPERATOR);
     return r.ok ? [201, { id: r.id }] : [409, { error: r.error }];
+  },
+  "POST /wizard": async (u) => {
+    const created = await createRun({ sourceId: u.searchParams.get("source"), targetId: u.searchParams.get("target"), replUser: u.searchParams.get("user"), replPassword: "repl-pass", replHost: u.searchParams.get("replHost") }, OPERATOR);
+    if (!created.ok) return [409, { error: created.error }];
+    const started = await act(created.value.id, "advance", true, OPERATOR);
+    return started.ok ? [201, { id: created.value.id }] : [409, { error: started.error }];
+  },
+  "POST /wizard-abort": async (u) => {
+    const r = await abortRun(u.searchParams.get("id")!, OPERATOR);
+    return r.ok ? [200, { status: r.value.run.status, undone: r.value.undone, forwardedTo: r.value.forwardedTo ?? null }] : [r.status, { error: r.error }];
   },
   "POST /switchover-stop": async (u) => {
     const r = await requestStop(u.searchParams.get("id")!);

@@ -37,6 +37,28 @@ afterAll(async () => {
 });
 
 describe("runs are executed by the leader", () => {
+  it("a wizard abort sent to the follower while the leader's step executes: the leader cancels it and undoes the run", async () => {
+    const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
+    const follower = pair.find((i) => i !== leader)!;
+    const [W, T] = await startSandboxes(2);
+    for (const [sb, name] of [[W, "wz-source"], [T, "wz-target"]] as const) ids.set(sb, (await call<{ id: string }>(pair[0], `/servers/tested?name=${name}&port=${sb.port}`, "POST")).body.id);
+    // The replication user is created for a host the replica never connects from: its receiver keeps retrying, so the
+    // leader's verify step waits (up to a minute) for replication that cannot start.
+    const started = await call<{ id: string }>(follower, `/wizard?source=${ids.get(W)}&target=${ids.get(T)}&user=repl_fwd&replHost=10.255.255.1`, "POST");
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const id = started.body.id;
+    const stepOf = async (step: string) => (await backend.query<{ status: string }[]>("SELECT status FROM replscope.BootstrapStep WHERE runId = ? AND stepId = ?", [id, step]))[0]?.status;
+    await waitFor("the leader to be waiting in verify", async () => (await stepOf("verify")) === "running", 60_000);
+    expect((await backend.query<{ owner: string }[]>("SELECT owner FROM replscope.BootstrapRun WHERE id = ?", [id]))[0].owner).toBe(leader.id);
+    expect(await call(follower, `/wizard-abort?id=${id}`, "POST")).toEqual({ status: 200, body: { status: "running", undone: [], forwardedTo: leader.id } });
+    await waitFor("the run to be aborted by the leader", async () => (await backend.query<{ status: string }[]>("SELECT status FROM replscope.BootstrapRun WHERE id = ?", [id]))[0].status === "aborted", 30_000);
+    expect(await W.query("SELECT COUNT(*) AS n FROM mysql.user WHERE User = 'repl_fwd'")).toEqual([{ n: 0 }]);
+    expect(await T.query("SHOW ALL SLAVES STATUS")).toEqual([]);
+    const aborts = await backend.query<{ actor: string }[]>("SELECT actor FROM replscope.AuditEntry WHERE action = 'bootstrap.abort'");
+    expect(aborts.map((a) => a.actor)).toEqual(["olga"]);
+    await waitFor("the request row to be dropped once the run ended", async () => (await requests()).length === 0, 15_000);
+  });
+
   it("a switchover requested on the follower waits for the leader, which executes it exactly once", async () => {
     const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
     const follower = pair.find((i) => i !== leader)!;

@@ -1,6 +1,7 @@
 // A protocol-level MySQL/MariaDB impersonator (mysql2's server API) serving the exact column lists of each family.
-import mysql from "mysql2";
-import type net from "node:net";
+import net from "node:net";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { SAFE_SQL_MODE } from "@/lib/domain/dialect";
 import { answer, type Conn, type FakeScenario, writeOk } from "./answer";
 import { familyRules } from "./family";
@@ -15,6 +16,8 @@ export interface FakeOptions {
   hang?: boolean;
   /** Called with each statement before it is answered (a stateful simulation may call setScenario here). */
   onQuery?: (sql: string) => void;
+  /** Keep the latest statements in `queries` (default true; a bench's 10,000 fakes kept gigabytes of them). */
+  recordQueries?: boolean;
 }
 
 /** A running fake. */
@@ -34,6 +37,16 @@ export interface FakeServer {
 type ServerConn = Conn & { on(event: string, listener: (...args: unknown[]) => void): void; serverHandshake(o: object): void };
 
 const MAX_QUERIES = 1000;
+
+// mysql2's package exports do not list these internals: load them by file path.
+const mysql2Dir = path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("mysql2"));
+const requireInternal = createRequire(path.join(mysql2Dir, "package.json"));
+const ServerConnection = requireInternal("./lib/connection.js") as new (o: { config: unknown }) => unknown;
+const ConnectionConfig = requireInternal("./lib/connection_config.js") as new (o: Record<string, unknown>) => unknown;
+
+/** mysql2's server-side connection, as its createServer builds one, but with a statement cache of 1: its default of
+ *  16,000 preallocates about 0.5 MB per connection, gigabytes for a bench's 10,000 fakes (they ran out of memory). */
+const serverConnection = (socket: net.Socket) => new ServerConnection({ config: new ConnectionConfig({ stream: socket, isServer: true, maxPreparedStatements: 1 }) });
 let connectionIds = 1;
 
 /** Writes the reply to `sql`, replaying recorded bytes when this fake already answered it (keeps 1,000 fakes cheap). */
@@ -65,12 +78,14 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
   let sessionSetups = 0;
   let hang = o.hang ?? false;
   const record = (sql: string) => {
+    if (o.recordQueries === false) return;
     if (queries.length >= MAX_QUERIES) queries.splice(0, MAX_QUERIES / 2);
     queries.push(sql);
   };
-  const server = mysql.createServer((raw) => {
+  const inner = net.createServer((socket) => {
+    const raw = serverConnection(socket);
     const conn = raw as unknown as ServerConn;
-    const stream = (raw as unknown as { stream: net.Socket }).stream;
+    const stream = socket;
     stream.setNoDelay(true);
     sockets.add(stream);
     stream.on("close", () => sockets.delete(stream));
@@ -98,7 +113,6 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
     });
   });
   return new Promise((resolve) => {
-    const inner = (server as unknown as { _server: net.Server })._server;
     inner.listen(0, "127.0.0.1", () => {
       resolve({
         port: (inner.address() as net.AddressInfo).port,

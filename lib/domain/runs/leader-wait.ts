@@ -17,3 +17,7 @@ export function leaderWaitText(w: LeaderWait): string {
     return `Waiting for the leader ${w.leader}: it has not taken this run for ${w.waitingSeconds} s (it normally does within a few seconds). Check that instance's log; stopping the run here withdraws it.`;
   return `Waiting for the leader ${w.leader}: runs execute on the leader instance, which takes this one within a few seconds.`;
 }
+
+/** What an abort sent from another instance says: the leader executes the step, so the leader cancels and undoes. */
+export const forwardedText = (leader: string) =>
+  `Abort sent to the leader ${leader}, which executes this run: it cancels the running step and undoes what the run did within a few seconds; this page shows the outcome.`;

@@ -36,9 +36,11 @@ async function startStep(runId: string, action: "advance" | "retry", all: boolea
 }
 
 /** Stops a running step (a copy is cancelled and its lock released), waits for it, then undoes what can be undone. */
-export async function abortRun(runId: string, caller: Caller = API): Promise<Outcome<{ run: store.RunRecord; undone: string[]; notUndone: string[] }>> {
+export async function abortRun(runId: string, caller: Caller = API): Promise<Outcome<{ run: store.RunRecord; undone: string[]; notUndone: string[]; forwardedTo?: string }>> {
   const a = await engine.abortRun(BOOTSTRAP, runId, caller);
-  const r: Outcome<{ run: store.RunRecord; undone: string[]; notUndone: string[] }> = a.ok ? { ok: true, value: { ...a.value, run: (await store.findRun(runId))! } } : a;
+  const r: Outcome<{ run: store.RunRecord; undone: string[]; notUndone: string[]; forwardedTo?: string }> = a.ok ? { ok: true, value: { ...a.value, run: (await store.findRun(runId))! } } : a;
+  // A forwarded abort is audited where it executes (the leader), with the same caller.
+  if (r.ok && r.value.forwardedTo) return r;
   await logChange(caller, "bootstrap.abort", `abort run ${runId}${r.ok ? `: undone ${r.value.undone.length}, not undone ${r.value.notUndone.length}` : ""}`, { serverId: r.ok ? r.value.run.targetId : null, error: failureText(r) });
   return r;
 }

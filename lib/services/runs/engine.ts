@@ -2,7 +2,7 @@
 // it goes, pauses or undoes on failure (up to the point of no return), stops and aborts on request.
 import "server-only";
 import type { Caller } from "@/lib/domain/auth";
-import type { StoredRun, StoredStep } from "@/lib/domain/runs/record";
+import type { RunKindName, StoredRun, StoredStep } from "@/lib/domain/runs/record";
 import { firstUndone, pastPointOfNoReturn, reachedPointOfNoReturn, stepsToUndo } from "@/lib/domain/runs/state";
 import { env } from "@/lib/config/env";
 import { instanceIdentity } from "@/lib/config/instance";
@@ -25,6 +25,8 @@ interface Handle {
 
 const g = globalThis as unknown as { replscopeRunHandles?: Map<string, Handle> };
 const handles = (g.replscopeRunHandles ??= new Map<string, Handle>());
+/** Runs this instance is aborting because another instance asked (so one tick does not start a second abort). */
+const aborting = new Set<string>();
 const now = () => new Date().toISOString();
 
 const ponrOf = <C, P extends Prepared>(k: RunKind<C, P>) => k.steps.find((s) => s.pointOfNoReturn)?.id;
@@ -200,14 +202,40 @@ export async function requestStop<C, P extends Prepared>(k: RunKind<C, P>, runId
   return null;
 }
 
+/** What an abort did: undone and not undone steps; or, for a run executing on the leader, the leader it was sent to
+ *  (which cancels the step and undoes the run within a lease tick; the run page shows the outcome). */
+export interface AbortResult {
+  run: StoredRun;
+  undone: string[];
+  notUndone: string[];
+  forwardedTo?: string;
+}
+
+/** Aborts runs executing here that another instance asked to abort, through `abort` (the kind's audited abort), each
+ *  for the caller who asked (not awaited: the tick goes on; the abort runs inside the leader's term like the run
+ *  itself). Returns their ids. */
+export async function applyAskedAborts(me: string, abort: (runId: string, kind: RunKindName, caller: Caller) => Promise<unknown>): Promise<string[]> {
+  const asked = (await requests.abortsAskedOf(me)).filter((a) => handles.has(a.runId) && !aborting.has(a.runId));
+  for (const a of asked) {
+    aborting.add(a.runId);
+    void abort(a.runId, a.kind, { actor: a.actor, address: a.address })
+      .catch((e: Error) => console.error(`replscope: abort of run ${a.runId} failed:`, e.message))
+      .finally(() => aborting.delete(a.runId));
+  }
+  return asked.map((a) => a.runId);
+}
+
 /** Cancels an executing step, waits for it, then undoes every started step and marks the run aborted. */
-export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: string, caller: Caller): Promise<Outcome<{ run: StoredRun; undone: string[]; notUndone: string[] }>> {
+export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: string, caller: Caller): Promise<Outcome<AbortResult>> {
   const before = await k.store.load(runId);
   if (!before) return { ok: false, status: 404, error: "No such run." };
   if (before.status === "done" || before.status === "aborted" || before.status === "stopped") return { ok: false, status: 409, error: before.status === "done" ? "This run is complete." : "This run was aborted; start a new one." };
   const h = handles.get(runId);
   const elsewhere = h ? null : await requests.runRequest(runId);
-  if (elsewhere?.claimedBy && elsewhere.claimedBy !== instanceIdentity().id) return { ok: false, status: 409, error: `This run executes on the leader (${elsewhere.claimedBy}); abort it there.` };
+  if (elsewhere?.claimedBy && elsewhere.claimedBy !== instanceIdentity().id) {
+    if (await requests.askToAbort(runId, caller)) return { ok: true, value: { run: before, undone: [], notUndone: [], forwardedTo: elsewhere.claimedBy } };
+    return { ok: false, status: 409, error: "The run's step on the leader has just ended: abort it again." };
+  }
   if (elsewhere && !(await requests.withdrawUnclaimed(runId))) return { ok: false, status: 409, error: "The leader has just taken this run; abort it again on the leader." };
   if (h) {
     h.stop = true;
