@@ -43,7 +43,7 @@ class MysqlSweepWriter {
         await conn.rollback();
         return "fenced";
       }
-      for (const s of statements) await conn.query(s.sql, s.values);
+      for (const s of statements) await conn.execute(s.sql, s.values);
       await conn.commit();
       return "ok";
     } catch {

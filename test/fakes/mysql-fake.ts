@@ -84,7 +84,7 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
   };
   const inner = net.createServer((socket) => {
     const raw = serverConnection(socket);
-    const conn = raw as unknown as ServerConn;
+    const conn = raw as ServerConn;
     const stream = socket;
     stream.setNoDelay(true);
     sockets.add(stream);
