@@ -106,8 +106,11 @@ test("a broken replica: the overview says since when, its cluster comes first wi
 test("search (/ focuses it) and state chips filter, live in the URL, and a shared link opens filtered", async ({ page, context }) => {
   await page.goto("/");
   await expect(row(page, "oc-r1")).toBeVisible();
-  await page.locator("body").press("/");
-  await expect(page.getByRole("searchbox")).toBeFocused();
+  // The rows are server-rendered: "/" works once the page has hydrated, which a busy machine may not have done yet.
+  await expect(async () => {
+    await page.locator("body").press("/");
+    await expect(page.getByRole("searchbox")).toBeFocused({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await page.keyboard.type("tag:cold");
   await expect(row(page, "oc-down")).toBeVisible();
   await expect(row(page, "oc-r1")).toHaveCount(0);

@@ -72,9 +72,10 @@ export async function stopsAskedOf(me: string): Promise<string[]> {
   return (await db().runRequest.findMany({ where: { claimedBy: me, stopRequested: true }, select: { runId: true } })).map((r) => r.runId);
 }
 
-/** Asks the instance executing the run to abort it for `by` (it also stops); false when no instance executes it now. */
+/** Asks the instance executing the run to abort it for `by`; false when no instance executes it now. (Not a stop as
+ *  well: a stop applied first could end the execution, and with it the request, before the abort is seen.) */
 export async function askToAbort(runId: string, by: { actor: string; address: string | null }): Promise<boolean> {
-  const asked = await db().runRequest.updateMany({ where: { runId, claimedBy: { not: null } }, data: { stopRequested: true, abortBy: by.actor, abortAddress: by.address } });
+  const asked = await db().runRequest.updateMany({ where: { runId, claimedBy: { not: null } }, data: { abortBy: by.actor, abortAddress: by.address } });
   return asked.count === 1;
 }
 
