@@ -3,6 +3,7 @@ import "server-only";
 import type { AlertState, ForRule, SilenceRule } from "@/lib/domain/alerts/types";
 import { db, sqlFlavor } from "./db";
 import { fencedBatch } from "./fence";
+import { insertRowsSql, upsertRowsSql } from "./sql-rows";
 
 /** Every stored alert (pending, firing, and resolved ones not yet forgotten). */
 export async function loadAlerts(): Promise<AlertState[]> {
@@ -32,22 +33,16 @@ const ALERT_COLUMNS = [
 ] as const satisfies readonly (keyof AlertState)[];
 const OUTBOX_COLUMNS = ["channelId", "alertId", "idempotencyKey", "payload", "nextAttemptAt", "createdAt"] as const satisfies readonly (keyof OutboxInsert)[];
 
-const rowsOf = (columns: readonly string[], count: number) => Array<string>(count).fill(`(${columns.map(() => "?").join(", ")})`).join(", ");
-const names = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
-
 /** One multi-row upsert of alerts (every column replaced), in the backend's SQL. */
 function upsertAlerts(alerts: AlertState[]) {
-  const rest = ALERT_COLUMNS.slice(1);
-  const update = sqlFlavor() === "mysql" ? ` ON DUPLICATE KEY UPDATE ${rest.map((c) => `"${c}" = VALUES("${c}")`).join(", ")}` : ` ON CONFLICT("id") DO UPDATE SET ${rest.map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
   const values = alerts.flatMap((a) => ALERT_COLUMNS.map((c) => (c === "silenced" ? (a.silenced ? 1 : 0) : (a[c] ?? null))));
-  return db().$executeRawUnsafe(`INSERT INTO "Alert" (${names(ALERT_COLUMNS)}) VALUES ${rowsOf(ALERT_COLUMNS, alerts.length)}${update}`, ...values);
+  return db().$executeRawUnsafe(upsertRowsSql(sqlFlavor(), "Alert", ALERT_COLUMNS, alerts.length), ...values);
 }
 
 /** One multi-row insert of outbox rows; a row already queued under its (channel, idempotency key) is left as it is. */
 function insertOutbox(rows: OutboxInsert[]) {
-  const [insert, conflict] = sqlFlavor() === "mysql" ? ["INSERT", ` ON DUPLICATE KEY UPDATE "id" = "id"`] : ["INSERT", ` ON CONFLICT("channelId", "idempotencyKey") DO NOTHING`];
   const values = rows.flatMap((o) => [...OUTBOX_COLUMNS.map((c) => o[c]), 0]);
-  return db().$executeRawUnsafe(`${insert} INTO "Outbox" (${names(OUTBOX_COLUMNS)}, "attempts") VALUES ${rowsOf([...OUTBOX_COLUMNS, "attempts"], rows.length)}${conflict}`, ...values);
+  return db().$executeRawUnsafe(insertRowsSql(sqlFlavor(), "Outbox", [...OUTBOX_COLUMNS, "attempts"], rows.length, ["channelId", "idempotencyKey"]), ...values);
 }
 
 /**

@@ -6,7 +6,6 @@ import path from "node:path";
 import mariadb, { type PoolConfig } from "mariadb";
 import { listMigrations } from "./migrate";
 
-/** Our SQL quotes identifiers as "x" on both backends: MySQL sessions read them so with ANSI_QUOTES. */
 /**
  * Every backend session: ANSI_QUOTES (our SQL quotes identifiers with "), UTC, and no NO_BACKSLASH_ESCAPES: the driver
  * escapes quotes in values with a backslash, which under that mode is a plain character, so `\'` would end a string

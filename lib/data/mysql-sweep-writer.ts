@@ -3,6 +3,7 @@ import "server-only";
 import mariadb, { type Pool, type PoolConnection } from "mariadb";
 import { FENCE_SQL, type Term } from "./fence-sql";
 import { mysqlPoolConfig } from "./mysql-backend";
+import { env } from "@/lib/config/env";
 
 /** One statement and its values. */
 export interface Statement {
@@ -27,11 +28,15 @@ async function fenceHolds(conn: PoolConnection, term: Term): Promise<boolean> {
  * driver, in one transaction behind the leader fence. "busy" (nothing written) on any other failure: the caller
  * then takes the Prisma path, which reports the error as it always did.
  */
+/** How long a flush waits for the writer's connection before its rows go through Prisma instead (flushes run every 250 ms). */
+export const ACQUIRE_MS = 500;
+
 class MysqlSweepWriter {
   private readonly pool: Pool;
 
   constructor(url: string) {
-    this.pool = mariadb.createPool({ ...mysqlPoolConfig(url), connectionLimit: 1 });
+    // Flushes are chained, so the one connection is free unless it is being (re)opened: wait briefly, then Prisma.
+    this.pool = mariadb.createPool({ ...mysqlPoolConfig(url), connectionLimit: 1, acquireTimeout: ACQUIRE_MS });
   }
 
   async save(statements: Statement[], term?: Term): Promise<"ok" | "busy" | "fenced"> {
@@ -61,9 +66,11 @@ class MysqlSweepWriter {
 
 const g = globalThis as unknown as { replscopeMysqlSweepWriter?: MysqlSweepWriter };
 
-/** The process's MySQL sweep writer for `url` (opened on first use). */
-export function mysqlSweepWriter(url: string): MysqlSweepWriter {
-  g.replscopeMysqlSweepWriter ??= new MysqlSweepWriter(url);
+/** The process's MySQL sweep writer on the configured backend (opened on first use). */
+export function mysqlSweepWriter(): MysqlSweepWriter {
+  const { backend } = env();
+  if (backend.kind !== "mysql") throw new Error("the MySQL sweep writer needs a mysql:// backend");
+  g.replscopeMysqlSweepWriter ??= new MysqlSweepWriter(backend.url);
   return g.replscopeMysqlSweepWriter;
 }
 

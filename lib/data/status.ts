@@ -4,9 +4,9 @@ import type { ServerStatus } from "@/lib/domain/server-status";
 import { parseSnapshot } from "@/lib/domain/status-snapshot";
 import { db, sqlFlavor } from "./db";
 import { currentTerm, FencedError, fencedBatch } from "./fence";
-import { insertSamplesSql, placeholders, SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter, upsertStateSql } from "./sweep-writer";
+import { SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter } from "./sweep-writer";
 import { mysqlSweepWriter } from "./mysql-sweep-writer";
-import { env } from "@/lib/config/env";
+import { insertRowsSql, upsertRowsSql } from "./sql-rows";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
 export interface StoredState {
@@ -35,31 +35,22 @@ function chunks<T>(items: T[]): T[][] {
   return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 }
 
-const rows = (columns: readonly string[], count: number) => Array<string>(count).fill(placeholders(columns)).join(", ");
-
-/** The upsert clause of the ServerState insert, in the backend's SQL. */
-function stateUpsertSql(values: string): string {
-  if (sqlFlavor() !== "mysql") return upsertStateSql(values);
-  const rest = STATE_COLUMNS.slice(1);
-  return `INSERT INTO "ServerState" (${STATE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values} ON DUPLICATE KEY UPDATE ${rest.map((c) => `"${c}" = VALUES("${c}")`).join(", ")}`;
-}
-
 /**
  * Stores poll results in one transaction (the poller's hot path), behind the leader fence when the poller runs as the
  * leader's background work: on SQLite through the sweep writer's prepared statements, on MySQL as multi-row
  * statements through the driver on a connection of its own; through Prisma when that connection is busy or fails.
  */
 export async function saveSweep(states: StoredState[], samples: (LagPoint & { serverId: string })[]): Promise<void> {
-  const client = db();
-  const { backend } = env();
+  const flavor = sqlFlavor();
   const term = currentTerm();
   const statements = () => [
-    ...chunks(states).map((part) => ({ sql: stateUpsertSql(rows(STATE_COLUMNS, part.length)), values: part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)) })),
-    ...chunks(samples).map((part) => ({ sql: insertSamplesSql(rows(SAMPLE_COLUMNS, part.length)), values: part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])) })),
+    ...chunks(states).map((part) => ({ sql: upsertRowsSql(flavor, "ServerState", STATE_COLUMNS, part.length), values: part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)) })),
+    ...chunks(samples).map((part) => ({ sql: insertRowsSql(flavor, "LagSample", SAMPLE_COLUMNS, part.length), values: part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])) })),
   ];
-  const r = backend.kind === "mysql" ? await mysqlSweepWriter(backend.url).save(statements(), term) : sweepWriter().save(states, samples, term);
+  const r = flavor === "mysql" ? await mysqlSweepWriter().save(statements(), term) : sweepWriter().save(states, samples, term);
   if (r === "fenced") throw new FencedError(term!);
   if (r === "ok") return;
+  const client = db();
   await fencedBatch(statements().map((s) => client.$executeRawUnsafe(s.sql, ...s.values)));
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/config/env";
 import { FENCE_SQL, type Term } from "./fence-sql";
+import { insertRowsSql, upsertRowsSql } from "./sql-rows";
 
 /** Columns written, in order (the same rows saveSweep writes through Prisma). */
 export const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt", "stateSince"] as const;
@@ -10,13 +11,6 @@ export const SAMPLE_COLUMNS = ["serverId", "channel", "at", "lagSeconds", "sourc
 
 type Row<C extends readonly string[]> = { [K in C[number]]?: unknown };
 
-/** Upsert of one server's latest state (conflict on serverId: every other column replaced). */
-export const upsertStateSql = (values: string) =>
-  `INSERT INTO "ServerState" (${STATE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values} ON CONFLICT("serverId") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
-/** Insert of lag samples. */
-export const insertSamplesSql = (values: string) => `INSERT INTO "LagSample" (${SAMPLE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`;
-/** One row's placeholders. */
-export const placeholders = (columns: readonly string[]) => `(${columns.map(() => "?").join(", ")})`;
 
 /**
  * Prisma's raw-query path costs ~0.1 ms of CPU per server (parameters travel as JSON through the query compiler),
@@ -26,8 +20,8 @@ export const placeholders = (columns: readonly string[]) => `(${columns.map(() =
  */
 class SweepWriter {
   private db = new Database(env().sqliteFile, { timeout: 0 });
-  private upsert = this.db.prepare(upsertStateSql(placeholders(STATE_COLUMNS)));
-  private sample = this.db.prepare(insertSamplesSql(placeholders(SAMPLE_COLUMNS)));
+  private upsert = this.db.prepare(upsertRowsSql("sqlite", "ServerState", STATE_COLUMNS, 1));
+  private sample = this.db.prepare(insertRowsSql("sqlite", "LagSample", SAMPLE_COLUMNS, 1));
   private fence = this.db.prepare(FENCE_SQL);
   private write = this.db.transaction((states: Row<typeof STATE_COLUMNS>[], samples: Row<typeof SAMPLE_COLUMNS>[], term?: Term) => {
     if (term) this.fence.run(term.holder, term.epoch);

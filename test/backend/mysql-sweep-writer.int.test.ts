@@ -15,6 +15,7 @@ beforeAll(async () => {
   backend = await startSandbox({ name: "replscope-backend", logBin: false, extraArgs: ["--sql-mode=NO_BACKSLASH_ESCAPES"] });
   await backend.query("CREATE DATABASE rs");
   url = `mysql://root@127.0.0.1:${backend.port}/rs`;
+  process.env.REPLSCOPE_DATABASE_URL = url;
   await applyMysqlMigrations(url);
   const c = await mysql.createConnection({ host: "127.0.0.1", port: backend.port, user: "root", database: "rs" });
   await c.query("INSERT INTO Lease (name, holder, epoch, expiresAt) VALUES ('leader', 'web-1', 7, 0)").catch(() => c.query("UPDATE Lease SET holder = 'web-1', epoch = 7 WHERE name = 'leader'"));
@@ -31,11 +32,11 @@ afterAll(async () => {
 const hostile = `{"error":"Error 'O\\\\'Brien' on query. Default database: 'x'; \\\\' OR 1=1 -- \\"quoted\\""}`;
 
 it("writes quotes and backslashes intact under NO_BACKSLASH_ESCAPES, in the current term", async () => {
-  expect(await mysqlSweepWriter(url).save([{ sql: upsert, values: ["s1", "ok", hostile, 1000.25] }], { holder: "web-1", epoch: 7 })).toBe("ok");
+  expect(await mysqlSweepWriter().save([{ sql: upsert, values: ["s1", "ok", hostile, 1000.25] }], { holder: "web-1", epoch: 7 })).toBe("ok");
   expect(await rows()).toEqual([{ serverId: "s1", snapshot: hostile, checkedAt: 1000.25 }]);
 });
 
 it("a superseded term is refused inside the transaction and writes nothing", async () => {
-  expect(await mysqlSweepWriter(url).save([{ sql: upsert, values: ["s2", "ok", "{}", 2000] }, { sql: upsert, values: ["s1", "ok", "{}", 2000] }], { holder: "web-1", epoch: 6 })).toBe("fenced");
+  expect(await mysqlSweepWriter().save([{ sql: upsert, values: ["s2", "ok", "{}", 2000] }, { sql: upsert, values: ["s1", "ok", "{}", 2000] }], { holder: "web-1", epoch: 6 })).toBe("fenced");
   expect(await rows()).toEqual([{ serverId: "s1", snapshot: hostile, checkedAt: 1000.25 }]);
 });
