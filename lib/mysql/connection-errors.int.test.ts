@@ -25,3 +25,19 @@ describe("query errors", () => {
     expect(JSON.stringify({ ...err, message: err?.message, stack: err?.stack })).not.toContain(SECRET);
   });
 });
+
+describe("query timeout", () => {
+  it("a statement the server does not answer in time fails as a timeout, and its connection is closed at once", async () => {
+    const target = { host: S.host, port: S.port, user: "root", password: "", tlsMode: "disabled" as const };
+    const { err, next } = await withConnection(target, { connectTimeoutMs: 3000, queryTimeoutMs: 300 }, async (c) => {
+      expect(await c.query<{ one: number }[]>("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      const err = await c.query("SELECT SLEEP(20)").then(() => null, (e: Error & { code?: string }) => e);
+      // Kept open, the session would answer this only after the sleep: 20 s, past the test's limit.
+      const next = await c.raw.query("SELECT 1").then(() => "answered", (e: Error) => e.message);
+      return { err, next };
+    });
+    expect(err?.code).toBe("PROTOCOL_SEQUENCE_TIMEOUT");
+    expect(err?.message).toBe("Query inactivity timeout");
+    expect(next).toMatch(/closed state/);
+  });
+});
