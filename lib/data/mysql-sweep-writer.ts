@@ -22,15 +22,15 @@ async function fenceHolds(conn: PoolConnection, term: Term): Promise<boolean> {
   }
 }
 
+/** How long a flush waits for the writer's connection before its rows go through Prisma instead (flushes run every 250 ms). */
+export const ACQUIRE_MS = 500;
+
 /**
  * Prisma's raw path costs the poller ~0.2 ms of CPU per server on this backend (parameters serialised through its
  * query compiler): half the sweep's own cost at 1,000 servers. The same multi-row statements through the mariadb
  * driver, in one transaction behind the leader fence. "busy" (nothing written) on any other failure: the caller
  * then takes the Prisma path, which reports the error as it always did.
  */
-/** How long a flush waits for the writer's connection before its rows go through Prisma instead (flushes run every 250 ms). */
-export const ACQUIRE_MS = 500;
-
 class MysqlSweepWriter {
   private readonly pool: Pool;
 

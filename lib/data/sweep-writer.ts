@@ -11,7 +11,6 @@ export const SAMPLE_COLUMNS = ["serverId", "channel", "at", "lagSeconds", "sourc
 
 type Row<C extends readonly string[]> = { [K in C[number]]?: unknown };
 
-
 /**
  * Prisma's raw-query path costs ~0.1 ms of CPU per server (parameters travel as JSON through the query compiler),
  * ~1 s per sweep at 10,000 servers; better-sqlite3's prepared statements write the same rows in a fifth of that.

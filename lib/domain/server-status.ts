@@ -56,10 +56,10 @@ export function evaluateServer(poll: PollOutcome, t: Thresholds, now: number, pr
       group: previous?.group ?? null,
     };
   }
-  const known = new Map<string, KnownLag | null>((previous?.channels ?? []).map((c) => [c.channel, c.lastKnown]));
+  const known = (channel: string): KnownLag | null => previous?.channels.find((c) => c.channel === channel)?.lastKnown ?? null;
   const channels: ChannelView[] = poll.channels.map((c) => ({
     ...c,
-    ...classifyChannel(c, t, now, poll.channels.length === 1 ? poll.heartbeatLag : null, known.get(c.channel) ?? null),
+    ...classifyChannel(c, t, now, poll.channels.length === 1 ? poll.heartbeatLag : null, known(c.channel)),
   }));
   const headline = channels.reduce<ChannelView | null>((w, c) => (w === null || (c.lagSeconds ?? -1) > (w.lagSeconds ?? -1) ? c : w), null);
   return {

@@ -112,8 +112,11 @@ export function startFake(o: FakeOptions): Promise<FakeServer> {
       writeOk(conn);
     });
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A listen that fails (no free port: a 10,000-fake run right after another leaves ports in TIME_WAIT) rejects.
+    inner.once("error", reject);
     inner.listen(0, "127.0.0.1", () => {
+      inner.off("error", reject);
       resolve({
         port: (inner.address() as net.AddressInfo).port,
         queries,
