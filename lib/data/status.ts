@@ -7,6 +7,7 @@ import { currentTerm, FencedError, fencedBatch } from "./fence";
 import { SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter } from "./sweep-writer";
 import { mysqlSweepWriter } from "./mysql-sweep-writer";
 import { insertRowsSql, upsertRowsSql } from "./sql-rows";
+import { floorDivSql, textColumnSql } from "./sql-fragments";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
 export interface StoredState {
@@ -117,7 +118,7 @@ export async function thinSamples(now: number, keepSeconds: number, tiers: { old
   const client = db();
   const [old] = (await fencedBatch([client.lagSample.deleteMany({ where: { at: { lt: now - keepSeconds } } })])) as { count: number }[];
   let removed = old.count;
-  const bucket = sqlFlavor() === "mysql" ? `FLOOR("at" / ?)` : `CAST("at" / ? AS INTEGER)`;
+  const bucket = floorDivSql(sqlFlavor(), `"at"`, "?");
   for (const t of tiers) {
     const [n] = await fencedBatch([
       client.$executeRawUnsafe(
@@ -137,7 +138,7 @@ export async function thinSamples(now: number, keepSeconds: number, tiers: { old
  * (null: no known value in that bucket), from one grouped query per 500 ids — the overview's sparklines. */
 export async function lagSparklines(from: number, bucketSeconds: number, buckets: number, ids?: string[]): Promise<Map<string, (number | null)[]>> {
   const sql = (n: number | null) =>
-    `SELECT "serverId", CAST(("at" - ?) / ? AS INTEGER) AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ?${n === null ? "" : ` AND "serverId" IN (${Array<string>(n).fill("?").join(", ")})`} GROUP BY "serverId", b`;
+    `SELECT ${textColumnSql("serverId")}, ${floorDivSql(sqlFlavor(), `"at" - ?`, "?")} AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ?${n === null ? "" : ` AND "serverId" IN (${Array<string>(n).fill("?").join(", ")})`} GROUP BY "serverId", b`;
   const args = [from, bucketSeconds, from, from + buckets * bucketSeconds];
   type Row = { serverId: string; b: bigint | number; lag: number | null };
   const parts = ids ? chunks(ids).map((part) => db().$queryRawUnsafe<Row[]>(sql(part.length), ...args, ...part)) : [db().$queryRawUnsafe<Row[]>(sql(null), ...args)];
