@@ -42,6 +42,9 @@ test("the acknowledging replica's edge is drawn as semi-sync, the asynchronous o
   await expect(semi).toHaveCount(1);
   await expect(semi).toContainText("semi-sync");
   await expect(semi.locator("path.react-flow__edge-path")).toHaveCSS("stroke-dasharray", "10px, 3px");
+  // The asynchronous edge is solid, as the legend draws "ok": a dashed one would read as semi-sync.
+  const plain = canvas.locator(".react-flow__edge:not(.edge-semisync)");
+  await expect(plain.locator("path.react-flow__edge-path")).toHaveCSS("stroke-dasharray", "none");
   await expect(page.getByTestId("edge-legend")).toContainText("semi-sync (acknowledging replica)");
   await page.getByLabel("Text table view").check();
   await expect(page.locator('tr[data-edge="semi-s->semi-r"]')).toHaveAttribute("data-semisync", "true");

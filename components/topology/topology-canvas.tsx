@@ -42,6 +42,7 @@ export function TopologyCanvas({ clusters }: { clusters: (Pick<ClusterReport, "n
     const box = groupBox(g.members, positions);
     return box ? [{ id: `box:${g.id}`, type: "group", position: { x: box.x, y: box.y }, data: { ...g, width: box.width, height: box.height }, width: box.width, height: box.height, selectable: false, zIndex: -1 }] : [];
   });
+  // Never React Flow's `animated` edges: their moving dash reads as the legend's semi-sync mark.
   const flowEdges: Edge[] = edges.map((e) => {
     const bad = BAD.has(e.state);
     const color = e.state === "broken" || e.state === "connecting" ? "#dc2626" : e.state === "ok" ? "#10b981" : e.state === "stopped" ? "#7c3aed" : "#f59e0b";
@@ -49,7 +50,7 @@ export function TopologyCanvas({ clusters }: { clusters: (Pick<ClusterReport, "n
       id: e.id, source: e.from, target: e.to,
       label: large && e.state === "ok" ? undefined : `${e.semiSync ? "semi-sync · " : ""}${e.channel ? `${e.channel}: ` : ""}${bad ? e.state : formatLag(e.lagSeconds, null)}`,
       style: { stroke: color, strokeWidth: bad ? 3 : e.semiSync ? 4 : 2, ...(e.semiSync ? { strokeDasharray: "10 3" } : {}) }, labelStyle: { fill: color, fontWeight: 600 },
-      markerEnd: large ? undefined : { type: MarkerType.ArrowClosed, color }, animated: !large && e.state === "ok", data: { state: e.state },
+      markerEnd: large ? undefined : { type: MarkerType.ArrowClosed, color }, data: { state: e.state },
       className: `edge-${e.state}${e.semiSync ? " edge-semisync" : ""}`,
     };
   });
