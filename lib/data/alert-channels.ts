@@ -1,6 +1,7 @@
 // Notification channels and their outbox in replscope's own database; secrets stay sealed here.
 import "server-only";
-import { db, sqlFlavor } from "./db";
+import { db } from "./db";
+import { columnList, sqlFlavor, textColumnSql } from "./sql-dialect";
 import { fencedBatch, fencedTransaction } from "./fence";
 
 /** A channel row as stored (secrets sealed; smtp and clusters as JSON text). */
@@ -74,6 +75,12 @@ export interface OutboxRow {
   createdAt: number;
 }
 
+const OUTBOX_TEXT = ["channelId", "hookUrl", "hookCluster", "alertId", "idempotencyKey", "payload"] as const;
+const OUTBOX_NUMBERS = ["id", "attempts", "nextAttemptAt", "createdAt"] as const;
+
+/** A raw outbox row with its numbers as numbers (either backend may return an integer column as a bigint). */
+const reshapeOutboxRow = (r: OutboxRow): OutboxRow => ({ ...r, ...Object.fromEntries(OUTBOX_NUMBERS.map((c) => [c, Number(r[c])])) });
+
 /**
  * Claims up to `limit` due notifications for `leaseMs` (so a second worker, or this one on its next tick, skips them),
  * in one statement: a crash mid-send lets the lease run out and the row is retried.
@@ -85,31 +92,26 @@ export async function claimDue(nowMs: number, limit: number, leaseMs: number): P
       `UPDATE "Outbox" SET "claimedUntil" = ? WHERE "id" IN (
          SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
            AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ?)
-       RETURNING "id", "channelId", "hookUrl", "hookCluster", "alertId", "idempotencyKey", "payload", "attempts", "nextAttemptAt", "createdAt"`,
+       RETURNING ${columnList([...OUTBOX_NUMBERS, ...OUTBOX_TEXT])}`,
       nowMs + leaseMs, nowMs, nowMs, limit,
     ),
   ])) as OutboxRow[][];
-  return rows;
+  return rows.map(reshapeOutboxRow).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
 }
 
-/**
- * MySQL has no UPDATE … RETURNING: lock the due rows' ids (skipping rows another transaction holds), claim them, and
- * read them through Prisma (a raw read of a utf8mb4_bin TEXT column would come back as bytes).
- */
+/** MySQL has no UPDATE … RETURNING: read and lock the due rows (skipping rows another transaction holds), then claim them. */
 async function claimDueMysql(nowMs: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
   return fencedTransaction(async (tx) => {
-    const due = await tx.$queryRawUnsafe<{ id: number | bigint }[]>(
-      `SELECT "id" FROM "Outbox" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ?
-        AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?) ORDER BY "nextAttemptAt" LIMIT ? FOR UPDATE SKIP LOCKED`,
+    const due = await tx.$queryRawUnsafe<OutboxRow[]>(
+      `SELECT ${[...OUTBOX_NUMBERS.map((c) => `"${c}"`), ...OUTBOX_TEXT.map(textColumnSql)].join(", ")} FROM "Outbox"
+        WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)
+        ORDER BY "nextAttemptAt" LIMIT ? FOR UPDATE SKIP LOCKED`,
       nowMs, nowMs, limit,
     );
     if (!due.length) return [];
-    const ids = due.map((r) => Number(r.id));
-    await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { claimedUntil: nowMs + leaseMs } });
-    return tx.outbox.findMany({
-      where: { id: { in: ids } }, orderBy: { nextAttemptAt: "asc" },
-      select: { id: true, channelId: true, hookUrl: true, hookCluster: true, alertId: true, idempotencyKey: true, payload: true, attempts: true, nextAttemptAt: true, createdAt: true },
-    });
+    const rows = due.map(reshapeOutboxRow);
+    await tx.outbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { claimedUntil: nowMs + leaseMs } });
+    return rows;
   });
 }
 

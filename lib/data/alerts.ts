@@ -1,9 +1,9 @@
 // Alerts, silences and `for` rules in replscope's own database; changed alerts only, in transactions of a few hundred.
 import "server-only";
 import type { AlertState, ForRule, SilenceRule } from "@/lib/domain/alerts/types";
-import { db, sqlFlavor } from "./db";
+import { db } from "./db";
 import { fencedBatch } from "./fence";
-import { insertRowsSql, upsertRowsSql } from "./sql-rows";
+import { batches, insertRowsSql, sqlFlavor, upsertRowsSql } from "./sql-dialect";
 
 /** Every stored alert (pending, firing, and resolved ones not yet forgotten). */
 export async function loadAlerts(): Promise<AlertState[]> {
@@ -22,7 +22,6 @@ export interface OutboxInsert {
 
 /** Ids per `IN (…)`: one list of 10,000 servers' alerts exceeds the database's bound-parameter limit. */
 const IDS_PER_DELETE = 500;
-const slices = <T>(xs: T[], size = IDS_PER_DELETE) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 
 /** Alerts per transaction: 10,000 alerts changing at once in one transaction outlasted the MySQL backend's 30 s limit. */
 const ALERTS_PER_TRANSACTION = 250;
@@ -53,15 +52,15 @@ function insertOutbox(rows: OutboxInsert[]) {
 export async function saveAlertChanges(changed: AlertState[], removed: string[], outbox: OutboxInsert[]): Promise<void> {
   const byAlert = new Map<string, OutboxInsert[]>();
   for (const o of outbox) byAlert.set(o.alertId, [...(byAlert.get(o.alertId) ?? []), o]);
-  const chunks = slices(changed, ALERTS_PER_TRANSACTION);
+  const chunks = batches(changed, ALERTS_PER_TRANSACTION);
   const carried = new Set(changed.map((a) => a.id));
   const orphans = outbox.filter((o) => !carried.has(o.alertId));
   for (const [i, alerts] of chunks.entries()) {
     const rows = [...alerts.flatMap((a) => byAlert.get(a.id) ?? []), ...(i === chunks.length - 1 ? orphans : [])];
-    await fencedBatch([upsertAlerts(alerts), ...slices(rows, ALERTS_PER_TRANSACTION).map(insertOutbox)]);
+    await fencedBatch([upsertAlerts(alerts), ...batches(rows, ALERTS_PER_TRANSACTION).map(insertOutbox)]);
   }
-  if (!chunks.length && orphans.length) await fencedBatch(slices(orphans, ALERTS_PER_TRANSACTION).map(insertOutbox));
-  for (const ids of slices(removed)) await fencedBatch([db().alert.deleteMany({ where: { id: { in: ids } } })]);
+  if (!chunks.length && orphans.length) await fencedBatch(batches(orphans, ALERTS_PER_TRANSACTION).map(insertOutbox));
+  for (const ids of batches(removed, IDS_PER_DELETE)) await fencedBatch([db().alert.deleteMany({ where: { id: { in: ids } } })]);
 }
 
 /** One alert by id. */

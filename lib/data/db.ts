@@ -30,11 +30,6 @@ export function db(): PrismaClient {
   return globalForDb.replscopeDb;
 }
 
-/** Which SQL our raw statements must speak. */
-export function sqlFlavor(): "sqlite" | "mysql" {
-  return env().backend.kind;
-}
-
 /** Closes the client (tests and scripts that end their process). */
 export async function closeDb(): Promise<void> {
   await closeMysqlSweepWriter();

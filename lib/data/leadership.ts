@@ -2,15 +2,15 @@
 // conditional updates (compare-and-set on holder + epoch), so two instances can never both win one term; times come
 // from the database's clock, so instances on hosts with skewed clocks still agree on expiry.
 import "server-only";
-import { db, sqlFlavor } from "./db";
+import { db } from "./db";
+import { nowMsSql, sqlFlavor } from "./sql-dialect";
 import type { Term } from "./fence";
 
 const LEASE = "leader";
 
 /** The database's clock in epoch ms. */
 export async function dbNowMs(): Promise<number> {
-  const sql = sqlFlavor() === "mysql" ? `SELECT UNIX_TIMESTAMP(NOW(3)) * 1000 AS "now"` : `SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS REAL) AS "now"`;
-  const [row] = await db().$queryRawUnsafe<{ now: number | string }[]>(sql);
+  const [row] = await db().$queryRawUnsafe<{ now: number | string }[]>(nowMsSql(sqlFlavor()));
   return Math.round(Number(row.now));
 }
 

@@ -7,7 +7,8 @@ import type { StepId } from "@/lib/domain/bootstrap/plan";
 import type { RunStatus as BootstrapStatus } from "@/lib/domain/bootstrap/run-state";
 import * as bootstrap from "./bootstrap";
 import { instanceIdentity } from "@/lib/config/instance";
-import { db, sqlFlavor } from "./db";
+import { db } from "./db";
+import { sqlFlavor } from "./sql-dialect";
 import * as failover from "./failover";
 import * as switchover from "./switchover";
 

@@ -2,12 +2,11 @@
 import "server-only";
 import type { ServerStatus } from "@/lib/domain/server-status";
 import { parseSnapshot } from "@/lib/domain/status-snapshot";
-import { db, sqlFlavor } from "./db";
+import { db } from "./db";
 import { currentTerm, FencedError, fencedBatch } from "./fence";
 import { SAMPLE_COLUMNS, STATE_COLUMNS, sweepWriter } from "./sweep-writer";
 import { mysqlSweepWriter } from "./mysql-sweep-writer";
-import { insertRowsSql, upsertRowsSql } from "./sql-rows";
-import { floorDivSql, textColumnSql } from "./sql-fragments";
+import { batches, floorDivSql, insertRowsSql, placeholders, sqlFlavor, textColumnSql, upsertRowsSql } from "./sql-dialect";
 
 /** One server's latest poll, as stored: health, headline lag, and the normalised snapshot as JSON text. */
 export interface StoredState {
@@ -30,11 +29,8 @@ export interface LagPoint {
   source: string;
 }
 
+/** Rows (or ids) per statement. */
 const CHUNK = 500;
-
-function chunks<T>(items: T[]): T[][] {
-  return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
-}
 
 /**
  * Stores poll results in one transaction (the poller's hot path), behind the leader fence when the poller runs as the
@@ -45,8 +41,8 @@ export async function saveSweep(states: StoredState[], samples: (LagPoint & { se
   const flavor = sqlFlavor();
   const term = currentTerm();
   const statements = () => [
-    ...chunks(states).map((part) => ({ sql: upsertRowsSql(flavor, "ServerState", STATE_COLUMNS, part.length), values: part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)) })),
-    ...chunks(samples).map((part) => ({ sql: insertRowsSql(flavor, "LagSample", SAMPLE_COLUMNS, part.length), values: part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])) })),
+    ...batches(states, CHUNK).map((part) => ({ sql: upsertRowsSql(flavor, "ServerState", STATE_COLUMNS, part.length), values: part.flatMap((s) => STATE_COLUMNS.map((c) => s[c] ?? null)) })),
+    ...batches(samples, CHUNK).map((part) => ({ sql: insertRowsSql(flavor, "LagSample", SAMPLE_COLUMNS, part.length), values: part.flatMap((s) => SAMPLE_COLUMNS.map((c) => s[c])) })),
   ];
   const r = flavor === "mysql" ? await mysqlSweepWriter().save(statements(), term) : sweepWriter().save(states, samples, term);
   if (r === "fenced") throw new FencedError(term!);
@@ -77,7 +73,7 @@ export async function latestStatuses(): Promise<Map<string, ServerStatus>> {
 
 /** The full rows of `ids` (snapshots included), by id. */
 async function statesOf(ids: string[]): Promise<Map<string, StoredState>> {
-  const parts = await Promise.all(chunks(ids).map((part) => db().serverState.findMany({ where: { serverId: { in: part } } })));
+  const parts = await Promise.all(batches(ids, CHUNK).map((part) => db().serverState.findMany({ where: { serverId: { in: part } } })));
   return new Map(parts.flat().map((r) => [r.serverId, r]));
 }
 
@@ -138,10 +134,10 @@ export async function thinSamples(now: number, keepSeconds: number, tiers: { old
  * (null: no known value in that bucket), from one grouped query per 500 ids — the overview's sparklines. */
 export async function lagSparklines(from: number, bucketSeconds: number, buckets: number, ids?: string[]): Promise<Map<string, (number | null)[]>> {
   const sql = (n: number | null) =>
-    `SELECT ${textColumnSql("serverId")}, ${floorDivSql(sqlFlavor(), `"at" - ?`, "?")} AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ?${n === null ? "" : ` AND "serverId" IN (${Array<string>(n).fill("?").join(", ")})`} GROUP BY "serverId", b`;
+    `SELECT ${textColumnSql("serverId")}, ${floorDivSql(sqlFlavor(), `"at" - ?`, "?")} AS b, MAX("lagSeconds") AS lag FROM "LagSample" WHERE "at" >= ? AND "at" < ?${n === null ? "" : ` AND "serverId" IN (${placeholders(n)})`} GROUP BY "serverId", b`;
   const args = [from, bucketSeconds, from, from + buckets * bucketSeconds];
   type Row = { serverId: string; b: bigint | number; lag: number | null };
-  const parts = ids ? chunks(ids).map((part) => db().$queryRawUnsafe<Row[]>(sql(part.length), ...args, ...part)) : [db().$queryRawUnsafe<Row[]>(sql(null), ...args)];
+  const parts = ids ? batches(ids, CHUNK).map((part) => db().$queryRawUnsafe<Row[]>(sql(part.length), ...args, ...part)) : [db().$queryRawUnsafe<Row[]>(sql(null), ...args)];
   const out = new Map<string, (number | null)[]>();
   for (const r of (await Promise.all(parts)).flat()) {
     let series = out.get(r.serverId);

@@ -3,7 +3,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/config/env";
 import { FENCE_SQL, type Term } from "./fence-sql";
-import { insertRowsSql, upsertRowsSql } from "./sql-rows";
+import { insertRowsSql, upsertRowsSql } from "./sql-dialect";
 
 /** Columns written, in order (the same rows saveSweep writes through Prisma). */
 export const STATE_COLUMNS = ["serverId", "state", "lagSeconds", "lagSource", "snapshot", "checkedAt", "reachedAt", "stateSince"] as const;

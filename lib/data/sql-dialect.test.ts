@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { insertRowsSql, upsertRowsSql, valueRows } from "./sql-rows";
+import { batches, floorDivSql, insertRowsSql, placeholders, upsertRowsSql, valueRows } from "./sql-dialect";
 
 it("builds one placeholder row per value row", () => {
   expect(valueRows(["a", "b"], 3)).toBe("(?, ?), (?, ?), (?, ?)");
@@ -14,4 +14,15 @@ it("leaves an existing row alone when asked to ignore conflicts", () => {
   expect(insertRowsSql("sqlite", "O", ["c", "k"], 1, ["c", "k"])).toBe(`INSERT INTO "O" ("c", "k") VALUES (?, ?) ON CONFLICT("c", "k") DO NOTHING`);
   expect(insertRowsSql("mysql", "O", ["c", "k"], 1, ["c", "k"])).toBe(`INSERT INTO "O" ("c", "k") VALUES (?, ?) ON DUPLICATE KEY UPDATE "c" = "c"`);
   expect(insertRowsSql("mysql", "O", ["c"], 1)).toBe(`INSERT INTO "O" ("c") VALUES (?)`);
+});
+
+it("spells an IN list and cuts rows into statements of a bounded size", () => {
+  expect(placeholders(3)).toBe("?, ?, ?");
+  expect(batches([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  expect(batches([], 500)).toEqual([]);
+});
+
+it("rounds a time bucket down on both backends (MySQL's CAST rounds)", () => {
+  expect(floorDivSql("mysql", `"at"`, "?")).toBe(`FLOOR(("at") / ?)`);
+  expect(floorDivSql("sqlite", `"at"`, "?")).toBe(`CAST(("at") / ? AS INTEGER)`);
 });
