@@ -27,6 +27,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/servers`,
     timeout: 900_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", REPLSCOPE_POLL_INTERVAL_MS: "1000", REPLSCOPE_API_TOKEN: E2E_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
+    // One poll thread: the end-to-end tests run the production build with the poller as a 10,000-server fleet runs it.
+    env: { PORT: String(PORT), REPLSCOPE_DATA_DIR: E2E_DATA_DIR, REPLSCOPE_POLL_THREADS: "1", REPLSCOPE_CONNECT_TIMEOUT_MS: "2000", REPLSCOPE_POLL_INTERVAL_MS: "1000", REPLSCOPE_API_TOKEN: E2E_TOKEN, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

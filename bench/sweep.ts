@@ -138,6 +138,7 @@ interface Result {
   bareCpu: number[];
   statementCounts: [number, number][];
   loadAverage: [number, number];
+  threads: number;
 }
 
 async function measure(): Promise<Result> {
@@ -229,6 +230,7 @@ async function measure(): Promise<Result> {
     await monitor.sweep();
     await monitor.sweep();
     const hungMs: number[] = [];
+    const threads = monitor.threads;
     for (let r = 0; r < ROUNDS; r++) {
       await followUp();
       const t = performance.now();
@@ -243,7 +245,7 @@ async function measure(): Promise<Result> {
     const ratios = sweepMs.map((s, i) => s / bareMs[i]);
     const statementCounts = [...counts].sort((a, b) => a[0] - b[0]);
     const loadAverage: [number, number] = [loadAtStart, os.loadavg()[0]];
-    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu, statementCounts, loadAverage };
+    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu, statementCounts, loadAverage, threads };
   } finally {
     fleet.stop();
     await dropDatabase();
@@ -257,6 +259,7 @@ function print(results: Result[]) {
   console.log(`${servers} protocol-level fakes (${LATENCY} ms per query), concurrency ${concurrency}, ${WARMUP} untimed warm-up sweeps, then ${ROUNDS} rounds alternating poller and bare loop; median (range)`);
   const rows: [string, (r: Result) => string][] = [
     ["backend", (r) => r.backend],
+    ["poll threads (REPLSCOPE_POLL_THREADS)", (r) => (r.threads ? String(r.threads) : "none (main thread)")],
     ["sweep, poller (ms)", (r) => `${median(r.sweepMs).toFixed(0)} (${range(r.sweepMs)})`],
     ["bare mysql2 loop (ms)", (r) => `${median(r.bareMs).toFixed(0)} (${range(r.bareMs)})`],
     ["ratio sweep / bare, same round", (r) => `${median(r.ratios).toFixed(2)}× (${range(r.ratios, 2)})`],

@@ -21,6 +21,8 @@ const schema = z.object({
   REPLSCOPE_POLL_INTERVAL_MS: z.coerce.number().int().min(250).max(3_600_000).default(2000),
   REPLSCOPE_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
   REPLSCOPE_POLLER: z.enum(["on", "off"]).default("on"),
+  // Poll threads: "auto" (none up to 2,000 servers, then 2 when the machine has 2 cores or more) or a number (0: none).
+  REPLSCOPE_POLL_THREADS: z.union([z.literal("auto"), z.coerce.number().int().min(0).max(16)]).default("auto"),
   REPLSCOPE_GALERA_FLOW_CONTROL_WARN: z.coerce.number().min(0).max(1).default(0.1),
   REPLSCOPE_GROUP_APPLIER_QUEUE_WARN: z.coerce.number().int().min(0).default(1000),
   REPLSCOPE_LAG_RETENTION_DAYS: z.coerce.number().min(0.01).max(365).default(7),

@@ -22,6 +22,7 @@ const ids = new Map<Sandbox, string>();
 
 async function sweepReport() {
   await monitor().sweep();
+  await monitor().lastFailoverCheck; // metrics are recorded after the sweep, with its problems
   const { servers } = await statusReport();
   return (sb: Sandbox) => servers.find((s) => s.id === ids.get(sb))!;
 }

@@ -2,17 +2,13 @@
 import "server-only";
 import { env } from "@/lib/config/env";
 import { thresholdsFor } from "@/lib/domain/health";
-import { failedPoll, reshapePoll } from "@/lib/domain/poll";
-import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
-import { maskStatusErrors } from "@/lib/domain/status-mask";
+import type { ServerStatus } from "@/lib/domain/server-status";
+import { parseSnapshot } from "@/lib/domain/status-snapshot";
 import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
 import { pruneOutbox } from "@/lib/data/alert-channels";
 import { latestStatusesWithSince, saveSweep, thinSamples } from "@/lib/data/status";
-import { ConnectionCache } from "@/lib/mysql/connection-cache";
-import { mapLimit } from "@/lib/mysql/limit";
-import { readStatus } from "@/lib/mysql/status";
 import { findProblems } from "@/lib/domain/problems";
 import { formerSourceList } from "@/lib/data/failover";
 import type { FormerSource } from "@/lib/domain/failover/problems";
@@ -23,16 +19,14 @@ import { HeartbeatWriter } from "./heartbeat-writer";
 import { clusterLimits, staleAfterSeconds } from "./status";
 import { recordPollerStart, recordSweepMetrics } from "./metrics";
 import { inLeaderTerm } from "./leader";
+import { PollEngine, type PollJob, type Swept } from "./poll-engine";
+import { pollThreadCount, PollThreads } from "./poll-threads/pool";
 
 /** Timing of the last completed sweep. */
 export interface SweepInfo {
   startedAt: number;
   durationMs: number;
   servers: number;
-}
-
-function toStored(id: string, s: ServerStatus, stateSince: number) {
-  return { serverId: id, state: s.state, lagSeconds: s.lagSeconds, lagSource: s.lagSource, snapshot: JSON.stringify(s), checkedAt: s.checkedAt, reachedAt: s.reachedAt, stateSince };
 }
 
 /** One sweep's servers with their problems (former sources of failovers included). */
@@ -49,9 +43,10 @@ function sweepForAlerts({ servers, problems }: ReturnType<typeof sweepProblems>)
   }));
 }
 
-function toSamples(id: string, s: ServerStatus) {
-  const reached = s.state !== "unreachable";
-  return s.channels.map((c) => ({ serverId: id, channel: c.channel, at: s.checkedAt, lagSeconds: reached ? c.lagSeconds : null, source: (reached && c.lagSource) || "unknown" }));
+/** The poll job of a registered server. */
+function toJob(t: PollTarget, heartbeatWriteError: string | undefined): PollJob {
+  const r = t.record;
+  return { id: r.id, target: t.target, known: versionOf(r), thresholds: thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), heartbeatWriteError: heartbeatWriteError ?? null };
 }
 
 const THIN_TIERS = [
@@ -59,14 +54,18 @@ const THIN_TIERS = [
   { olderThan: 86_400, bucket: 600 },
 ];
 
+/** One sweep's result of one server: its status, or (from a poll thread) its stored row, parsed when first needed. */
+function statusOf(s: Swept): ServerStatus {
+  s.status ??= parseSnapshot(s.stored);
+  return s.status;
+}
+
 /**
- * Polls every server on an interval; a sweep never overlaps the previous one. Servers that were unreachable
- * last time are polled in a lane of their own, so their timeouts never hold up the healthy servers' slots.
+ * Polls every server on an interval; a sweep never overlaps the previous one. The servers are polled on the main
+ * thread, or by poll threads for a large fleet (REPLSCOPE_POLL_THREADS); results are written on the main thread.
  */
 export class Monitor {
-  private cache = new ConnectionCache();
-  private previous = new Map<string, ServerStatus>();
-  private stateSince = new Map<string, number>();
+  private engine: PollEngine | PollThreads | null = null;
   /** The alert evaluation of the last sweep (runs after it, off its path; null when alerts are off). */
   lastEvaluation: Promise<EvaluationSummary | null> = Promise.resolve(null);
   /** The failover duties of the last sweep (fencing, automatic mode), run after it. */
@@ -93,16 +92,19 @@ export class Monitor {
     }
   }
 
-  /** Stops the timers and closes every connection. */
+  /** Stops the timers and closes every connection (and poll thread). */
   stop() {
     clearInterval(this.timer);
     this.timer = undefined;
     this.heartbeat.stop();
     deliveryWorker().stop();
-    this.cache.closeAll();
     // A later term starts from the database's state, not from what this process last saw.
-    this.previous.clear();
-    this.stateSince.clear();
+    this.engine?.forget();
+  }
+
+  /** How many poll threads the last sweep used (0: the main thread polled). */
+  get threads(): number {
+    return this.engine instanceof PollThreads ? this.engine.count : 0;
   }
 
   /** Runs one sweep, or joins the one already running (so callers never start a second). */
@@ -111,53 +113,60 @@ export class Monitor {
     return this.running;
   }
 
+  /** The engine for a fleet of `servers`, seeded from the stored statuses when new (or after a poll thread died). */
+  private async engineFor(servers: number): Promise<PollEngine | PollThreads> {
+    const threads = pollThreadCount(servers, env().REPLSCOPE_POLL_THREADS);
+    if (this.threads !== threads || !this.engine) {
+      this.engine?.close();
+      this.engine = threads ? new PollThreads(threads) : new PollEngine();
+    }
+    if (!this.engine.seeded) {
+      const { statuses, stateSince } = await latestStatusesWithSince();
+      this.engine.seed(statuses, stateSince);
+    }
+    return this.engine;
+  }
+
   private async runSweep(): Promise<SweepInfo> {
-    const { REPLSCOPE_POLL_CONCURRENCY, REPLSCOPE_CONNECT_TIMEOUT_MS: connectTimeoutMs, REPLSCOPE_QUERY_TIMEOUT_MS: queryTimeoutMs } = env();
+    const cfg = env();
     const started = Date.now();
-    if (this.previous.size === 0) await this.loadPrevious();
     const targets = await listPollTargets();
-    this.cache.retain(new Set(targets.map((t) => t.record.id)));
-    const schemas = [...new Set(targets.filter((t) => t.heartbeatEnabled).map((t) => t.heartbeatSchema))];
-    const pending: { id: string; status: ServerStatus }[] = [];
-    const save = async (batch: typeof pending) => {
-      if (batch.length) await saveSweep(batch.map(({ id, status }) => toStored(id, status, this.stateSince.get(id) ?? status.checkedAt)), batch.flatMap(({ id, status }) => toSamples(id, status)));
+    const engine = await this.engineFor(targets.length);
+    const options = {
+      concurrency: cfg.REPLSCOPE_POLL_CONCURRENCY, connectTimeoutMs: cfg.REPLSCOPE_CONNECT_TIMEOUT_MS, queryTimeoutMs: cfg.REPLSCOPE_QUERY_TIMEOUT_MS,
+      heartbeatSchemas: [...new Set(targets.filter((t) => t.heartbeatEnabled).map((t) => t.heartbeatSchema))], unsealable: UNSEALABLE,
+    };
+    const jobs = targets.map((t) => toJob(t, this.heartbeat.errors.get(t.record.id)));
+    const swept: Swept[] = [];
+    const pending: Swept[] = [];
+    const save = async (batch: Swept[]) => {
+      if (batch.length) await saveSweep(batch.map((x) => x.stored), batch.flatMap((x) => x.samples));
     };
     // Batches are written one after another, so the sweep ends only once every earlier batch landed too.
     let written: Promise<void> = Promise.resolve();
     const flush = () => (written = written.catch(() => {}).then(() => save(pending.splice(0))));
     const flusher = setInterval(() => void flush().catch(() => {}), 250);
-    const pollAndEvaluate = async (t: PollTarget) => {
-      const poll = await this.pollOne(t, schemas, { connectTimeoutMs, queryTimeoutMs });
-      const r = t.record;
-      const before = this.previous.get(r.id) ?? null;
-      // Error texts are masked before the status is kept, stored or shown (a replica's error can quote a CREATE USER).
-      const evaluated = evaluateServer(poll, thresholdsFor(r.lagWarnSeconds, r.lagCritSeconds), Date.now() / 1000, before);
-      const heartbeatWriteError = this.heartbeat.errors.get(r.id);
-      const status = maskStatusErrors(heartbeatWriteError ? { ...evaluated, heartbeatWriteError } : evaluated, [t.target.password]);
-      if (!before || before.state !== status.state || !this.stateSince.has(r.id)) this.stateSince.set(r.id, status.checkedAt);
-      this.previous.set(r.id, status);
-      pending.push({ id: r.id, status });
-      return { id: r.id, status };
+    const emit = (x: Swept) => {
+      swept.push(x);
+      pending.push(x);
     };
-    const suspect = (t: PollTarget) => this.previous.get(t.record.id)?.state === "unreachable";
-    const suspects = targets.filter(suspect);
-    const [healthy, unreachable] = await Promise.all([
-      mapLimit(targets.filter((t) => !suspect(t)), REPLSCOPE_POLL_CONCURRENCY, pollAndEvaluate),
-      mapLimit(suspects, suspects.length, pollAndEvaluate),
-    ]).finally(() => clearInterval(flusher));
-    const statuses = [...healthy, ...unreachable];
+    await engine.sweep(jobs, options, emit).finally(() => clearInterval(flusher));
     await flush();
     const now = Date.now() / 1000;
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
-    const byId = new Map(statuses.map((x) => [x.id, x.status]));
-    recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), this.last);
+    const last = this.last;
+    const stateSince = new Map(targets.map((t) => [t.record.id, now]));
+    for (const x of swept) stateSince.set(x.stored.serverId, x.stored.stateSince ?? now);
     // Problems are found after the sweep, off its path: they feed alert evaluation and failover duties, which follow it.
-    const swept = formerSourceList()
+    const problems = formerSourceList()
       .catch(() => [])
-      .then((former) => sweepProblems(targets, byId, now, former));
-    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = swept.then((x) => this.evaluateAlerts(x, now), (e) => this.evaluationFailed(e));
-    const stateSince = new Map(targets.map((t) => [t.record.id, this.stateSince.get(t.record.id) ?? now]));
-    this.lastFailoverCheck = this.lastFailoverCheck.then(() => swept).then((x) => afterSweep({ ...x, stateSince, now })).catch(() => null);
+      .then((former) => {
+        const byId = new Map(swept.map((x) => [x.stored.serverId, statusOf(x)]));
+        recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), last);
+        return sweepProblems(targets, byId, now, former);
+      });
+    if (this.alertsEnabled ?? env().REPLSCOPE_ALERTS === "on") this.lastEvaluation = problems.then((x) => this.evaluateAlerts(x, now), (e) => this.evaluationFailed(e));
+    this.lastFailoverCheck = this.lastFailoverCheck.then(() => problems).then((x) => afterSweep({ ...x, stateSince, now })).catch(() => null);
     await this.maybeThin(now);
     return this.last;
   }
@@ -172,25 +181,6 @@ export class Monitor {
   private evaluationFailed(e: unknown): null {
     console.error("replscope: alert evaluation failed:", (e as Error).message);
     return null;
-  }
-
-  private async pollOne(t: PollTarget, schemas: string[], timeouts: { connectTimeoutMs: number; queryTimeoutMs: number }) {
-    const r = t.record;
-    const { password } = t.target;
-    if (password === null) return { ok: false as const, error: UNSEALABLE };
-    const known = versionOf(r);
-    try {
-      const raw = await this.cache.use(r.id, { ...t.target, password }, timeouts, (c) => readStatus(c, known, schemas));
-      return reshapePoll(raw);
-    } catch (e) {
-      return failedPoll(e, `${r.host}:${r.port}`, timeouts.connectTimeoutMs);
-    }
-  }
-
-  private async loadPrevious() {
-    const { statuses, stateSince } = await latestStatusesWithSince();
-    this.previous = statuses;
-    for (const [id, since] of stateSince) if (since != null) this.stateSince.set(id, since);
   }
 
   private async maybeThin(now: number) {
