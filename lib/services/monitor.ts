@@ -3,7 +3,6 @@ import "server-only";
 import { env } from "@/lib/config/env";
 import { thresholdsFor } from "@/lib/domain/health";
 import type { ServerStatus } from "@/lib/domain/server-status";
-import { parseSnapshot } from "@/lib/domain/status-snapshot";
 import { versionOf } from "@/lib/domain/dialect";
 import { listPollTargets, type PollTarget, UNSEALABLE } from "@/lib/data/servers";
 import { pruneAudit } from "@/lib/data/audit";
@@ -54,10 +53,22 @@ const THIN_TIERS = [
   { olderThan: 86_400, bucket: 600 },
 ];
 
-/** One sweep's result of one server: its status, or (from a poll thread) its stored row, parsed when first needed. */
-function statusOf(s: Swept): ServerStatus {
-  s.status ??= parseSnapshot(s.stored);
-  return s.status;
+/** What follows a sweep needs of one server's result: since when it is in its state, and its status (from a poll
+ *  thread: the snapshot it just wrote, parsed when first needed). The stored row itself is dropped once written. */
+interface Result {
+  id: string;
+  since: number;
+  status?: ServerStatus;
+  snapshot?: string;
+}
+
+const resultOf = ({ stored, status }: Swept): Result =>
+  status ? { id: stored.serverId, since: stored.stateSince ?? stored.checkedAt, status } : { id: stored.serverId, since: stored.stateSince ?? stored.checkedAt, snapshot: stored.snapshot };
+
+/** A result's status (a poll thread's snapshot is our own JSON of a moment ago: parsed, not validated again). */
+function statusOf(r: Result): ServerStatus {
+  r.status ??= JSON.parse(r.snapshot!) as ServerStatus;
+  return r.status;
 }
 
 /**
@@ -137,7 +148,7 @@ export class Monitor {
       heartbeatSchemas: [...new Set(targets.filter((t) => t.heartbeatEnabled).map((t) => t.heartbeatSchema))], unsealable: UNSEALABLE,
     };
     const jobs = targets.map((t) => toJob(t, this.heartbeat.errors.get(t.record.id)));
-    const swept: Swept[] = [];
+    const results: Result[] = [];
     const pending: Swept[] = [];
     const save = async (batch: Swept[]) => {
       if (batch.length) await saveSweep(batch.map((x) => x.stored), batch.flatMap((x) => x.samples));
@@ -147,7 +158,7 @@ export class Monitor {
     const flush = () => (written = written.catch(() => {}).then(() => save(pending.splice(0))));
     const flusher = setInterval(() => void flush().catch(() => {}), 250);
     const emit = (x: Swept) => {
-      swept.push(x);
+      results.push(resultOf(x));
       pending.push(x);
     };
     await engine.sweep(jobs, options, emit).finally(() => clearInterval(flusher));
@@ -156,12 +167,12 @@ export class Monitor {
     this.last = { startedAt: started, durationMs: Date.now() - started, servers: targets.length };
     const last = this.last;
     const stateSince = new Map(targets.map((t) => [t.record.id, now]));
-    for (const x of swept) stateSince.set(x.stored.serverId, x.stored.stateSince ?? now);
+    for (const r of results) stateSince.set(r.id, r.since);
     // Problems are found after the sweep, off its path: they feed alert evaluation and failover duties, which follow it.
     const problems = formerSourceList()
       .catch(() => [])
       .then((former) => {
-        const byId = new Map(swept.map((x) => [x.stored.serverId, statusOf(x)]));
+        const byId = new Map(results.map((r) => [r.id, statusOf(r)]));
         recordSweepMetrics(targets.map((t) => ({ record: t.record, status: byId.get(t.record.id)! })), last);
         return sweepProblems(targets, byId, now, former);
       });
