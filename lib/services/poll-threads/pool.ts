@@ -10,7 +10,7 @@ import { type FromThread, threadOf, type ToThread } from "./protocol";
 
 const BOOT = path.join(process.cwd(), "lib", "services", "poll-threads", "boot.mjs");
 
-/** Fleets above this size are polled by threads when REPLSCOPE_POLL_THREADS is "auto": below it one thread keeps up
+/** Fleets above this size are polled by threads when REPLSCOPE_POLL_THREADS is "auto": below it the main thread keeps up
  *  (1,000 servers sweep within 1.2× of a bare mysql2 loop), above it the main thread runs out of CPU. */
 const AUTO_THREADS_FROM = 2000;
 
