@@ -20,6 +20,11 @@ export function pollThreadCount(servers: number, setting: "auto" | number, cores
   return servers > AUTO_THREADS_FROM && cores >= 2 ? 2 : 0;
 }
 
+/** A poll thread's young generation (V8 gives a thread 48 MB): a sweep's in-flight results and fresh statuses outlived
+ *  the small one, so each scavenge copied them again; at 128 MB a 10,000-server sweep's GC pauses halve (~0.45 s → ~0.24 s
+ *  per thread, --trace-gc over 13 sweeps). Costs up to 80 MB more memory per thread, only for fleets that get threads. */
+export const POLL_THREAD_YOUNG_MB = 128;
+
 interface Thread {
   worker: Worker;
   /** The sweep in progress on this thread: its id, and how it ends. */
@@ -95,7 +100,7 @@ export class PollThreads {
 
   private spawn(): Thread {
     // Not `new Worker(…)`: the build would bundle the thread's entry; it must load the sources as they are (./boot.mjs).
-    const worker: Worker = Reflect.construct(Worker, [BOOT, { execArgv: ["--conditions=react-server"] }]);
+    const worker: Worker = Reflect.construct(Worker, [BOOT, { execArgv: ["--conditions=react-server"], resourceLimits: { maxYoungGenerationSizeMb: POLL_THREAD_YOUNG_MB } }]);
     worker.unref();
     const thread: Thread = { worker, running: null };
     worker.on("message", (m: FromThread) => {
