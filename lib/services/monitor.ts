@@ -62,8 +62,7 @@ interface Result {
   snapshot?: string;
 }
 
-const resultOf = ({ stored, status }: Swept): Result =>
-  status ? { id: stored.serverId, since: stored.stateSince ?? stored.checkedAt, status } : { id: stored.serverId, since: stored.stateSince ?? stored.checkedAt, snapshot: stored.snapshot };
+const resultOf = ({ stored, status }: Swept): Result => ({ id: stored.serverId, since: stored.stateSince ?? stored.checkedAt, status, snapshot: status ? undefined : stored.snapshot });
 
 /** A result's status (a poll thread's snapshot is our own JSON of a moment ago: parsed, not validated again). */
 function statusOf(r: Result): ServerStatus {
