@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { openClusterTab } from "./topology-tabs";
 import { addUser, signIn } from "./accounts";
 import { injectDuplicateKeyConflict, type Sandbox, startSandboxes, teardownAll, wireReplication } from "../sandbox";
 
@@ -123,7 +124,7 @@ test("a broken replica fires: /alerts shows it with its duration, the nav and th
   await expect(status.locator('[data-problem="ReplicationBroken"]')).toContainText(/for \d+ (s|min)/);
   // And the topology node's tooltip.
   await page.goto("/topology");
-  await page.getByRole("tab", { name: /alerts-e2e/ }).click();
+  await openClusterTab(page, "alerts-e2e", 2);
   const node = page.getByTestId("topology-canvas").locator('[data-node="al-replica"]');
   await node.hover();
   await expect(node).toHaveAttribute("title", /broken for \d+ (s|min) \(since \d\d:\d\d UTC\)\nReplicationBroken for \d+ (s|min): /);

@@ -1,5 +1,6 @@
 // A small real Galera cluster (two members) in Chromium: one group box in the graph, the member table on a member's page.
 import { expect, test } from "@playwright/test";
+import { openClusterTab } from "./topology-tabs";
 import { createUser, type GaleraCluster, startGaleraCluster, teardownAll } from "../sandbox";
 
 let cluster: GaleraCluster;
@@ -26,7 +27,7 @@ test("the Galera cluster is one group box holding both members", async ({ page, 
     return clusters.flatMap((c: { groups: { kind: string; members: string[] }[] }) => c.groups).filter((g: { kind: string }) => g.kind === "galera").map((g: { members: string[] }) => g.members.length);
   }, { timeout: 30_000 }).toEqual([2]);
   await page.goto("/topology");
-  await page.getByRole("tab", { name: /e2e-galera/ }).click();
+  await openClusterTab(page, "e2e-galera", 2);
   const canvas = page.getByTestId("topology-canvas");
   const box = canvas.locator('[data-group="e2e-galera"]');
   await expect(box).toHaveAttribute("data-group-kind", "galera");

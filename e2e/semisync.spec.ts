@@ -1,6 +1,7 @@
 // Semi-sync in Chromium on real sandboxes: the acknowledging replica's edge is marked in the graph (with its legend),
 // and the source's page shows semi-sync active, then fallen back to async.
 import { expect, test } from "@playwright/test";
+import { openClusterTab } from "./topology-tabs";
 import { type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, waitForSlave, wireReplication } from "../sandbox";
 
 let S: Sandbox, R: Sandbox, A: Sandbox;
@@ -35,7 +36,7 @@ test("the acknowledging replica's edge is drawn as semi-sync, the asynchronous o
     return (c?.edges ?? []).filter((e: { semiSync: boolean }) => e.semiSync).length;
   }, { timeout: 20_000 }).toBe(1);
   await page.goto("/topology");
-  await page.getByRole("tab", { name: /semi/ }).click();
+  await openClusterTab(page, "semi", 3);
   const canvas = page.getByTestId("topology-canvas");
   await expect(canvas.locator(".react-flow__edge")).toHaveCount(2);
   const semi = canvas.locator(".react-flow__edge.edge-semisync");

@@ -1,6 +1,7 @@
 // Topology in Chromium on sandboxes: discover from one replica (unregistered servers are contacted only after opting in),
 // register, see nodes and edges, a broken link turns red.
 import { expect, test } from "@playwright/test";
+import { openClusterTab } from "./topology-tabs";
 import { createUser, injectDuplicateKeyConflict, type Sandbox, startSandboxes, teardownAll, waitForCaughtUp, wireMasterMaster, wireReplication } from "../sandbox";
 
 const PASSWORD = "topo'pw";
@@ -63,7 +64,7 @@ test("the graph shows the right nodes, roles and edges; a duplicate-key conflict
     return c ? c.edges.length : 0;
   }, { timeout: 20_000 }).toBe(4);
   await page.goto("/topology");
-  await page.getByRole("tab", { name: /topo/ }).click();
+  await openClusterTab(page, "topo", 4);
   const canvas = page.getByTestId("topology-canvas");
   for (const [name, role] of [["topo-s", "co-source"], ["topo-m2", "co-source"], ["topo-r1", "relay"], ["topo-r2", "replica"]]) {
     await expect(canvas.locator(`[data-node="${name}"]`)).toHaveAttribute("data-role", role);
@@ -85,7 +86,7 @@ test("the graph shows the right nodes, roles and edges; a duplicate-key conflict
 
 test("clicking a node opens the server page", async ({ page }) => {
   await page.goto("/topology");
-  await page.getByRole("tab", { name: /topo/ }).click();
+  await openClusterTab(page, "topo", 4);
   const node = page.getByTestId("topology-canvas").locator('[data-node="topo-r2"]');
   await expect(node).toBeVisible();
   await expect(async () => {

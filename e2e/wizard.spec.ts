@@ -1,5 +1,6 @@
 // The whole wizard in Chromium on sandboxes: several databases (one table MyISAM) onto an empty target, then replication.
 import { expect, test } from "@playwright/test";
+import { openClusterTab } from "./topology-tabs";
 import { type Sandbox, startSandboxes, teardownAll, waitForCaughtUp } from "../sandbox";
 
 const PASSWORD = `wiz'a"rd\\pässwörd`;
@@ -89,7 +90,7 @@ test("the target can be registered inline, and bad input there is shown on its f
 
 test("the new replica appears in the graph below its source", async ({ page }) => {
   await page.goto("/topology");
-  await page.getByRole("tab", { name: /wizard/ }).click();
+  await openClusterTab(page, "wizard", 2);
   await page.getByLabel("Text table view").check();
   await expect(page.locator('tr[data-edge="wiz-src->wiz-dst"]')).toBeVisible({ timeout: 20_000 });
 });
