@@ -69,6 +69,8 @@ describe("monitor sweep", () => {
 
   it("shows a hung replica as unreachable while the others stay fresh", async () => {
     const before = await sweepReport();
+    const reached = (await statusReport()).statuses.get(ids.get(healthy)!)!;
+    expect(reached.facts?.serverId).toBeGreaterThan(0);
     await healthy.pause();
     try {
       const get = await sweepReport();
@@ -77,6 +79,10 @@ describe("monitor sweep", () => {
       expect(get(healthy).error).toMatch(/Timed out/);
       expect(Date.parse(get(broken).checkedAt!)).toBeGreaterThan(Date.parse(before(broken).checkedAt!));
       expect(get(broken).stale).toBe(false);
+      // What it last showed stays (from the poller's memory of the last status), two failed polls in a row counted.
+      await sweepReport();
+      const { statuses } = await statusReport();
+      expect(statuses.get(ids.get(healthy)!)).toMatchObject({ state: "unreachable", unreachablePolls: 2, facts: reached.facts, channels: reached.channels, reachedAt: reached.reachedAt });
     } finally {
       await healthy.resume();
     }
@@ -126,6 +132,10 @@ describe("monitor sweep", () => {
   });
 
   it("shows replicas of a stopped source as connecting, and the source as unreachable", async () => {
+    // Lag by Seconds_Behind only: once the source is gone it is estimated from what the last sweeps measured.
+    expect((await updateServer(ids.get(S)!, { heartbeatEnabled: false })).ok).toBe(true);
+    await waitForSlave(healthy, (row) => row.Slave_SQL_Running === "Yes" && row.Seconds_Behind_Master !== null);
+    expect((await sweepReport())(healthy)).toMatchObject({ state: "ok", lagSource: "seconds_behind" });
     await S.stop();
     try {
       await waitForSlave(healthy, (row) => row.Slave_IO_Running === "Connecting");
@@ -134,6 +144,8 @@ describe("monitor sweep", () => {
       expect(get(healthy).state).toBe("connecting");
       expect(get(healthy).problems.map((p) => p.code)).toContain("IOThreadConnecting");
       expect(get(healthy).lagSeconds).not.toBe(0);
+      expect(get(healthy).lagSource).toBe("estimated");
+      expect(get(healthy).lagSeconds).toBeGreaterThan(0);
     } finally {
       await S.start();
     }

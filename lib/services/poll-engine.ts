@@ -3,7 +3,7 @@
 import "server-only";
 import type { Thresholds } from "@/lib/domain/health";
 import { failedPoll, reshapePoll } from "@/lib/domain/poll";
-import { evaluateServer, type ServerStatus } from "@/lib/domain/server-status";
+import { evaluateReached, evaluateUnreached, type LagMemory, lagMemoryOf, type ServerStatus } from "@/lib/domain/server-status";
 import { maskStatusErrors } from "@/lib/domain/status-mask";
 import type { ServerVersion } from "@/lib/domain/dialect";
 import type { LagPoint, StoredState } from "@/lib/data/status";
@@ -51,20 +51,29 @@ function toSamples(id: string, s: ServerStatus) {
   return s.channels.map((c) => ({ serverId: id, channel: c.channel, at: s.checkedAt, lagSeconds: reached ? c.lagSeconds : null, source: (reached && c.lagSource) || "unknown" }));
 }
 
+/** What the engine keeps of a server's last status: the lag memory its next poll needs, and the status itself as
+ *  stored (its JSON: one flat string), parsed only when the next poll fails and the last facts are carried on. */
+interface Remembered {
+  memory: LagMemory;
+  status: ServerStatus | string;
+}
+
+const fullStatus = (r: Remembered): ServerStatus => (typeof r.status === "string" ? (JSON.parse(r.status) as ServerStatus) : r.status);
+
 /**
  * Keeps connections and last statuses between sweeps. Servers that were unreachable last time are polled in a lane
  * of their own, so their timeouts never hold up the healthy servers' slots.
  */
 export class PollEngine {
   private cache = new ConnectionCache();
-  private previous = new Map<string, ServerStatus>();
+  private previous = new Map<string, Remembered>();
   private stateSince = new Map<string, number>();
   /** Whether it holds the stored statuses to start from (false: seed it before the next sweep). */
   seeded = false;
 
   /** Starts from stored statuses (a new term, or a poll thread that took over these servers). */
   seed(statuses: Iterable<[string, ServerStatus]>, stateSince: Iterable<[string, number | null]>) {
-    this.previous = new Map(statuses);
+    this.previous = new Map([...statuses].map(([id, status]) => [id, { memory: lagMemoryOf(status), status }]));
     for (const [id, since] of stateSince) if (since != null) this.stateSince.set(id, since);
     this.seeded = true;
   }
@@ -73,15 +82,18 @@ export class PollEngine {
   async sweep(jobs: PollJob[], o: SweepOptions, emit: (s: Swept) => void, keep = true): Promise<void> {
     this.cache.retain(new Set(jobs.map((j) => j.id)));
     const one = async (j: PollJob) => {
-      const before = this.previous.get(j.id) ?? null;
-      const evaluated = evaluateServer(await this.pollOne(j, o), j.thresholds, Date.now() / 1000, before);
+      const before = this.previous.get(j.id);
+      const poll = await this.pollOne(j, o);
+      const now = Date.now() / 1000;
+      const evaluated = poll.ok ? evaluateReached(poll, j.thresholds, now, before?.memory ?? null) : evaluateUnreached(poll.error, now, before ? fullStatus(before) : null);
       // Error texts are masked before the status is kept, stored or shown (a replica's error can quote a CREATE USER).
       const status = maskStatusErrors(j.heartbeatWriteError ? { ...evaluated, heartbeatWriteError: j.heartbeatWriteError } : evaluated, [j.target.password]);
-      if (!before || before.state !== status.state || !this.stateSince.has(j.id)) this.stateSince.set(j.id, status.checkedAt);
-      this.previous.set(j.id, status);
-      emit({ stored: toStored(j.id, status, this.stateSince.get(j.id)!), samples: toSamples(j.id, status), status: keep ? status : undefined });
+      if (!before || before.memory.state !== status.state || !this.stateSince.has(j.id)) this.stateSince.set(j.id, status.checkedAt);
+      const stored = toStored(j.id, status, this.stateSince.get(j.id)!);
+      this.previous.set(j.id, { memory: lagMemoryOf(status), status: stored.snapshot });
+      emit({ stored, samples: toSamples(j.id, status), status: keep ? status : undefined });
     };
-    const suspect = (j: PollJob) => this.previous.get(j.id)?.state === "unreachable";
+    const suspect = (j: PollJob) => this.previous.get(j.id)?.memory.state === "unreachable";
     const suspects = jobs.filter(suspect);
     await Promise.all([mapLimit(jobs.filter((j) => !suspect(j)), o.concurrency, one), mapLimit(suspects, suspects.length, one)]);
   }
