@@ -51,14 +51,14 @@ function toSamples(id: string, s: ServerStatus) {
   return s.channels.map((c) => ({ serverId: id, channel: c.channel, at: s.checkedAt, lagSeconds: reached ? c.lagSeconds : null, source: (reached && c.lagSource) || "unknown" }));
 }
 
-/** What the engine keeps of a server's last status: the lag memory its next poll needs, and the status itself as
- *  stored (its JSON: one flat string), parsed only when the next poll fails and the last facts are carried on. */
+/** What the engine keeps of a server's last status: the lag memory its next poll needs, and the status as stored (its
+ *  JSON: one flat string, our own of a sweep ago), parsed only when the next poll fails and the last facts carry on. */
 interface Remembered {
   memory: LagMemory;
-  status: ServerStatus | string;
+  snapshot: string;
 }
 
-const fullStatus = (r: Remembered): ServerStatus => (typeof r.status === "string" ? (JSON.parse(r.status) as ServerStatus) : r.status);
+const remembered = (status: ServerStatus, snapshot = JSON.stringify(status)): Remembered => ({ memory: lagMemoryOf(status), snapshot });
 
 /**
  * Keeps connections and last statuses between sweeps. Servers that were unreachable last time are polled in a lane
@@ -73,7 +73,7 @@ export class PollEngine {
 
   /** Starts from stored statuses (a new term, or a poll thread that took over these servers). */
   seed(statuses: Iterable<[string, ServerStatus]>, stateSince: Iterable<[string, number | null]>) {
-    this.previous = new Map([...statuses].map(([id, status]) => [id, { memory: lagMemoryOf(status), status }]));
+    this.previous = new Map([...statuses].map(([id, status]) => [id, remembered(status)]));
     for (const [id, since] of stateSince) if (since != null) this.stateSince.set(id, since);
     this.seeded = true;
   }
@@ -85,12 +85,12 @@ export class PollEngine {
       const before = this.previous.get(j.id);
       const poll = await this.pollOne(j, o);
       const now = Date.now() / 1000;
-      const evaluated = poll.ok ? evaluateReached(poll, j.thresholds, now, before?.memory ?? null) : evaluateUnreached(poll.error, now, before ? fullStatus(before) : null);
+      const evaluated = poll.ok ? evaluateReached(poll, j.thresholds, now, before?.memory ?? null) : evaluateUnreached(poll.error, now, before ? (JSON.parse(before.snapshot) as ServerStatus) : null);
       // Error texts are masked before the status is kept, stored or shown (a replica's error can quote a CREATE USER).
       const status = maskStatusErrors(j.heartbeatWriteError ? { ...evaluated, heartbeatWriteError: j.heartbeatWriteError } : evaluated, [j.target.password]);
       if (!before || before.memory.state !== status.state || !this.stateSince.has(j.id)) this.stateSince.set(j.id, status.checkedAt);
       const stored = toStored(j.id, status, this.stateSince.get(j.id)!);
-      this.previous.set(j.id, { memory: lagMemoryOf(status), status: stored.snapshot });
+      this.previous.set(j.id, remembered(status, stored.snapshot));
       emit({ stored, samples: toSamples(j.id, status), status: keep ? status : undefined });
     };
     const suspect = (j: PollJob) => this.previous.get(j.id)?.memory.state === "unreachable";
