@@ -34,6 +34,10 @@ describe("classifyChannel", () => {
     expect([second.lagSeconds, third.lagSeconds]).toEqual([13, 73]);
     expect(third).toMatchObject({ state: "connecting", lagSource: "estimated", lastKnown: { lagSeconds: 3, at: 100 } });
   });
+  it("an estimate is never 0, even right after a caught-up measurement (0 would read as caught up)", () => {
+    const r = classifyChannel(sourceDown, T, 100.02, null, { lagSeconds: 0, at: 100 });
+    expect(r).toMatchObject({ state: "connecting", lagSeconds: 0.1, lagSource: "estimated" });
+  });
   it("a broken replica is broken, and its unknown lag grows from the last known value", () => {
     expect(classifyChannel(broken, T, 100, null, null)).toMatchObject({ state: "broken", lagSeconds: null, lagSource: null });
     const r = classifyChannel(broken, T, 130, null, { lagSeconds: 2, at: 100 });

@@ -70,7 +70,8 @@ export function classifyChannel(c: ChannelStatus, t: Thresholds, now: number, he
   const threads = threadState(c);
   if (threads) {
     if (measured !== null) return { state: threads, lagSeconds: measured, lagSource: source, lastKnown };
-    const estimate = previous ? Math.round((previous.lagSeconds + Math.max(0, now - previous.at)) * 10) / 10 : null;
+    // At least 0.1 s: an estimate is never 0, which would read as caught up (a poll moments after a measured 0).
+    const estimate = previous ? Math.max(0.1, Math.round((previous.lagSeconds + Math.max(0, now - previous.at)) * 10) / 10) : null;
     return { state: threads, lagSeconds: estimate, lagSource: estimate === null ? null : "estimated", lastKnown };
   }
   if (measured === null) return { state: "unknown", lagSeconds: null, lagSource: null, lastKnown };
