@@ -14,7 +14,10 @@ import { type FleetCommand, fakeVersion } from "./fake-fleet";
 
 const N = Number(process.env.BENCH_SERVERS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-/** Untimed poller sweeps before the first round: a poller runs for days, so the figures are for warm (JIT-compiled) code. */
+/** Rounds run exactly like the timed ones and not counted, poller and bare loop alike: a poller runs for days, so the
+ *  figures are for warm code on both sides. Untimed poller sweeps alone did not warm the bare loop (at 10,000 servers
+ *  the poller runs in its threads, the bare loop on the main thread), and with mysql2's generated row parsers (before
+ *  `disableEval`) V8 was still optimising them in the first two timed sweeps, at twice their CPU. */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const LATENCY = 8;
 /** 64 in flight at 1,000 servers; 10,000 servers at 8 ms × 4 statements need more (64 would take 5 s even bare). */
@@ -125,6 +128,15 @@ async function freshDatabase(): Promise<() => Promise<void>> {
   };
 }
 
+/** One round's figures (ms): the timed sweep, what followed it, the bare loop. */
+interface Round {
+  sweep: number;
+  sweepCpu: number;
+  evaluation: number;
+  bare: number;
+  bareCpu: number;
+}
+
 interface Result {
   backend: string;
   servers: number;
@@ -132,6 +144,7 @@ interface Result {
   sweepMs: number[];
   bareMs: number[];
   ratios: number[];
+  warmupRatios: number[];
   hungMs: number[];
   evalMs: number[];
   sweepCpu: number[];
@@ -167,7 +180,7 @@ async function measure(): Promise<Result> {
     );
     log(`registered in ${(performance.now() - t0).toFixed(0)} ms`);
     /** The statements the poller's own reader sends to each fake (recorded once, untimed), so the bare loop cannot drift from it. */
-    let statements: string[][] | null = null;
+    let statements = null as string[][] | null;
     const recordStatements = (conns: Connection[]) =>
       mapLimit(conns, CONCURRENCY, async (c: Connection, i) => {
         const sent: string[] = [];
@@ -181,49 +194,56 @@ async function measure(): Promise<Result> {
 
     const monitor = new Monitor();
     const prof = await profiler();
-    const sweepMs: number[] = [];
-    const evalMs: number[] = [];
-    const bareMs: number[] = [];
-    const sweepCpu: number[] = [];
-    const bareCpu: number[] = [];
     /** What follows a sweep off its path: problem detection, alert evaluation, failover duties. */
     const followUp = () => Promise.all([monitor.lastEvaluation, monitor.lastFailoverCheck]);
-    for (let w = 0; w < WARMUP; w++) {
+    /** One round: a poller sweep (after an untimed one that reopens the connections the last round closed), then the bare loop. */
+    const round = async (profiled: boolean): Promise<Round> => {
       await monitor.sweep();
       await followUp();
-    }
-    if (WARMUP) log(`${WARMUP} untimed warm-up sweeps done`);
-    for (let r = 0; r < ROUNDS; r++) {
-      // Poller: a sweep reopens the connections the last round closed, the next one is timed (what follows it apart).
-      await monitor.sweep();
-      await followUp();
-      await prof.start();
+      if (profiled) await prof.start();
       let cpu = process.cpuUsage();
       let t = performance.now();
       await monitor.sweep();
-      sweepMs.push(performance.now() - t);
-      sweepCpu.push(cpuMs(cpu));
-      await prof.stop("sweep");
+      const sweep = performance.now() - t;
+      const sweepCpu = cpuMs(cpu);
+      if (profiled) await prof.stop("sweep");
       t = performance.now();
       await followUp();
-      evalMs.push(performance.now() - t);
+      const evaluation = performance.now() - t;
       monitor.stop(); // closes the poller's connections: 10,000 of them and the bare loop's would not fit in 20,000 files
       // Bare loop: the same statements over kept connections, same concurrency.
       const conns = await mapLimit(fleet.ports, 32, (port) => connectBare(port));
       statements ??= await recordStatements(conns);
       const plan = statements;
-      await prof.start();
+      if (profiled) await prof.start();
       cpu = process.cpuUsage();
       t = performance.now();
       await mapLimit(conns, CONCURRENCY, async (c: Connection, i) => {
         for (const sql of plan[i]) await c.query(sql).catch(() => null);
       });
-      bareMs.push(performance.now() - t);
-      bareCpu.push(cpuMs(cpu));
-      await prof.stop("bare");
+      const bare = performance.now() - t;
+      const bareCpu = cpuMs(cpu);
+      if (profiled) await prof.stop("bare");
       conns.forEach((c) => c.destroy());
-      log(`round ${r + 1}/${ROUNDS}: sweep ${sweepMs[r].toFixed(0)} ms (cpu ${sweepCpu[r].toFixed(0)}, then problems + alerts ${evalMs[r].toFixed(0)} ms), bare ${bareMs[r].toFixed(0)} ms (cpu ${bareCpu[r].toFixed(0)})`);
+      return { sweep, sweepCpu, evaluation, bare, bareCpu };
+    };
+    const show = (what: string, x: Round) =>
+      log(`${what}: sweep ${x.sweep.toFixed(0)} ms (cpu ${x.sweepCpu.toFixed(0)}, then problems + alerts ${x.evaluation.toFixed(0)} ms), bare ${x.bare.toFixed(0)} ms (cpu ${x.bareCpu.toFixed(0)}), ratio ${(x.sweep / x.bare).toFixed(2)}`);
+    await monitor.sweep(); // registers every server's first status (and opens its connection)
+    await followUp();
+    const warmupRatios: number[] = [];
+    for (let w = 0; w < WARMUP; w++) {
+      const x = await round(false);
+      warmupRatios.push(x.sweep / x.bare);
+      show(`warm-up round ${w + 1}/${WARMUP} (not counted)`, x);
     }
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      rounds.push(await round(true));
+      show(`round ${r + 1}/${ROUNDS}`, rounds[r]);
+    }
+    const sweepMs = rounds.map((x) => x.sweep);
+    const bareMs = rounds.map((x) => x.bare);
 
     // Hung servers: 5 % stop greeting; their sessions are cut, so they fall into the unreachable lane.
     await fleet.hang(HUNG);
@@ -245,7 +265,10 @@ async function measure(): Promise<Result> {
     const ratios = sweepMs.map((s, i) => s / bareMs[i]);
     const statementCounts = [...counts].sort((a, b) => a[0] - b[0]);
     const loadAverage: [number, number] = [loadAtStart, os.loadavg()[0]];
-    return { backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, hungMs, evalMs, sweepCpu, bareCpu, statementCounts, loadAverage, threads };
+    return {
+      backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, warmupRatios, hungMs, evalMs: rounds.map((x) => x.evaluation),
+      sweepCpu: rounds.map((x) => x.sweepCpu), bareCpu: rounds.map((x) => x.bareCpu), statementCounts, loadAverage, threads,
+    };
   } finally {
     fleet.stop();
     await dropDatabase();
@@ -256,13 +279,14 @@ async function measure(): Promise<Result> {
 /** Prints one table, a column per backend. */
 function print(results: Result[]) {
   const { servers, concurrency } = results[0];
-  console.log(`${servers} protocol-level fakes (${LATENCY} ms per query), concurrency ${concurrency}, ${WARMUP} untimed warm-up sweeps, then ${ROUNDS} rounds alternating poller and bare loop; median (range)`);
+  console.log(`${servers} protocol-level fakes (${LATENCY} ms per query), concurrency ${concurrency}, ${WARMUP} warm-up rounds not counted, then ${ROUNDS} rounds alternating poller and bare loop; median (range)`);
   const rows: [string, (r: Result) => string][] = [
     ["backend", (r) => r.backend],
     ["poll threads (REPLSCOPE_POLL_THREADS)", (r) => (r.threads ? String(r.threads) : "none (main thread)")],
     ["sweep, poller (ms)", (r) => `${median(r.sweepMs).toFixed(0)} (${range(r.sweepMs)})`],
     ["bare mysql2 loop (ms)", (r) => `${median(r.bareMs).toFixed(0)} (${range(r.bareMs)})`],
     ["ratio sweep / bare, same round", (r) => `${median(r.ratios).toFixed(2)}× (${range(r.ratios, 2)})`],
+    ["ratios of the warm-up rounds (not counted)", (r) => r.warmupRatios.map((x) => `${x.toFixed(2)}×`).join(" ") || "none"],
     ["poller process CPU per sweep (ms)", (r) => `${median(r.sweepCpu).toFixed(0)} (${range(r.sweepCpu)})`],
     ["bare loop process CPU (ms)", (r) => `${median(r.bareCpu).toFixed(0)} (${range(r.bareCpu)})`],
     ["problems + alerts + failover checks after it (ms)", (r) => `${median(r.evalMs).toFixed(0)} (${range(r.evalMs)})`],
