@@ -96,6 +96,19 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(from);
   return (d.user + d.system) / 1000;
 };
+/** CPU time (ms) the process `pid` has spent so far (Linux /proc; null elsewhere or once it is gone): the bench's own
+ *  MariaDB backend runs on the same cores as the poller, so its share of a sweep is printed too. */
+function processCpuMs(pid: number | null): number | null {
+  if (!pid) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+/** The backend server's process, when this bench started it (BENCH_BACKEND_PID, set for the child). */
+const BACKEND_PID = Number(process.env.BENCH_BACKEND_PID) || null;
 const log = (s: string) => process.stderr.write(`bench:sweep: ${s}\n`);
 
 /** A bare loop's connection: plain mysql2 with the poller's connection options (charset, statement cache, auth plugins); retried on a busy machine. */
@@ -132,6 +145,8 @@ async function freshDatabase(): Promise<() => Promise<void>> {
 interface Round {
   sweep: number;
   sweepCpu: number;
+  /** The backend server's CPU during the sweep (ms), when the bench started it. */
+  backendCpu: number | null;
   evaluation: number;
   bare: number;
   bareCpu: number;
@@ -148,6 +163,7 @@ interface Result {
   hungMs: number[];
   evalMs: number[];
   sweepCpu: number[];
+  backendCpu: number[];
   bareCpu: number[];
   statementCounts: [number, number][];
   loadAverage: [number, number];
@@ -202,10 +218,13 @@ async function measure(): Promise<Result> {
       await followUp();
       if (profiled) await prof.start();
       let cpu = process.cpuUsage();
+      const backendAtStart = processCpuMs(BACKEND_PID);
       let t = performance.now();
       await monitor.sweep();
       const sweep = performance.now() - t;
       const sweepCpu = cpuMs(cpu);
+      const backendAtEnd = processCpuMs(BACKEND_PID);
+      const backendCpu = backendAtStart === null || backendAtEnd === null ? null : backendAtEnd - backendAtStart;
       if (profiled) await prof.stop("sweep");
       t = performance.now();
       await followUp();
@@ -225,10 +244,10 @@ async function measure(): Promise<Result> {
       const bareCpu = cpuMs(cpu);
       if (profiled) await prof.stop("bare");
       conns.forEach((c) => c.destroy());
-      return { sweep, sweepCpu, evaluation, bare, bareCpu };
+      return { sweep, sweepCpu, backendCpu, evaluation, bare, bareCpu };
     };
     const show = (what: string, x: Round) =>
-      log(`${what}: sweep ${x.sweep.toFixed(0)} ms (cpu ${x.sweepCpu.toFixed(0)}, then problems + alerts ${x.evaluation.toFixed(0)} ms), bare ${x.bare.toFixed(0)} ms (cpu ${x.bareCpu.toFixed(0)}), ratio ${(x.sweep / x.bare).toFixed(2)}`);
+      log(`${what}: sweep ${x.sweep.toFixed(0)} ms (cpu ${x.sweepCpu.toFixed(0)}${x.backendCpu === null ? "" : `, backend server ${x.backendCpu.toFixed(0)}`}, then problems + alerts ${x.evaluation.toFixed(0)} ms), bare ${x.bare.toFixed(0)} ms (cpu ${x.bareCpu.toFixed(0)}), ratio ${(x.sweep / x.bare).toFixed(2)}`);
     await monitor.sweep(); // registers every server's first status (and opens its connection)
     await followUp();
     const warmupRatios: number[] = [];
@@ -267,7 +286,7 @@ async function measure(): Promise<Result> {
     const loadAverage: [number, number] = [loadAtStart, os.loadavg()[0]];
     return {
       backend: backendLabel(), servers: N, concurrency: CONCURRENCY, sweepMs, bareMs, ratios, warmupRatios, hungMs, evalMs: rounds.map((x) => x.evaluation),
-      sweepCpu: rounds.map((x) => x.sweepCpu), bareCpu: rounds.map((x) => x.bareCpu), statementCounts, loadAverage, threads,
+      sweepCpu: rounds.map((x) => x.sweepCpu), backendCpu: rounds.flatMap((x) => (x.backendCpu === null ? [] : [x.backendCpu])), bareCpu: rounds.map((x) => x.bareCpu), statementCounts, loadAverage, threads,
     };
   } finally {
     fleet.stop();
@@ -289,6 +308,7 @@ function print(results: Result[]) {
     ["ratios of the warm-up rounds (not counted)", (r) => r.warmupRatios.map((x) => `${x.toFixed(2)}×`).join(" ") || "none"],
     ["poller process CPU per sweep (ms)", (r) => `${median(r.sweepCpu).toFixed(0)} (${range(r.sweepCpu)})`],
     ["bare loop process CPU (ms)", (r) => `${median(r.bareCpu).toFixed(0)} (${range(r.bareCpu)})`],
+    ["backend server's CPU during a sweep (ms)", (r) => (r.backendCpu.length ? `${median(r.backendCpu).toFixed(0)} (${range(r.backendCpu)})` : r.backend === "sqlite" ? "— (in the poller's process)" : "— (not started by the bench)")],
     ["problems + alerts + failover checks after it (ms)", (r) => `${median(r.evalMs).toFixed(0)} (${range(r.evalMs)})`],
     [`sweep, ${HUNG} hung (5 %) (ms)`, (r) => `${median(r.hungMs).toFixed(0)} (${range(r.hungMs)})`],
     ["statements per server (n: servers)", (r) => r.statementCounts.map(([k, v]) => `${k}: ${v}`).join(", ")],
@@ -301,10 +321,10 @@ function print(results: Result[]) {
 }
 
 /** "mysql"/"mariadb" in BENCH_BACKENDS: a MariaDB sandbox started for this bench (the harness's, torn down at the end). */
-async function sandboxUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function sandboxUrl(): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const { startSandbox, teardownAll } = await import("../sandbox");
   const sb = await startSandbox({ name: "replscope-bench-backend", logBin: false, extraArgs: ["--innodb-flush-log-at-trx-commit=2", "--innodb-buffer-pool-size=256M"] });
-  return { url: `mysql://root@127.0.0.1:${sb.port}`, stop: () => teardownAll() };
+  return { url: `mysql://root@127.0.0.1:${sb.port}`, pid: sb.pid(), stop: () => teardownAll() };
 }
 
 /** One backend's run in its own process (asynchronously: the sandbox server is this process's child). */
@@ -330,6 +350,7 @@ async function main() {
       const url = backend === "mysql" || backend === "mariadb" ? sandbox!.url : backend;
       const env: NodeJS.ProcessEnv = { ...process.env, BENCH_CHILD: "1", REPLSCOPE_DATABASE_URL: url };
       if (url === "sqlite") delete env.REPLSCOPE_DATABASE_URL;
+      if (url === sandbox?.url && sandbox.pid) env.BENCH_BACKEND_PID = String(sandbox.pid);
       const out = await runChild(env);
       results.push(JSON.parse(out.split("\n").find((l) => l.startsWith(RESULT))!.slice(RESULT.length)) as Result);
     }
