@@ -101,8 +101,8 @@ export async function queuedRunIds(): Promise<Set<string>> {
 }
 
 /** Drops requests claimed by instances that are gone (their runs are reported interrupted, never executed again). */
-export async function dropClaimsOf(gone: (claimedBy: string) => boolean): Promise<number> {
+export async function dropClaimsOf(gone: (claimedBy: string, runId: string) => boolean): Promise<number> {
   const rows = await db().runRequest.findMany({ where: { claimedBy: { not: null } }, select: { runId: true, claimedBy: true } });
-  const dead = rows.filter((r) => gone(r.claimedBy!)).map((r) => r.runId);
+  const dead = rows.filter((r) => gone(r.claimedBy!, r.runId)).map((r) => r.runId);
   return dead.length ? (await db().runRequest.deleteMany({ where: { runId: { in: dead } } })).count : 0;
 }

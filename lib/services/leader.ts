@@ -9,6 +9,7 @@ import { runInTerm, type Term } from "@/lib/data/fence";
 import { acquireOrRenew, dbNowMs, ensureLeaseRows, listInstances, pruneInstances, readLease, releaseLease, touchInstance } from "@/lib/data/leadership";
 import { dropClaimsOf, queuedRunIds } from "@/lib/data/run-requests";
 import { markRunsInterrupted } from "@/lib/data/runs";
+import { isExecuting } from "./runs/executing";
 
 /** Lease timings (ms): renewed every `renewMs`, taken over `ttlMs` after the last renewal. */
 export const LEASE_TIMING = { renewMs: 2000, ttlMs: 10_000 };
@@ -71,7 +72,8 @@ export class Leadership {
       const term = await acquireOrRenew(this.me.id, this.timing.ttlMs);
       if (!term) return this.lose("another instance holds the lease");
       this.lastRenewed = Date.now();
-      if (this.term?.epoch !== term.epoch) this.win(term);
+      // Housekeeping first: the tick's claims must not race its check of which runs execute here.
+      if (this.term?.epoch !== term.epoch) await this.win(term);
       if (this.work.tick) await runInTerm(term, () => this.work.tick!()).catch((e: Error) => console.error("replscope: leader tick failed:", e.message));
     } catch (e) {
       // The database is unreachable: keep leading only while our lease certainly has not run out (a safety margin).
@@ -81,13 +83,14 @@ export class Leadership {
     }
   }
 
-  private win(term: Term) {
+  /** Takes the term: starts the background work, then reports the runs their owners left (resolves when done). */
+  private win(term: Term): Promise<void> {
     if (this.term) this.work.stop();
     this.term = term;
     console.log(`replscope: instance ${this.me.id} leads (epoch ${term.epoch})`);
-    runInTerm(term, () => {
+    return runInTerm(term, () => {
       this.work.start();
-      void this.housekeeping().catch((e) => console.error("replscope: leader housekeeping failed:", (e as Error).message));
+      return this.housekeeping().catch((e) => console.error("replscope: leader housekeeping failed:", (e as Error).message));
     });
   }
 
@@ -102,13 +105,14 @@ export class Leadership {
   private async housekeeping() {
     const now = await dbNowMs();
     const alive = new Set((await listInstances(now - this.timing.ttlMs)).map((i) => i.id));
-    alive.add(this.me.id);
     // SQLite is one process's file: a run owned by any other process was left by a stopped one (it may still look alive).
     const single = env().backend.kind === "sqlite";
     const queued = await queuedRunIds();
-    const gone = (owner: string | null) => owner === null || (single ? owner !== this.me.id : !alive.has(owner));
+    // A run under this instance's own id that does not execute here was left by an earlier process with the same id
+    // (REPLSCOPE_INSTANCE_ID set, restarted): its process is gone, even though the id is alive.
+    const gone = (owner: string | null, runId: string) => owner === null || (owner === this.me.id ? !isExecuting(runId) : single || !alive.has(owner));
     // A run waiting for the leader was never executed: it is claimed on this tick, not reported.
-    const n = await markRunsInterrupted((owner, runId) => !queued.has(runId) && gone(owner));
+    const n = await markRunsInterrupted((owner, runId) => !queued.has(runId) && gone(owner, runId));
     await dropClaimsOf(gone);
     if (n.bootstrap) console.log(`replscope: ${n.bootstrap} bootstrap run(s) were interrupted by a stopped instance; they can be retried or aborted`);
     if (n.switchover) console.log(`replscope: ${n.switchover} switchover(s) were interrupted by a stopped instance; check their servers`);

@@ -115,4 +115,31 @@ describe("runs are executed by the leader", () => {
     await waitFor("the request row to be dropped once the run ended", async () => (await requests()).length === 0, 15_000);
     await setMasterDelay(B, 0);
   });
+
+  it("the leader killed and restarted under the same REPLSCOPE_INSTANCE_ID reports its earlier process's run interrupted", async () => {
+    const leader = await waitFor("one leader", () => leaderOf(pair), 30_000);
+    const other = pair.find((i) => i !== leader)!;
+    await setMasterDelay(B, 60);
+    await A.query("CREATE DATABASE restarted");
+    const started = await call<{ id: string }>(leader, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const id = started.body.id;
+    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
+    expect((await runRow(id)).owner).toBe(leader.id);
+    const before = await audited(id);
+    // Only the restarted process may lead: the id is alive again at once, the run's process is not.
+    other.child.kill("SIGKILL");
+    leader.child.kill("SIGKILL");
+    const again = spawnInstance(leader.id, url, { REPLSCOPE_CONNECT_TIMEOUT_MS: "1500" });
+    pair.splice(0, pair.length, again);
+    await waitFor("the restarted instance to lead", async () => (await call(again, "/leader-check")).status === 200, 60_000);
+    await waitFor("the run to be reported interrupted", async () => (await runRow(id)).status === "interrupted", 20_000);
+    const steps = await stepStates(id);
+    expect(steps).toEqual(expect.arrayContaining(["catch_up:failed", "stop_replicas:pending", "promote:pending"]));
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(await stepStates(id)).toEqual(steps);
+    expect(await audited(id)).toEqual(before);
+    await waitFor("the request row to be dropped", async () => (await requests()).length === 0, 15_000);
+    await setMasterDelay(B, 0);
+  });
 });

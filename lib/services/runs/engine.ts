@@ -15,16 +15,8 @@ import type { Outcome } from "../servers";
 import { baseContext, type UndoNote } from "./context";
 import type { Prepared, RunKind, StepDef } from "./kind";
 import { runWriter, type RunWriter } from "./writer";
+import { type Handle, handles, isExecuting } from "./executing";
 
-/** A run executing in this process. */
-interface Handle {
-  stop: boolean;
-  abort: AbortController;
-  done: Promise<void>;
-}
-
-const g = globalThis as unknown as { replscopeRunHandles?: Map<string, Handle> };
-const handles = (g.replscopeRunHandles ??= new Map<string, Handle>());
 /** Runs this instance is aborting because another instance asked (so one tick does not start a second abort). */
 const aborting = new Set<string>();
 const now = () => new Date().toISOString();
@@ -259,7 +251,7 @@ export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: s
 }
 
 /** True while the run executes in this process. */
-export const isExecuting = (runId: string) => handles.has(runId);
+export { isExecuting };
 
 /** True while the run executes on any instance or waits for the leader. */
 export const isInFlight = async (runId: string) => handles.has(runId) || !!(await requests.runRequest(runId));
