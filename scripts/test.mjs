@@ -26,13 +26,16 @@ function runVitest() {
   return { passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests };
 }
 
-// The second pass: replscope's own database on a MariaDB sandbox (REPLSCOPE_TEST_BACKEND=mariadb) for the tests of
-// lib/data and the services whose state lives there (alerts and delivery, accounts and sessions, audit, registry,
-// poller). The wizard, switchover, discovery and operations tests exercise the monitored servers, not our database,
-// and run once, on SQLite.
+// The second pass: replscope's own database on a MariaDB sandbox (REPLSCOPE_TEST_BACKEND=mariadb) for every
+// integration test that stores anything there: lib/data, every service (registry, poller, alerts and delivery,
+// accounts and sessions, audit, discovery, and the runs of the wizard, switchover, failover and operations), and the
+// fakes' runs of each family. Left to the first pass only: the readers and tools of lib/mysql, the sandbox harness,
+// the Prometheus rules and the fakes' protocol tests (they never touch our database), and test/backend (its tests
+// start MariaDB backends of their own).
 const MARIADB_PASS = [
-  "lib/data/", "lib/services/alerts/", "lib/services/accounts.int.test.ts", "lib/services/auth.int.test.ts", "lib/services/audit-log.int.test.ts",
-  "lib/services/servers.int.test.ts", "lib/services/monitor.int.test.ts", "lib/services/server-page.int.test.ts", "lib/services/client-address.int.test.ts",
+  "lib/data/", "lib/services/",
+  "test/fakes/runs.int.test.ts", "test/fakes/failover.int.test.ts", "test/fakes/switchover.int.test.ts", "test/fakes/operations.int.test.ts", "test/fakes/clone.int.test.ts",
+  "test/fakes/live-server.int.test.ts",
 ];
 
 // Tests of the SQLite file itself (its directory and modes; the poller's second SQLite connection).

@@ -65,7 +65,13 @@ describe("app killed mid-copy", () => {
       await c.query({ sql: "INSERT INTO big.flags VALUES (1)", timeout: 6000 });
     });
     await startApp();
-    const { run: after } = await api(`/api/bootstrap-runs/${run.id}`);
+    // SQLite interrupts what a stopped process left before serving; on a shared backend the new process leads, and
+    // reports it, once the killed process's lease has run out (10 s).
+    let after = (await api(`/api/bootstrap-runs/${run.id}`)).run;
+    for (let i = 0; i < 150 && after.status === "running"; i++) {
+      await new Promise((res) => setTimeout(res, 200));
+      after = (await api(`/api/bootstrap-runs/${run.id}`)).run;
+    }
     expect(after.status).toBe("interrupted");
     expect(after.error).toMatch(/no lock remains/);
     await api(`/api/bootstrap-runs/${run.id}/retry?all=1`, {});
