@@ -22,7 +22,7 @@ describe("leader lease and fencing", () => {
     const first = await acquireOrRenew("inst-1", 10_000);
     expect(first).toEqual({ holder: "inst-1", epoch: expect.any(Number) });
     expect(await acquireOrRenew("inst-2", 10_000)).toBeNull();
-    expect(await acquireOrRenew("inst-1", 10_000)).toEqual(first);
+    expect(await acquireOrRenew("inst-1", 10_000, first!.epoch)).toEqual(first);
     await expire();
     // Both race for the expired lease: exactly one conditional update matches.
     const race = await Promise.all([acquireOrRenew("inst-2", 10_000), acquireOrRenew("inst-3", 10_000)]);
@@ -32,6 +32,20 @@ describe("leader lease and fencing", () => {
     expect((await readLease(Date.now()))?.holder).toBe(winners[0].holder);
     await releaseLease(winners[0]);
     expect((await readLease(Date.now()))?.live).toBe(false);
+  });
+
+  it("a new process under a live lease's own id takes the next epoch at once, and the earlier process's term is fenced", async () => {
+    await expire();
+    const before = (await acquireOrRenew("web-a", 10_000))!;
+    // The same REPLSCOPE_INSTANCE_ID restarted: this process holds no term, so it does not continue the earlier one.
+    const restarted = (await acquireOrRenew("web-a", 10_000, null))!;
+    expect(restarted).toEqual({ holder: "web-a", epoch: before.epoch + 1 });
+    expect(await acquireOrRenew("web-a", 10_000, before.epoch)).toBeNull();
+    expect(await acquireOrRenew("web-a", 10_000, restarted.epoch)).toEqual(restarted);
+    expect(await acquireOrRenew("web-b", 10_000)).toBeNull();
+    const s = await servers.insertServer({ name: "restarted", host: "127.0.0.1", port: 3998, user: "u", password: "p", tlsMode: "disabled", tags: [], heartbeatEnabled: false, heartbeatSchema: "replscope", cluster: null, lagWarnSeconds: null, lagCritSeconds: null });
+    await expect(runInTerm(before, () => saveSweep([state(s.id, 100)], []))).rejects.toBeInstanceOf(FencedError);
+    await servers.deleteServerRow(s.id);
   });
 
   it("a superseded term's background writes are refused and leave nothing; the current term's go through", async () => {

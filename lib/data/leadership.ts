@@ -31,19 +31,23 @@ export async function readLease(now: number): Promise<{ holder: string; epoch: n
 }
 
 /**
- * Renews our lease, or takes an expired one with the next epoch; null while another instance holds a live lease.
- * Both are one conditional UPDATE on the row as read: of two instances racing, one update matches and one does not.
+ * Renews the term this process holds (`heldEpoch`), or takes an expired lease with the next epoch; null while another
+ * instance holds a live lease. A lease under our id that this process does not hold (an earlier process with the same
+ * REPLSCOPE_INSTANCE_ID) is taken at once with the next epoch, so that process's writes are fenced. Each is one
+ * conditional UPDATE on the row as read: of two instances racing, one update matches and one does not.
  */
-export async function acquireOrRenew(me: string, ttlMs: number): Promise<Term | null> {
+export async function acquireOrRenew(me: string, ttlMs: number, heldEpoch: number | null = null): Promise<Term | null> {
   const now = await dbNowMs();
   const lease = await readLease(now);
   if (!lease) return null;
   const client = db();
-  if (lease.holder === me) {
+  if (lease.holder === me && heldEpoch !== null) {
+    // Our id under a newer epoch than ours: a newer process with this id took over.
+    if (lease.epoch !== heldEpoch) return null;
     const r = await client.lease.updateMany({ where: { name: LEASE, holder: me, epoch: lease.epoch }, data: { expiresAt: now + ttlMs } });
     return r.count === 1 ? { holder: me, epoch: lease.epoch } : null;
   }
-  if (lease.live) return null;
+  if (lease.live && lease.holder !== me) return null;
   const r = await client.lease.updateMany({
     where: { name: LEASE, holder: lease.holder, epoch: lease.epoch, expiresAt: lease.expiresAt },
     data: { holder: me, epoch: lease.epoch + 1, expiresAt: now + ttlMs },

@@ -69,7 +69,7 @@ export class Leadership {
     try {
       await ensureLeaseRows();
       await touchInstance(this.me.id, this.me.host, this.startedAt);
-      const term = await acquireOrRenew(this.me.id, this.timing.ttlMs);
+      const term = await acquireOrRenew(this.me.id, this.timing.ttlMs, this.term?.epoch ?? null);
       if (!term) return this.lose("another instance holds the lease");
       this.lastRenewed = Date.now();
       // Housekeeping first: the tick's claims must not race its check of which runs execute here.

@@ -127,12 +127,15 @@ describe("runs are executed by the leader", () => {
     await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
     expect((await runRow(id)).owner).toBe(leader.id);
     const before = await audited(id);
+    const { epoch } = (await call<{ epoch: number }>(leader, "/leader-check")).body;
     // Only the restarted process may lead: the id is alive again at once, the run's process is not.
     other.child.kill("SIGKILL");
     leader.child.kill("SIGKILL");
     const again = spawnInstance(leader.id, url, { REPLSCOPE_CONNECT_TIMEOUT_MS: "1500" });
     pair.splice(0, pair.length, again);
     await waitFor("the restarted instance to lead", async () => (await call(again, "/leader-check")).status === 200, 60_000);
+    // A new process is a new term: it does not continue the killed process's epoch.
+    expect((await call<{ epoch: number }>(again, "/leader-check")).body.epoch).toBe(epoch + 1);
     await waitFor("the run to be reported interrupted", async () => (await runRow(id)).status === "interrupted", 20_000);
     const steps = await stepStates(id);
     expect(steps).toEqual(expect.arrayContaining(["catch_up:failed", "stop_replicas:pending", "promote:pending"]));
