@@ -18,6 +18,38 @@ const stepStates = async (id: string) => (JSON.parse((await runRow(id)).steps) a
 const audited = async (id: string) => (await backend.query<{ statement: string; serverId: string }[]>("SELECT statement, serverId FROM replscope.AuditEntry WHERE action = ? AND kind = 'statement' ORDER BY id", [`switchover:${id}`]));
 const requests = () => backend.query<{ runId: string; requestedBy: string; claimedBy: string | null }[]>("SELECT runId, requestedBy, claimedBy FROM replscope.RunRequest");
 
+/** A switchover A → S requested on `via`, held by the leader in catch_up (B delayed 60 s); a database created on A first. */
+async function switchoverInCatchUp(via: Instance, database: string): Promise<string> {
+  await setMasterDelay(B, 60);
+  await A.query(`CREATE DATABASE ${database}`);
+  const started = await call<{ id: string }>(via, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(started.body.id)).includes("catch_up:running"), 30_000);
+  return started.body.id;
+}
+
+/** The leader executing a switchover held in catch_up (requested on the leader or the follower), with what it audited so far. */
+async function leaderHoldingRun(via: "leader" | "follower", database: string) {
+  const leader = await waitFor("one leader", () => leaderOf(pair), 30_000);
+  const other = pair.find((i) => i !== leader)!;
+  const id = await switchoverInCatchUp(via === "leader" ? leader : other, database);
+  expect((await runRow(id)).owner).toBe(leader.id);
+  return { leader, other, id, before: await audited(id) };
+}
+
+/** The run is reported interrupted and stays so: no step runs again, nothing more is audited, its request is dropped. */
+async function expectInterruptedForGood(id: string, auditedBefore: Awaited<ReturnType<typeof audited>>) {
+  await waitFor("the run to be reported interrupted", async () => (await runRow(id)).status === "interrupted", 20_000);
+  const steps = await stepStates(id);
+  expect(steps).toEqual(expect.arrayContaining(["catch_up:failed", "stop_replicas:pending", "promote:pending"]));
+  await new Promise((r) => setTimeout(r, 5000));
+  expect(await stepStates(id)).toEqual(steps);
+  expect(await audited(id)).toEqual(auditedBefore);
+  expect((await runRow(id)).status).toBe("interrupted");
+  await waitFor("the request row to be dropped once the run ended", async () => (await requests()).length === 0, 15_000);
+  await setMasterDelay(B, 0);
+}
+
 beforeAll(async () => {
   backend = await startSandbox({ name: "replscope-backend", logBin: false });
   await backend.query("CREATE DATABASE replscope");
@@ -79,11 +111,7 @@ describe("runs are executed by the leader", () => {
   it("a stop sent to the follower stops the leader's switchover before the point of no return, and it is undone", async () => {
     const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
     const follower = pair.find((i) => i !== leader)!;
-    await setMasterDelay(B, 60);
-    await A.query("CREATE DATABASE stopped");
-    const started = await call<{ id: string }>(follower, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
-    const id = started.body.id;
-    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
+    const id = await switchoverInCatchUp(follower, "stopped");
     expect(await call(follower, `/switchover-stop?id=${id}`, "POST")).toEqual({ status: 200, body: { ok: true } });
     await waitFor("the switchover to stop", async () => (await runRow(id)).status === "stopped", 30_000);
     expect(await stepStates(id)).toEqual(expect.arrayContaining(["promote:pending"]));
@@ -93,40 +121,14 @@ describe("runs are executed by the leader", () => {
   });
 
   it("kill -9 of the leader owning a running switchover: the new leader reports it interrupted and never runs it again", async () => {
-    const leader = await waitFor("one leader", () => leaderOf(pair), 20_000);
-    const survivor = pair.find((i) => i !== leader)!;
-    await setMasterDelay(B, 60);
-    await A.query("CREATE DATABASE interrupted");
-    const started = await call<{ id: string }>(survivor, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
-    expect(started.status).toBe(201);
-    const id = started.body.id;
-    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
-    expect((await runRow(id)).owner).toBe(leader.id);
-    const before = await audited(id);
+    const { leader, other: survivor, id, before } = await leaderHoldingRun("follower", "interrupted");
     leader.child.kill("SIGKILL");
     await waitFor("the survivor to lead", async () => (await call(survivor, "/leader-check")).status === 200, 20_000);
-    await waitFor("the run to be reported interrupted", async () => (await runRow(id)).status === "interrupted", 20_000);
-    const steps = await stepStates(id);
-    expect(steps).toEqual(expect.arrayContaining(["catch_up:failed", "stop_replicas:pending", "promote:pending"]));
-    await new Promise((r) => setTimeout(r, 5000));
-    expect(await stepStates(id)).toEqual(steps);
-    expect(await audited(id)).toEqual(before);
-    expect((await runRow(id)).status).toBe("interrupted");
-    await waitFor("the request row to be dropped once the run ended", async () => (await requests()).length === 0, 15_000);
-    await setMasterDelay(B, 0);
+    await expectInterruptedForGood(id, before);
   });
 
   it("the leader killed and restarted under the same REPLSCOPE_INSTANCE_ID reports its earlier process's run interrupted", async () => {
-    const leader = await waitFor("one leader", () => leaderOf(pair), 30_000);
-    const other = pair.find((i) => i !== leader)!;
-    await setMasterDelay(B, 60);
-    await A.query("CREATE DATABASE restarted");
-    const started = await call<{ id: string }>(leader, `/switchover?source=${ids.get(A)}&candidate=${ids.get(S)}&sibling=${ids.get(B)}`, "POST");
-    expect(started.status, JSON.stringify(started.body)).toBe(201);
-    const id = started.body.id;
-    await waitFor("the leader to be waiting in catch_up", async () => (await stepStates(id)).includes("catch_up:running"), 30_000);
-    expect((await runRow(id)).owner).toBe(leader.id);
-    const before = await audited(id);
+    const { leader, other, id, before } = await leaderHoldingRun("leader", "restarted");
     const { epoch } = (await call<{ epoch: number }>(leader, "/leader-check")).body;
     // Only the restarted process may lead: the id is alive again at once, the run's process is not.
     other.child.kill("SIGKILL");
@@ -136,13 +138,6 @@ describe("runs are executed by the leader", () => {
     await waitFor("the restarted instance to lead", async () => (await call(again, "/leader-check")).status === 200, 60_000);
     // A new process is a new term: it does not continue the killed process's epoch.
     expect((await call<{ epoch: number }>(again, "/leader-check")).body.epoch).toBe(epoch + 1);
-    await waitFor("the run to be reported interrupted", async () => (await runRow(id)).status === "interrupted", 20_000);
-    const steps = await stepStates(id);
-    expect(steps).toEqual(expect.arrayContaining(["catch_up:failed", "stop_replicas:pending", "promote:pending"]));
-    await new Promise((r) => setTimeout(r, 5000));
-    expect(await stepStates(id)).toEqual(steps);
-    expect(await audited(id)).toEqual(before);
-    await waitFor("the request row to be dropped", async () => (await requests()).length === 0, 15_000);
-    await setMasterDelay(B, 0);
+    await expectInterruptedForGood(id, before);
   });
 });
