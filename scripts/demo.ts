@@ -69,13 +69,17 @@ async function main() {
     shop.query("INSERT INTO shop.orders (customer_id, total) VALUES (FLOOR(1 + RAND() * 5), ROUND(RAND() * 100, 2))").catch(() => {});
   }, 500);
   console.log(`\nreplscope demo is running: open ${BASE} and sign in as ${ADMIN.user} / demo-${ADMIN.password}\nsource → replica1 → replica2, one order per 500 ms on the source. Ctrl-C stops everything.`);
-  const stop = async () => {
-    clearInterval(traffic);
-    await shop.end().catch(() => {});
-    app.kill("SIGTERM");
-    await teardownAll();
-    process.exit(0);
-  };
+  // Once, whatever asks (Ctrl-C reaches npm and this process; the app's exit follows): a second teardown must not
+  // exit the process while the first is still removing sandboxes.
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(traffic);
+      await shop.end().catch(() => {});
+      app.kill("SIGTERM");
+      await teardownAll();
+      process.exit(0);
+    })());
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
   app.on("exit", (code) => {
