@@ -102,7 +102,7 @@ function processCpuMs(pid: number | null): number | null {
   if (!pid) return null;
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in Linux's 100 Hz clock ticks
   } catch {
     return null;
   }

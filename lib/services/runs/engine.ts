@@ -15,7 +15,7 @@ import type { Outcome } from "../servers";
 import { baseContext, type UndoNote } from "./context";
 import type { Prepared, RunKind, StepDef } from "./kind";
 import { runWriter, type RunWriter } from "./writer";
-import { type Handle, handles, isExecuting } from "./executing";
+import { type Handle, handles } from "./executing";
 
 /** Runs this instance is aborting because another instance asked (so one tick does not start a second abort). */
 const aborting = new Set<string>();
@@ -249,9 +249,6 @@ export async function abortRun<C, P extends Prepared>(k: RunKind<C, P>, runId: s
   await k.store.forgetSecret(runId, "aborted");
   return { ok: true, value: { run: (await k.store.load(runId))!, undone, notUndone } };
 }
-
-/** True while the run executes in this process. */
-export { isExecuting };
 
 /** True while the run executes on any instance or waits for the leader. */
 export const isInFlight = async (runId: string) => handles.has(runId) || !!(await requests.runRequest(runId));
